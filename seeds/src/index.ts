@@ -1,0 +1,2 @@
+export type * from './seed-dataset.js';
+export { buildSeedDataset } from './build-seed-dataset.js';

@@ -1,0 +1,70 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { AppError } from './app-error.js';
+
+/** GraphQL's own request errors (parse, validation, variable coercion) are safe to show as they are. */
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export interface ErrorLogger {
+  error(error: unknown, message: string): void;
+}
+
+/**
+ * The one place errors become what clients see: AppErrors keep their code, field and both messages;
+ * class-validator failures become BAD_USER_INPUT with the field; anything else (a database error, a bug)
+ * is logged and replaced by a generic internal error so SQL and stack traces never reach clients.
+ */
+export function createErrorFormatter(logger: ErrorLogger) {
+  return function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (original instanceof AppError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: {
+          code: original.code,
+          field: original.field ?? null,
+          messageZh: original.messageZh,
+          messageEn: original.messageEn,
+          ...(original.details ? { details: original.details } : {}),
+        },
+      };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const first = original.extensions.validationErrors[0];
+      const field = first ? ['input', first.property] : null;
+      const constraints = first?.constraints ? Object.values(first.constraints).join('; ') : 'invalid input';
+      return {
+        message: `输入无效 / Invalid input: ${constraints}`,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field,
+          messageZh: `输入无效：${first?.property ?? ''}`,
+          messageEn: `Invalid input: ${constraints}`,
+        },
+      };
+    }
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    logger.error(original ?? error, 'unexpected error while resolving a GraphQL request');
+    return {
+      message: '服务器内部错误 / Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: '服务器内部错误', messageEn: 'Internal server error' },
+    };
+  };
+}

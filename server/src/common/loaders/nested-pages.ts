@@ -1,0 +1,23 @@
+import type DataLoader from 'dataloader';
+import type { RequestContext } from '../context/request-context.js';
+import type { ConnectionArgs } from '../pagination/connection-args.js';
+import type { Partition } from '../pagination/fetch-pages.js';
+import type { Page } from '../pagination/page-request.js';
+import type { ListService } from '../services/list-service.js';
+
+/** The loader behind a nested connection field: all parents' pages in one statement per tick. */
+export function nestedPages<T extends object, F>(
+  ctx: RequestContext,
+  name: string,
+  service: ListService<T, F>,
+  partitionOf: (parentIds: readonly string[]) => Partition,
+  filter: F | null | undefined,
+  args: ConnectionArgs,
+): DataLoader<string, Page<T>> {
+  const key = `${name}:${JSON.stringify([filter ?? null, args.first, args.after ?? null])}`;
+  return ctx.loaders.pages<T>(key, (ids) => service.pages(filter, args, partitionOf(ids)), args.after ?? null);
+}
+
+export function byColumn(column: string): (parentIds: readonly string[]) => Partition {
+  return (parentIds) => ({ kind: 'column', column, parentIds });
+}

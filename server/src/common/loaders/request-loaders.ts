@@ -1,0 +1,62 @@
+import DataLoader from 'dataloader';
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { emptyPage } from '../pagination/fetch-pages.js';
+import type { Page } from '../pagination/page-request.js';
+
+type ByIdLoader = DataLoader<string, object | null>;
+
+/**
+ * The DataLoaders of one request. Created with the request's EntityManager fork and dropped with it,
+ * so nothing cached here outlives the request or crosses to another caller. Keys name the list and
+ * its arguments, so two fields asking for different pages never share a batch.
+ */
+export class RequestLoaders {
+  private readonly byIdLoaders = new Map<EntityClass<object>, ByIdLoader>();
+  private readonly keyed = new Map<string, DataLoader<string, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** Loads rows by primary key, one `where id in (...)` per tick and entity. */
+  byId<T extends object>(entity: EntityClass<T>): DataLoader<string, T | null> {
+    let loader = this.byIdLoaders.get(entity);
+    if (!loader) {
+      loader = new DataLoader<string, object | null>(async (ids) => {
+        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as never);
+        const byId = new Map(rows.map((row) => [(row as unknown as { id: string }).id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+      this.byIdLoaders.set(entity, loader);
+    }
+    return loader as DataLoader<string, T | null>;
+  }
+
+  /** One page per parent id, all parents in one batch (see `fetchPages`). */
+  pages<T>(
+    key: string,
+    load: (parentIds: readonly string[]) => Promise<Map<string | null, Page<T>>>,
+    after: string | null,
+  ) {
+    return this.memo(key, async (ids) => {
+      const pages = await load(ids);
+      return ids.map((id) => pages.get(id) ?? emptyPage<T>(after));
+    });
+  }
+
+  /** Every child row of each parent, for small unpaginated lists (participants, report values). */
+  lists<T>(key: string, load: (parentIds: readonly string[]) => Promise<Map<string, T[]>>) {
+    return this.memo(key, async (ids) => {
+      const lists = await load(ids);
+      return ids.map((id) => lists.get(id) ?? []);
+    });
+  }
+
+  private memo<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    let loader = this.keyed.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, V>(batch) as DataLoader<string, unknown>;
+      this.keyed.set(key, loader);
+    }
+    return loader as DataLoader<string, V>;
+  }
+}

@@ -1,0 +1,42 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import { entityClasses } from './entity-classes.js';
+import { migrationList } from '../migrations/migration-list.js';
+import { StatementCounter } from './statement-counter.js';
+
+export interface CreateOrmOptions {
+  clientUrl: string;
+  /** Connections the pool may open. */
+  poolMax?: number;
+  statementCounter?: StatementCounter;
+  debug?: boolean;
+}
+
+export function ormOptions(options: CreateOrmOptions): Options {
+  const counter = options.statementCounter ?? new StatementCounter();
+  return {
+    clientUrl: options.clientUrl,
+    entities: entityClasses,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    // Explicit list: migrations are compiled with the app and never discovered from the file system.
+    migrations: {
+      migrationsList: migrationList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    debug: options.debug ?? false,
+    loggerFactory: counter.loggerFactory(),
+    // Requests always work in an explicit fork; a stray use of the global EntityManager is a bug.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  };
+}
+
+export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(options));
+}

@@ -1,0 +1,38 @@
+import { County } from '../modules/county/county.entity.js';
+import { Township } from '../modules/township/township.entity.js';
+import { Term } from '../modules/term/term.entity.js';
+import { CongressSession } from '../modules/term/congress-session.entity.js';
+import { DeputyGroup } from '../modules/deputy-group/deputy-group.entity.js';
+import { Station } from '../modules/station/station.entity.js';
+import { Deputy } from '../modules/deputy/deputy.entity.js';
+import { Activity } from '../modules/activity/activity.entity.js';
+import { ActivityParticipant } from '../modules/activity/activity-participant.entity.js';
+import { Suggestion } from '../modules/suggestion/suggestion.entity.js';
+import { SuggestionProposer } from '../modules/suggestion/suggestion-proposer.entity.js';
+import { VoterContact } from '../modules/voter-contact/voter-contact.entity.js';
+import { Election } from '../modules/election/election.entity.js';
+import { MetricDefinition } from '../modules/metric/metric-definition.entity.js';
+import { PeriodFigure } from '../modules/figure/period-figure.entity.js';
+import { QuarterlyReport } from '../modules/quarterly-report/quarterly-report.entity.js';
+import { QuarterlyReportValue } from '../modules/quarterly-report/quarterly-report-value.entity.js';
+
+/** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
+export const entityClasses = [
+  County,
+  Township,
+  Term,
+  CongressSession,
+  DeputyGroup,
+  Station,
+  Deputy,
+  Activity,
+  ActivityParticipant,
+  Suggestion,
+  SuggestionProposer,
+  VoterContact,
+  Election,
+  MetricDefinition,
+  PeriodFigure,
+  QuarterlyReport,
+  QuarterlyReportValue,
+];

@@ -1,0 +1,30 @@
+import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start transaction)\b/i;
+
+/**
+ * Counts the SQL statements the ORM sends (transaction control apart), so tests and benchmarks can
+ * prove that nested queries are batched: read `total` before and after a request.
+ */
+export class StatementCounter {
+  total = 0;
+  transactionControl = 0;
+
+  record(query: string): void {
+    if (TRANSACTION_CONTROL.test(query)) this.transactionControl += 1;
+    else this.total += 1;
+  }
+
+  /** A MikroORM logger factory that reports every query here and logs as the default logger would. */
+  loggerFactory() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- captured by the logger subclass below
+    const counter = this;
+    return (options: LoggerOptions) =>
+      new (class CountingLogger extends DefaultLogger {
+        override logQuery(context: { query: string } & LogContext): void {
+          counter.record(context.query);
+          super.logQuery(context);
+        }
+      })(options);
+  }
+}

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { resolverClasses } from './resolver-classes.js';
+
+/** The executable schema; `validate` runs class-validator on every input object and argument. */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: resolverClasses,
+    validate: { forbidUnknownValues: false },
+  });
+}

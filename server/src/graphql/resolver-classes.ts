@@ -1,0 +1,35 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { CountyResolver } from '../modules/county/county.resolver.js';
+import { TownshipResolver } from '../modules/township/township.resolver.js';
+import { TermResolver } from '../modules/term/term.resolver.js';
+import { CongressSessionResolver } from '../modules/term/congress-session.resolver.js';
+import { DeputyResolver } from '../modules/deputy/deputy.resolver.js';
+import { DeputyGroupResolver } from '../modules/deputy-group/deputy-group.resolver.js';
+import { StationResolver } from '../modules/station/station.resolver.js';
+import { ActivityResolver } from '../modules/activity/activity.resolver.js';
+import { ActivityParticipantResolver } from '../modules/activity/activity-participant.resolver.js';
+import { SuggestionResolver } from '../modules/suggestion/suggestion.resolver.js';
+import { VoterContactResolver } from '../modules/voter-contact/voter-contact.resolver.js';
+import { ElectionResolver } from '../modules/election/election.resolver.js';
+import { MetricDefinitionResolver } from '../modules/metric/metric-definition.resolver.js';
+import { PeriodFigureResolver } from '../modules/figure/period-figure.resolver.js';
+import { QuarterlyReportResolver } from '../modules/quarterly-report/quarterly-report.resolver.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver array type
+export const resolverClasses: NonEmptyArray<Function> = [
+  CountyResolver,
+  TownshipResolver,
+  TermResolver,
+  CongressSessionResolver,
+  DeputyResolver,
+  DeputyGroupResolver,
+  StationResolver,
+  ActivityResolver,
+  ActivityParticipantResolver,
+  SuggestionResolver,
+  VoterContactResolver,
+  ElectionResolver,
+  MetricDefinitionResolver,
+  PeriodFigureResolver,
+  QuarterlyReportResolver,
+];

@@ -1,0 +1,24 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum ActivityType {
+  INSPECTION = 'INSPECTION',
+  RESEARCH_VISIT = 'RESEARCH_VISIT',
+  LAW_ENFORCEMENT_CHECK = 'LAW_ENFORCEMENT_CHECK',
+  SUPERVISION = 'SUPERVISION',
+  STUDY = 'STUDY',
+  VOTER_RECEPTION = 'VOTER_RECEPTION',
+  VOTER_VISIT = 'VOTER_VISIT',
+  REPORT_TO_VOTERS = 'REPORT_TO_VOTERS',
+  DEPUTY_GROUP_ACTIVITY = 'DEPUTY_GROUP_ACTIVITY',
+  PRESIDIUM_MEETING = 'PRESIDIUM_MEETING',
+  CONGRESS_SESSION = 'CONGRESS_SESSION',
+  DEPUTY_MEETING = 'DEPUTY_MEETING',
+  GOVERNMENT_REPORT_HEARING = 'GOVERNMENT_REPORT_HEARING',
+  LEGAL_OUTREACH = 'LEGAL_OUTREACH',
+}
+
+registerEnumType(ActivityType, {
+  name: 'ActivityType',
+  description:
+    '活动类型：视察、调研、执法检查、督导督办、学习培训、接待选民、走访选民、述职、代表小组活动、主席团会议、人代会、代表会议、听取审议、普法宣传',
+});

@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { loadOptional } from '../../common/resolvers/load-optional.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { Station } from '../station/station.entity.js';
+import { DeputyGroup } from '../deputy-group/deputy-group.entity.js';
+import { CongressSession } from '../term/congress-session.entity.js';
+import { Activity } from './activity.entity.js';
+import { ActivityParticipant } from './activity-participant.entity.js';
+import { ActivityService } from './activity.service.js';
+import { activityLoaders } from './activity.loaders.js';
+import { ActivityConnection } from './dto/activity-connection.js';
+import { ActivityFilter } from './dto/activity-filter.input.js';
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => Activity)
+  activity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Activity> {
+    return new ActivityService(ctx.em).findById(id);
+  }
+
+  @Query(() => ActivityConnection, { description: 'Newest first' })
+  activities(
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new ActivityService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => Township)
+  township(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return tenantRelations.township(ctx, activity);
+  }
+
+  @FieldResolver(() => County)
+  county(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return tenantRelations.county(ctx, activity);
+  }
+
+  @FieldResolver(() => Station, { nullable: true })
+  station(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, Station, activity.station);
+  }
+
+  @FieldResolver(() => DeputyGroup, { nullable: true })
+  group(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, DeputyGroup, activity.group);
+  }
+
+  @FieldResolver(() => CongressSession, { nullable: true })
+  session(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, CongressSession, activity.session);
+  }
+
+  @FieldResolver(() => [ActivityParticipant], { description: 'Deputies recorded with their attendance' })
+  participants(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return activityLoaders.participantsByActivity(ctx).load(activity.id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { Township } from '../township/township.entity.js';
+import { townshipLoaders } from '../township/township.loaders.js';
+import { County } from './county.entity.js';
+import { CountyService } from './county.service.js';
+import { CountyConnection } from './dto/county-connection.js';
+import { CountyFilter } from './dto/county-filter.input.js';
+
+@Resolver(() => County)
+export class CountyResolver {
+  @Query(() => County, { description: '按 ID 查询县 / A county by id' })
+  county(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<County> {
+    return new CountyService(ctx.em).findById(id);
+  }
+
+  @Query(() => CountyConnection)
+  counties(
+    @Arg('filter', () => CountyFilter, { nullable: true }) filter: CountyFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new CountyService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => [Township])
+  townships(@Root() county: County, @Ctx() ctx: RequestContext): Promise<Township[]> {
+    return townshipLoaders.byCounty(ctx).load(county.id);
+  }
+}

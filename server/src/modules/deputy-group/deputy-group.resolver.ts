@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { toConnection } from '../../common/pagination/connection-type.js';
+import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { DeputyConnection } from '../deputy/dto/deputy-connection.js';
+import { DeputyFilter } from '../deputy/dto/deputy-filter.input.js';
+import { deputyLoaders } from '../deputy/deputy.loaders.js';
+import { DeputyGroup } from './deputy-group.entity.js';
+import { DeputyGroupService } from './deputy-group.service.js';
+import { DeputyGroupConnection } from './dto/deputy-group-connection.js';
+import { DeputyGroupFilter } from './dto/deputy-group-filter.input.js';
+
+@Resolver(() => DeputyGroup)
+export class DeputyGroupResolver {
+  @Query(() => DeputyGroup)
+  deputyGroup(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeputyGroup> {
+    return new DeputyGroupService(ctx.em).findById(id);
+  }
+
+  @Query(() => DeputyGroupConnection)
+  deputyGroups(
+    @Arg('filter', () => DeputyGroupFilter, { nullable: true }) filter: DeputyGroupFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new DeputyGroupService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => Township)
+  township(@Root() row: DeputyGroup, @Ctx() ctx: RequestContext) {
+    return tenantRelations.township(ctx, row);
+  }
+
+  @FieldResolver(() => County)
+  county(@Root() row: DeputyGroup, @Ctx() ctx: RequestContext) {
+    return tenantRelations.county(ctx, row);
+  }
+
+  @FieldResolver(() => DeputyConnection)
+  async deputies(
+    @Root() row: DeputyGroup,
+    @Arg('filter', () => DeputyFilter, { nullable: true }) filter: DeputyFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toConnection(await deputyLoaders.pagesByGroup(ctx, filter, args).load(row.id));
+  }
+}

@@ -1,0 +1,17 @@
+import type { RequestContext } from '../../common/context/request-context.js';
+import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { byColumn, nestedPages } from '../../common/loaders/nested-pages.js';
+import { childLists } from '../../common/loaders/child-lists.js';
+import { SuggestionProposer } from '../suggestion/suggestion-proposer.entity.js';
+import { DeputyService } from './deputy.service.js';
+import type { DeputyFilter } from './dto/deputy-filter.input.js';
+
+export const deputyLoaders = {
+  pagesByTownship: (ctx: RequestContext, filter: DeputyFilter | null, args: ConnectionArgs) =>
+    nestedPages(ctx, 'deputy.township', new DeputyService(ctx.em), byColumn('township_id'), filter, args),
+  pagesByGroup: (ctx: RequestContext, filter: DeputyFilter | null, args: ConnectionArgs) =>
+    nestedPages(ctx, 'deputy.group', new DeputyService(ctx.em), byColumn('group_id'), filter, args),
+  pagesByStation: (ctx: RequestContext, filter: DeputyFilter | null, args: ConnectionArgs) =>
+    nestedPages(ctx, 'deputy.station', new DeputyService(ctx.em), byColumn('station_id'), filter, args),
+  proposersBySuggestion: (ctx: RequestContext) => childLists(ctx, SuggestionProposer, 'suggestion', { deputy: 'asc' }),
+};

@@ -1,0 +1,83 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { toConnection } from '../../common/pagination/connection-type.js';
+import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { loadOptional } from '../../common/resolvers/load-optional.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { Term } from '../term/term.entity.js';
+import { DeputyGroup } from '../deputy-group/deputy-group.entity.js';
+import { Station } from '../station/station.entity.js';
+import { ActivityConnection } from '../activity/dto/activity-connection.js';
+import { ActivityFilter } from '../activity/dto/activity-filter.input.js';
+import { activityLoaders } from '../activity/activity.loaders.js';
+import { SuggestionConnection } from '../suggestion/dto/suggestion-connection.js';
+import { SuggestionFilter } from '../suggestion/dto/suggestion-filter.input.js';
+import { suggestionLoaders } from '../suggestion/suggestion.loaders.js';
+import { Deputy } from './deputy.entity.js';
+import { DeputyService } from './deputy.service.js';
+import { DeputyConnection } from './dto/deputy-connection.js';
+import { DeputyFilter } from './dto/deputy-filter.input.js';
+
+@Resolver(() => Deputy)
+export class DeputyResolver {
+  @Query(() => Deputy)
+  deputy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Deputy> {
+    return new DeputyService(ctx.em).findById(id);
+  }
+
+  @Query(() => DeputyConnection)
+  deputies(
+    @Arg('filter', () => DeputyFilter, { nullable: true }) filter: DeputyFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new DeputyService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => Township)
+  township(@Root() deputy: Deputy, @Ctx() ctx: RequestContext) {
+    return tenantRelations.township(ctx, deputy);
+  }
+
+  @FieldResolver(() => County)
+  county(@Root() deputy: Deputy, @Ctx() ctx: RequestContext) {
+    return tenantRelations.county(ctx, deputy);
+  }
+
+  @FieldResolver(() => Term)
+  term(@Root() deputy: Deputy, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.byId(Term).load(deputy.term.id);
+  }
+
+  @FieldResolver(() => DeputyGroup, { nullable: true })
+  group(@Root() deputy: Deputy, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, DeputyGroup, deputy.group);
+  }
+
+  @FieldResolver(() => Station, { nullable: true })
+  station(@Root() deputy: Deputy, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, Station, deputy.station);
+  }
+
+  @FieldResolver(() => ActivityConnection, { description: 'Activities this deputy was recorded at' })
+  async activities(
+    @Root() deputy: Deputy,
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toConnection(await activityLoaders.pagesByDeputy(ctx, filter, args).load(deputy.id));
+  }
+
+  @FieldResolver(() => SuggestionConnection, { description: 'Suggestions this deputy proposed' })
+  async suggestions(
+    @Root() deputy: Deputy,
+    @Arg('filter', () => SuggestionFilter, { nullable: true }) filter: SuggestionFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toConnection(await suggestionLoaders.pagesByDeputy(ctx, filter, args).load(deputy.id));
+  }
+}

@@ -1,0 +1,25 @@
+import { ListService } from '../../common/services/list-service.js';
+import { applyTenantFilter } from '../../common/filters/tenant-filter.js';
+import { escapeLike } from '../../common/sql/escape-like.js';
+import type { SqlWhere } from '../../common/sql/sql-where.js';
+import { Deputy } from './deputy.entity.js';
+import type { DeputyFilter } from './dto/deputy-filter.input.js';
+
+export class DeputyService extends ListService<Deputy, DeputyFilter> {
+  protected readonly entity = Deputy;
+  protected readonly label = { zh: '代表', en: 'Deputy' };
+  protected readonly sort = [
+    { column: 'name', direction: 'asc' },
+    { column: 'id', direction: 'asc' },
+  ] as const;
+
+  protected applyFilter(where: SqlWhere, filter: DeputyFilter): void {
+    applyTenantFilter(where, filter);
+    where.eq('level', filter.level ?? undefined);
+    where.eq('status', filter.status ?? undefined);
+    where.eq('term_id', filter.termId ?? undefined);
+    where.eq('group_id', filter.groupId ?? undefined);
+    where.eq('station_id', filter.stationId ?? undefined);
+    if (filter.nameContains) where.raw(`${where.column('name')} like ?`, `%${escapeLike(filter.nameContains)}%`);
+  }
+}

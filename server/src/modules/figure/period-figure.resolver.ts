@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { loadOptional } from '../../common/resolvers/load-optional.js';
+import { Term } from '../term/term.entity.js';
+import { PeriodFigure } from './period-figure.entity.js';
+import { PeriodFigureService } from './period-figure.service.js';
+import { PeriodFigureConnection } from './dto/period-figure-connection.js';
+import { PeriodFigureFilter } from './dto/period-figure-filter.input.js';
+
+@Resolver(() => PeriodFigure)
+export class PeriodFigureResolver {
+  @Query(() => PeriodFigure)
+  periodFigure(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PeriodFigure> {
+    return new PeriodFigureService(ctx.em).findById(id);
+  }
+
+  @Query(() => PeriodFigureConnection)
+  periodFigures(
+    @Arg('filter', () => PeriodFigureFilter, { nullable: true }) filter: PeriodFigureFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new PeriodFigureService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => Township)
+  township(@Root() row: PeriodFigure, @Ctx() ctx: RequestContext) {
+    return tenantRelations.township(ctx, row);
+  }
+
+  @FieldResolver(() => County)
+  county(@Root() row: PeriodFigure, @Ctx() ctx: RequestContext) {
+    return tenantRelations.county(ctx, row);
+  }
+
+  @FieldResolver(() => Term, { nullable: true, description: 'The term a whole-term figure covers' })
+  term(@Root() row: PeriodFigure, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, Term, row.term);
+  }
+}

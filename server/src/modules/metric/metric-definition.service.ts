@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFoundError } from '../../common/errors/not-found-error.js';
+import { MetricDefinition } from './metric-definition.entity.js';
+
+export class MetricDefinitionService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The whole catalog is small (tens of rows), so it is listed, not paginated. */
+  list(countyId: string | null): Promise<MetricDefinition[]> {
+    const where = countyId ? { $or: [{ county: null }, { county: countyId }] } : {};
+    return this.em.find(MetricDefinition, where, { orderBy: { key: 'asc' } });
+  }
+
+  async findByKey(key: string): Promise<MetricDefinition> {
+    const found = await this.em.findOne(MetricDefinition, { key });
+    if (!found) throw notFoundError('统计指标', 'Metric', key, ['key']);
+    return found;
+  }
+}

@@ -1,0 +1,31 @@
+import { Check, Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { ReportState } from './report-state.enum.js';
+
+/** A township's figures for one quarter, submitted to and accepted or returned by the county. */
+@ObjectType({ description: '季度报表' })
+@Entity({ tableName: 'quarterly_report' })
+@Unique({ properties: ['township', 'year', 'quarter'] })
+@Check({ name: 'quarterly_report_quarter_check', expression: 'quarter >= 1 and quarter <= 4' })
+export class QuarterlyReport extends TenantEntity {
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  year!: number;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  quarter!: number;
+
+  @Field(() => ReportState)
+  @Enum({ items: () => ReportState, default: ReportState.DRAFT })
+  state: ReportState = ReportState.DRAFT;
+
+  @Field(() => Int, { description: 'Bumped on every change; submissions name the version they saw' })
+  @Property({ type: 'integer', default: 1 })
+  version: number = 1;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  submittedAt: Date | null = null;
+}

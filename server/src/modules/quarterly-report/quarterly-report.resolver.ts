@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { QuarterlyReportValue } from './quarterly-report-value.entity.js';
+import { quarterlyReportLoaders } from './quarterly-report.loaders.js';
+import { QuarterlyReport } from './quarterly-report.entity.js';
+import { QuarterlyReportService } from './quarterly-report.service.js';
+import { QuarterlyReportConnection } from './dto/quarterly-report-connection.js';
+import { QuarterlyReportFilter } from './dto/quarterly-report-filter.input.js';
+
+@Resolver(() => QuarterlyReport)
+export class QuarterlyReportResolver {
+  @Query(() => QuarterlyReport)
+  quarterlyReport(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<QuarterlyReport> {
+    return new QuarterlyReportService(ctx.em).findById(id);
+  }
+
+  @Query(() => QuarterlyReportConnection)
+  quarterlyReports(
+    @Arg('filter', () => QuarterlyReportFilter, { nullable: true }) filter: QuarterlyReportFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new QuarterlyReportService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => Township)
+  township(@Root() row: QuarterlyReport, @Ctx() ctx: RequestContext) {
+    return tenantRelations.township(ctx, row);
+  }
+
+  @FieldResolver(() => County)
+  county(@Root() row: QuarterlyReport, @Ctx() ctx: RequestContext) {
+    return tenantRelations.county(ctx, row);
+  }
+
+  @FieldResolver(() => [QuarterlyReportValue])
+  values(@Root() report: QuarterlyReport, @Ctx() ctx: RequestContext) {
+    return quarterlyReportLoaders.valuesByReport(ctx).load(report.id);
+  }
+}

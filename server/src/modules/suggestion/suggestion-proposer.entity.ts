@@ -1,0 +1,17 @@
+import type { Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Unique } from '@mikro-orm/decorators/legacy';
+import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { Deputy } from '../deputy/deputy.entity.js';
+import { Suggestion } from './suggestion.entity.js';
+
+/** Join row: which deputies proposed a suggestion. Carries its tenant like every other row. */
+@Entity({ tableName: 'suggestion_proposer' })
+@Unique({ properties: ['suggestion', 'deputy'] })
+@Index({ properties: ['deputy'] })
+export class SuggestionProposer extends TenantEntity {
+  @ManyToOne(() => Suggestion, { ref: true, deleteRule: 'cascade' })
+  suggestion!: Ref<Suggestion>;
+
+  @ManyToOne(() => Deputy, { ref: true, deleteRule: 'restrict' })
+  deputy!: Ref<Deputy>;
+}

@@ -1,0 +1,25 @@
+import type { RequestContext } from '../../common/context/request-context.js';
+import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { byColumn, nestedPages } from '../../common/loaders/nested-pages.js';
+import { SuggestionService } from './suggestion.service.js';
+import type { SuggestionFilter } from './dto/suggestion-filter.input.js';
+
+export const suggestionLoaders = {
+  pagesByTownship: (ctx: RequestContext, filter: SuggestionFilter | null, args: ConnectionArgs) =>
+    nestedPages(ctx, 'suggestion.township', new SuggestionService(ctx.em), byColumn('township_id'), filter, args),
+  pagesByDeputy: (ctx: RequestContext, filter: SuggestionFilter | null, args: ConnectionArgs) =>
+    nestedPages(
+      ctx,
+      'suggestion.deputy',
+      new SuggestionService(ctx.em),
+      (parentIds) => ({
+        kind: 'join',
+        table: 'suggestion_proposer',
+        childColumn: 'suggestion_id',
+        parentColumn: 'deputy_id',
+        parentIds,
+      }),
+      filter,
+      args,
+    ),
+};

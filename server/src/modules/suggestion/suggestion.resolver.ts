@@ -1,0 +1,53 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { loadOptional } from '../../common/resolvers/load-optional.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { CongressSession } from '../term/congress-session.entity.js';
+import { Deputy } from '../deputy/deputy.entity.js';
+import { deputyLoaders } from '../deputy/deputy.loaders.js';
+import { Suggestion } from './suggestion.entity.js';
+import { SuggestionService } from './suggestion.service.js';
+import { SuggestionConnection } from './dto/suggestion-connection.js';
+import { SuggestionFilter } from './dto/suggestion-filter.input.js';
+
+@Resolver(() => Suggestion)
+export class SuggestionResolver {
+  @Query(() => Suggestion)
+  suggestion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Suggestion> {
+    return new SuggestionService(ctx.em).findById(id);
+  }
+
+  @Query(() => SuggestionConnection, { description: 'Newest first' })
+  suggestions(
+    @Arg('filter', () => SuggestionFilter, { nullable: true }) filter: SuggestionFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new SuggestionService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => Township)
+  township(@Root() suggestion: Suggestion, @Ctx() ctx: RequestContext) {
+    return tenantRelations.township(ctx, suggestion);
+  }
+
+  @FieldResolver(() => County)
+  county(@Root() suggestion: Suggestion, @Ctx() ctx: RequestContext) {
+    return tenantRelations.county(ctx, suggestion);
+  }
+
+  @FieldResolver(() => CongressSession, { nullable: true, description: 'The congress session it was raised at' })
+  session(@Root() suggestion: Suggestion, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, CongressSession, suggestion.session);
+  }
+
+  @FieldResolver(() => [Deputy])
+  async proposers(@Root() suggestion: Suggestion, @Ctx() ctx: RequestContext): Promise<Deputy[]> {
+    const rows = await deputyLoaders.proposersBySuggestion(ctx).load(suggestion.id);
+    const deputies = await Promise.all(rows.map((row) => ctx.loaders.byId(Deputy).load(row.deputy.id)));
+    return deputies.filter((deputy): deputy is Deputy => deputy !== null);
+  }
+}

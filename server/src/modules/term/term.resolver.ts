@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { townshipLoaders } from '../township/township.loaders.js';
+import { CongressSession } from './congress-session.entity.js';
+import { Term } from './term.entity.js';
+import { TermService } from './term.service.js';
+import { TermConnection } from './dto/term-connection.js';
+import { TermFilter } from './dto/term-filter.input.js';
+
+@Resolver(() => Term)
+export class TermResolver {
+  @Query(() => Term)
+  term(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Term> {
+    return new TermService(ctx.em).findById(id);
+  }
+
+  @Query(() => TermConnection)
+  terms(
+    @Arg('filter', () => TermFilter, { nullable: true }) filter: TermFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new TermService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => Township)
+  township(@Root() row: Term, @Ctx() ctx: RequestContext) {
+    return tenantRelations.township(ctx, row);
+  }
+
+  @FieldResolver(() => County)
+  county(@Root() row: Term, @Ctx() ctx: RequestContext) {
+    return tenantRelations.county(ctx, row);
+  }
+
+  @FieldResolver(() => [CongressSession])
+  sessions(@Root() term: Term, @Ctx() ctx: RequestContext) {
+    return townshipLoaders.sessionsByTerm(ctx).load(term.id);
+  }
+}

@@ -1,0 +1,50 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { loadOptional } from '../../common/resolvers/load-optional.js';
+import { Station } from '../station/station.entity.js';
+import { Deputy } from '../deputy/deputy.entity.js';
+import { VoterContact } from './voter-contact.entity.js';
+import { VoterContactService } from './voter-contact.service.js';
+import { VoterContactConnection } from './dto/voter-contact-connection.js';
+import { VoterContactFilter } from './dto/voter-contact-filter.input.js';
+
+@Resolver(() => VoterContact)
+export class VoterContactResolver {
+  @Query(() => VoterContact)
+  voterContact(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<VoterContact> {
+    return new VoterContactService(ctx.em).findById(id);
+  }
+
+  @Query(() => VoterContactConnection)
+  voterContacts(
+    @Arg('filter', () => VoterContactFilter, { nullable: true }) filter: VoterContactFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new VoterContactService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => Township)
+  township(@Root() row: VoterContact, @Ctx() ctx: RequestContext) {
+    return tenantRelations.township(ctx, row);
+  }
+
+  @FieldResolver(() => County)
+  county(@Root() row: VoterContact, @Ctx() ctx: RequestContext) {
+    return tenantRelations.county(ctx, row);
+  }
+
+  @FieldResolver(() => Station, { nullable: true })
+  station(@Root() row: VoterContact, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, Station, row.station);
+  }
+
+  @FieldResolver(() => Deputy, { nullable: true, description: 'The deputy who received the visit or letter' })
+  deputy(@Root() row: VoterContact, @Ctx() ctx: RequestContext) {
+    return loadOptional(ctx, Deputy, row.deputy);
+  }
+}

@@ -1,0 +1,27 @@
+import pg from 'pg';
+
+/** Set by global-setup: a superuser URL of the test cluster (embedded, or DATABASE_URL's server). */
+export const ADMIN_URL_ENV = 'RENDA_TEST_ADMIN_URL';
+export const TEMPLATE_DB = 'renda_test_template';
+
+export function adminUrl(): string {
+  const url = process.env[ADMIN_URL_ENV];
+  if (!url) throw new Error(`${ADMIN_URL_ENV} is not set: run tests through jest's globalSetup`);
+  return url;
+}
+
+export function databaseUrl(name: string): string {
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
