@@ -192,7 +192,9 @@ export interface SeedVoterContact {
 export interface SeedElection {
   key: string;
   townshipKey: string;
+  /** With YEAR precision the report gives only the year; the date is then January 1st. */
   heldOn: IsoDate;
+  datePrecision: SeedDatePrecision;
   kind: 'GENERAL' | 'BY_ELECTION';
   registeredVoters: number | null;
   votersVoted: number | null;

@@ -98,7 +98,9 @@ export function collectQuarterEvents(sources: QuarterEventSources, year: number)
     if (e.townshipDeputiesElected !== null) {
       amounts[general ? 'township_deputies_elected' : 'township_deputies_by_elected'] = e.townshipDeputiesElected;
     }
-    add(e.heldOn, amounts);
+    if (!inYear(e.heldOn) || Object.keys(amounts).length === 0) continue;
+    // A YEAR-precision election is placed by the quarterly split like a YEAR-precision activity.
+    events.push({ quarter: e.datePrecision === 'YEAR' ? null : quarterOf(e.heldOn), earliestQuarter: 1, amounts });
   }
   return events;
 }

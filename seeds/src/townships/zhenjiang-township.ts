@@ -70,18 +70,17 @@ export const zhenjiangTownship: TownshipSource = {
   ],
   elections: [
     {
-      // The figures are reported but the report gives no polling date, which the contract requires:
-      // the date is invented (before the 9/29 session), so the row as a whole is SYNTHETIC. The
-      // reported figures themselves are also seeded as REPORTED period figures below.
+      // Reported figures; the report gives only the year of the election, so the date has YEAR precision.
       key: `${T}-election-2021`,
       townshipKey: T,
-      heldOn: '2021-09-15',
+      heldOn: '2021-01-01',
+      datePrecision: 'YEAR',
       kind: 'GENERAL',
       registeredVoters: 38590,
       votersVoted: 36196,
       countyDeputiesElected: 15,
       townshipDeputiesElected: 81,
-      provenance: 'SYNTHETIC',
+      provenance: 'REPORTED',
     },
   ],
   deputyGroups: [],

@@ -1,10 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261125094336_initial } from './Migration20261125094336_initial.js';
+import { Migration20261125095226_initial } from './Migration20261125095226_initial.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
  * add it here (a test fails when a migration file is missing from this list).
  */
 export const migrationList: MigrationObject[] = [
-  { name: 'Migration20261125094336_initial', class: Migration20261125094336_initial },
+  { name: 'Migration20261125095226_initial', class: Migration20261125095226_initial },
 ];

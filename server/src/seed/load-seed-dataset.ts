@@ -273,6 +273,7 @@ export async function loadSeedDataset(em: EntityManager, dataset: SeedDataset): 
         id: keys.assign(Election, e.key),
         ...tenant(e.townshipKey, e.provenance),
         heldOn: e.heldOn,
+        datePrecision: DatePrecision[e.datePrecision],
         kind: ElectionKind[e.kind],
         registeredVoters: e.registeredVoters,
         votersVoted: e.votersVoted,

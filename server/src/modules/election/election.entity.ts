@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { TenantEntity } from '../../common/entities/tenant-entity.js';
 import { ElectionKind } from './election-kind.enum.js';
+import { DatePrecision } from '../../common/enums/date-precision.enum.js';
 
 /** A general election (换届选举) or by-election (补选) held in the township. Unknown counts are null. */
 @ObjectType({ description: '选举' })
@@ -16,6 +17,10 @@ export class Election extends TenantEntity {
   @Field(() => LocalDateResolver)
   @Property({ type: 'date' })
   heldOn!: string;
+
+  @Field(() => DatePrecision, { description: 'YEAR when only the year is known (the date is then January 1st)' })
+  @Enum({ items: () => DatePrecision, default: DatePrecision.DAY })
+  datePrecision: DatePrecision = DatePrecision.DAY;
 
   @Field(() => ElectionKind)
   @Enum({ items: () => ElectionKind })

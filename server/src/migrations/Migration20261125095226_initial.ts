@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261125094336_initial extends Migration {
+export class Migration20261125095226_initial extends Migration {
 
-  override name = 'Migration20261125094336_initial';
+  override name = 'Migration20261125095226_initial';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "county" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "code" varchar(32) not null, "name" varchar(100) not null, "name_en" varchar(200) not null, primary key ("id"));`);
@@ -38,7 +38,7 @@ export class Migration20261125094336_initial extends Migration {
     this.addSql(`create index "period_figure_updated_at_index" on "period_figure" ("updated_at");`);
     this.addSql(`create index "period_figure_township_id_metric_key_year_index" on "period_figure" ("township_id", "metric_key", "year");`);
 
-    this.addSql(`create table "election" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "township_id" uuid not null, "county_id" uuid not null, "provenance" text not null default 'RECORDED', "held_on" date not null, "kind" text not null, "registered_voters" int null, "voters_voted" int null, "county_deputies_elected" int null, "township_deputies_elected" int null, primary key ("id"));`);
+    this.addSql(`create table "election" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "township_id" uuid not null, "county_id" uuid not null, "provenance" text not null default 'RECORDED', "held_on" date not null, "date_precision" text not null default 'DAY', "kind" text not null, "registered_voters" int null, "voters_voted" int null, "county_deputies_elected" int null, "township_deputies_elected" int null, primary key ("id"));`);
     this.addSql(`create index "election_updated_at_index" on "election" ("updated_at");`);
     this.addSql(`create index "election_township_id_held_on_index" on "election" ("township_id", "held_on");`);
 
@@ -123,6 +123,7 @@ export class Migration20261125094336_initial extends Migration {
     this.addSql(`alter table "election" add constraint "election_county_id_foreign" foreign key ("county_id") references "county" ("id") on delete restrict;`);
     this.addSql(`alter table "election" add constraint "election_turnout_check" check (voters_voted is null or registered_voters is null or voters_voted <= registered_voters);`);
     this.addSql(`alter table "election" add constraint "election_provenance_check" check ("provenance" in ('REPORTED', 'RECORDED', 'SYNTHETIC'));`);
+    this.addSql(`alter table "election" add constraint "election_date_precision_check" check ("date_precision" in ('DAY', 'MONTH', 'YEAR'));`);
     this.addSql(`alter table "election" add constraint "election_kind_check" check ("kind" in ('GENERAL', 'BY_ELECTION'));`);
 
     this.addSql(`alter table "deputy_group" add constraint "deputy_group_township_id_foreign" foreign key ("township_id") references "township" ("id") on delete restrict;`);
