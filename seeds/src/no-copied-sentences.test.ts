@@ -1,11 +1,15 @@
 /// <reference types="node" />
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildSeedDataset } from './index.js';
 
-/** The reference reports live outside the repository; the check is skipped where they are absent. */
-const REPORTS_DIR = '/work/shared/reference/reports';
+/**
+ * The reference reports live in shared/ beside the checkout (where CI puts it), not in the repository;
+ * the check is skipped only on a machine that has no copy of them.
+ */
+const REPORTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/reference/reports');
 /** Names and figures may be reused; a run this long of identical characters would be a copied sentence. */
 const WINDOW = 16;
 /** Formal names of congress sessions are proper names, identical by nature. */
