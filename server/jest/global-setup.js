@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import pg from 'pg';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -19,6 +20,18 @@ async function admin(url, sql) {
   }
 }
 
+/** A port nobody listens on now, so concurrent test runs on one machine never collide. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * One real PostgreSQL for the whole run: embedded (fresh data folder) unless DATABASE_URL names a
  * server. A template database is migrated and seeded once; each test file clones it in milliseconds.
@@ -29,12 +42,13 @@ export default async function globalSetup() {
   const { createOrm } = await import(new URL('database/create-orm.js', dist).href);
   const { findRepoRoot } = await import(new URL('config/app-config.js', dist).href);
   const { reseed } = await import(new URL('seed/seed-database.js', dist).href);
+  const { provisionRoles, roleUrl } = await import(new URL('database/provision-roles.js', dist).href);
 
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const dataDir = join(findRepoRoot(), '.data', 'test-pg');
+    const dataDir = join(findRepoRoot(), '.data', `test-pg-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
-    const port = Number(process.env.RENDA_TEST_PG_PORT ?? 54431);
+    const port = process.env.RENDA_TEST_PG_PORT ? Number(process.env.RENDA_TEST_PG_PORT) : await freePort();
     const embedded = await startEmbeddedDatabase({ dataDir, port, databaseName: 'postgres' });
     globalThis.__rendaTestDatabaseStop = async () => {
       await embedded.stop();
@@ -44,10 +58,9 @@ export default async function globalSetup() {
   }
   process.env[ADMIN_URL_ENV] = adminUrl;
   await admin(adminUrl, `drop database if exists ${TEMPLATE_DB} with (force)`);
-  await admin(adminUrl, `create database ${TEMPLATE_DB}`);
-  const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${TEMPLATE_DB}`;
-  const orm = await createOrm({ clientUrl: templateUrl.toString() });
+  // Roles are cluster-wide; the template belongs to the owner role, as production databases do.
+  await provisionRoles(adminUrl, TEMPLATE_DB);
+  const orm = await createOrm({ clientUrl: roleUrl(adminUrl, TEMPLATE_DB, 'owner') });
   try {
     await orm.migrator.up();
     await reseed(orm);

@@ -10,7 +10,7 @@ import { createOrm } from '../database/create-orm.js';
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const database = await openDatabase(config);
-  const orm = await createOrm({ clientUrl: database.url });
+  const orm = await createOrm({ clientUrl: database.ownerUrl });
   try {
     await orm.migrator.up();
     const path = join(findRepoRoot(), 'server', 'src', 'migrations');

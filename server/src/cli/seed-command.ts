@@ -6,7 +6,7 @@ import { reseed } from '../seed/seed-database.js';
 /** `npm run seed`: migrate, then replace all data with the seed dataset. */
 const config = loadAppConfig();
 const database = await openDatabase(config);
-const orm = await createOrm({ clientUrl: database.url });
+const orm = await createOrm({ clientUrl: database.ownerUrl });
 try {
   await orm.migrator.up();
   const rows = await reseed(orm);

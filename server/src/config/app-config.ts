@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 export interface AppConfig {
   /** HTTP port of the API (and, later, the dashboard). */
   port: number;
-  /** When set, the server uses this PostgreSQL instead of starting an embedded one. */
+  /** When set, the server uses this PostgreSQL (as the application role) instead of an embedded one. */
   databaseUrl: string | null;
+  /** The owner role's URL for migrations; defaults to `databaseUrl` (then refused if that role is privileged). */
+  migrationDatabaseUrl: string | null;
   /** Port of the embedded PostgreSQL. */
   embeddedPgPort: number;
   /** Data folder of the embedded PostgreSQL, kept between runs. */
@@ -16,6 +18,12 @@ export interface AppConfig {
   production: boolean;
   /** Load the seed data when the database holds no county yet. */
   seedWhenEmpty: boolean;
+  /** HMAC secret signing login tokens; required in production. */
+  jwtSecret: string | null;
+  /** Lifetime of a login token, in seconds. */
+  tokenTtlSeconds: number;
+  /** Pool size of the application role's connections. */
+  poolMax: number;
 }
 
 /** The repository root: the nearest folder above this file that holds lerna.json. */
@@ -38,14 +46,26 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: intFromEnv(env, 'PORT', 4000),
     databaseUrl: env['DATABASE_URL'] || null,
+    migrationDatabaseUrl: env['MIGRATION_DATABASE_URL'] || null,
     embeddedPgPort: intFromEnv(env, 'RENDA_PG_PORT', 54329),
     embeddedPgDir: resolve(env['RENDA_PG_DIR'] || join(findRepoRoot(), '.data', 'pg')),
     databaseName: env['RENDA_DB_NAME'] || 'renda',
     production: env['NODE_ENV'] === 'production',
     seedWhenEmpty: env['RENDA_SEED'] !== 'false',
+    jwtSecret: env['RENDA_JWT_SECRET'] || null,
+    tokenTtlSeconds: positiveInt(env, 'RENDA_TOKEN_TTL_SECONDS', 8 * 3600),
+    poolMax: positiveInt(env, 'RENDA_DB_POOL_MAX', 10),
   };
 }

@@ -15,6 +15,9 @@ import { MetricDefinition } from '../modules/metric/metric-definition.entity.js'
 import { PeriodFigure } from '../modules/figure/period-figure.entity.js';
 import { QuarterlyReport } from '../modules/quarterly-report/quarterly-report.entity.js';
 import { QuarterlyReportValue } from '../modules/quarterly-report/quarterly-report-value.entity.js';
+import { User } from '../modules/auth/user.entity.js';
+import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
+import { AuditLogEntry } from '../modules/audit/audit-log-entry.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -35,4 +38,7 @@ export const entityClasses = [
   PeriodFigure,
   QuarterlyReport,
   QuarterlyReportValue,
+  User,
+  LoginAttempt,
+  AuditLogEntry,
 ];

@@ -1,20 +1,45 @@
 import type { AppConfig } from '../config/app-config.js';
 import { startEmbeddedDatabase } from './embedded-database.js';
+import { provisionRoles, roleUrl } from './provision-roles.js';
 
 export interface OpenDatabase {
-  url: string;
+  /** Runs migrations and maintenance: owns the tables. */
+  ownerUrl: string;
+  /** Serves requests: row-level security always applies to it. */
+  appUrl: string;
   embedded: boolean;
   close(): Promise<void>;
 }
 
-/** DATABASE_URL when given; otherwise a real embedded PostgreSQL under `.data/pg`. */
+/**
+ * DATABASE_URL (the application role) and MIGRATION_DATABASE_URL (the owner) when given; otherwise a
+ * real embedded PostgreSQL under `.data/pg` with both roles provisioned.
+ */
 export async function openDatabase(config: AppConfig, log?: (message: string) => void): Promise<OpenDatabase> {
-  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, close: async () => undefined };
+  if (config.databaseUrl) {
+    return {
+      appUrl: config.databaseUrl,
+      ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+      embedded: false,
+      close: async () => undefined,
+    };
+  }
   const embedded = await startEmbeddedDatabase({
     dataDir: config.embeddedPgDir,
     port: config.embeddedPgPort,
-    databaseName: config.databaseName,
+    databaseName: 'postgres',
     ...(log ? { log } : {}),
   });
-  return { url: embedded.url, embedded: true, close: () => embedded.stop() };
+  try {
+    await provisionRoles(embedded.url, config.databaseName);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  return {
+    ownerUrl: roleUrl(embedded.url, config.databaseName, 'owner'),
+    appUrl: roleUrl(embedded.url, config.databaseName, 'app'),
+    embedded: true,
+    close: () => embedded.stop(),
+  };
 }

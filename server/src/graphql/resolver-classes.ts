@@ -14,6 +14,9 @@ import { ElectionResolver } from '../modules/election/election.resolver.js';
 import { MetricDefinitionResolver } from '../modules/metric/metric-definition.resolver.js';
 import { PeriodFigureResolver } from '../modules/figure/period-figure.resolver.js';
 import { QuarterlyReportResolver } from '../modules/quarterly-report/quarterly-report.resolver.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { UserResolver } from '../modules/auth/user.resolver.js';
+import { AuditLogResolver } from '../modules/audit/audit-log.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver array type
 export const resolverClasses: NonEmptyArray<Function> = [
@@ -32,4 +35,7 @@ export const resolverClasses: NonEmptyArray<Function> = [
   MetricDefinitionResolver,
   PeriodFigureResolver,
   QuarterlyReportResolver,
+  AuthResolver,
+  UserResolver,
+  AuditLogResolver,
 ];

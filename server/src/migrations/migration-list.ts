@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125095226_initial } from './Migration20261125095226_initial.js';
+import { Migration20261125095657_tenancy } from './Migration20261125095657_tenancy.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -7,4 +8,5 @@ import { Migration20261125095226_initial } from './Migration20261125095226_initi
  */
 export const migrationList: MigrationObject[] = [
   { name: 'Migration20261125095226_initial', class: Migration20261125095226_initial },
+  { name: 'Migration20261125095657_tenancy', class: Migration20261125095657_tenancy },
 ];

@@ -13,7 +13,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ empty: true });
-    orm = await createOrm({ clientUrl: database.url });
+    orm = await createOrm({ clientUrl: database.ownerUrl });
   });
 
   afterAll(async () => {

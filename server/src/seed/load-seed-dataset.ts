@@ -89,7 +89,7 @@ function build<T extends object>(entity: new () => T, props: Partial<T>): T {
 }
 
 /**
- * Inserts the dataset in one transaction: either every row lands or none does. Enum values are
+ * Inserts the dataset. Enum values are
  * checked against the server's enums, so a dataset that drifts from the model fails loudly.
  */
 export async function loadSeedDataset(em: EntityManager, dataset: SeedDataset): Promise<SeedLoadResult> {
@@ -337,9 +337,7 @@ export async function loadSeedDataset(em: EntityManager, dataset: SeedDataset): 
     }
   }
 
-  await em.transactional(async (tx) => {
-    tx.persist(rows);
-    await tx.flush();
-  });
+  // Callers run this inside their transaction: either every row lands or none does.
+  await em.persist(rows).flush();
   return { rows: rows.length };
 }

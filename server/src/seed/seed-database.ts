@@ -2,22 +2,29 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { buildSeedDataset } from '@renda/seeds';
 import { County } from '../modules/county/county.entity.js';
 import { loadSeedDataset } from './load-seed-dataset.js';
+import { seedDemoUsers } from './seed-demo-users.js';
 
-/** Loads the five townships' data when the database holds no county yet. Returns rows inserted. */
-export async function seedIfEmpty(orm: MikroORM): Promise<number> {
-  const em = orm.em.fork();
-  if ((await em.count(County, {})) > 0) return 0;
-  return (await loadSeedDataset(em, buildSeedDataset())).rows;
+/** Runs as the owner role (row-level security does not apply to it), in one transaction. */
+async function load(orm: MikroORM, truncateFirst: boolean): Promise<number> {
+  return orm.em.fork().transactional(async (tx) => {
+    if (truncateFirst) {
+      const tables = [...orm.getMetadata()]
+        .filter((meta) => !meta.abstract && !meta.embeddable)
+        .map((meta) => `"${meta.tableName}"`);
+      await tx.execute(`truncate ${tables.join(', ')} restart identity cascade`);
+    }
+    const { rows } = await loadSeedDataset(tx, buildSeedDataset());
+    return rows + (await seedDemoUsers(tx));
+  });
 }
 
-/** Empties every data table and loads the seed data again, in one transaction. */
-export async function reseed(orm: MikroORM): Promise<number> {
-  const em = orm.em.fork();
-  const tables = [...orm.getMetadata()]
-    .filter((meta) => !meta.abstract && !meta.embeddable)
-    .map((meta) => `"${meta.tableName}"`);
-  return em.transactional(async (tx) => {
-    await tx.execute(`truncate ${tables.join(', ')} cascade`);
-    return (await loadSeedDataset(tx, buildSeedDataset())).rows;
-  });
+/** Loads the five townships' data and the demo accounts when the database holds no county yet. */
+export async function seedIfEmpty(orm: MikroORM): Promise<number> {
+  if ((await orm.em.fork().count(County, {})) > 0) return 0;
+  return load(orm, false);
+}
+
+/** Empties every table (audit log included) and loads the seed data again. */
+export function reseed(orm: MikroORM): Promise<number> {
+  return load(orm, true);
 }

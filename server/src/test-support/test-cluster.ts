@@ -16,8 +16,13 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
+export function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withDatabaseClient(adminUrl(), work);
+}
+
+/** A short-lived client on any database of the test cluster (superuser unless the URL says otherwise). */
+export async function withDatabaseClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);

@@ -1,21 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import { TEMPLATE_DB, databaseUrl, withAdminClient } from './test-cluster.js';
+import { DATABASE_ROLES } from '../database/database-roles.js';
+import { roleUrl } from '../database/provision-roles.js';
+import { TEMPLATE_DB, adminUrl, databaseUrl, withAdminClient } from './test-cluster.js';
 
 export interface TestDatabase {
   name: string;
+  /** Superuser URL, for test set-up that must bypass everything. */
   url: string;
+  /** The owner role (migrations, maintenance; bypasses row-level security). */
+  ownerUrl: string;
+  /** The application role the server uses: row-level security applies. */
+  appUrl: string;
   drop(): Promise<void>;
 }
 
-/** A database of its own for one test file: a clone of the seeded template, or empty. */
+/** A database of its own for one test file: a clone of the migrated, seeded template, or empty. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `renda_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) =>
-    client.query(options.empty ? `create database ${name}` : `create database ${name} template ${TEMPLATE_DB}`),
+    client.query(
+      options.empty
+        ? `create database ${name} owner ${DATABASE_ROLES.owner}`
+        : `create database ${name} template ${TEMPLATE_DB} owner ${DATABASE_ROLES.owner}`,
+    ),
   );
   return {
     name,
     url: databaseUrl(name),
+    ownerUrl: roleUrl(adminUrl(), name, 'owner'),
+    appUrl: roleUrl(adminUrl(), name, 'app'),
     drop: () =>
       withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };

@@ -1,9 +1,61 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { RequestLoaders } from '../loaders/request-loaders.js';
+import { AppError } from '../errors/app-error.js';
+import type { TokenService } from '../../modules/auth/token-service.js';
+import type { Identity } from './identity.js';
 import type { RequestContext } from './request-context.js';
 
-export function createRequestContext(orm: MikroORM, requestId: string = randomUUID()): RequestContext {
-  const em = orm.em.fork();
-  return { requestId, em, loaders: new RequestLoaders(em) };
+export interface RequestContextDeps {
+  orm: MikroORM;
+  tokens: TokenService;
+}
+
+export interface IncomingRequest {
+  authorization: string | undefined;
+  clientAddress: string;
+}
+
+async function identify(tokens: TokenService, authorization: string | undefined): Promise<Identity | null> {
+  if (!authorization) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  try {
+    if (!match)
+      throw new AppError({
+        code: 'UNAUTHENTICATED',
+        messageZh: '认证头格式错误',
+        messageEn: 'Malformed Authorization header',
+      });
+    return await tokens.verify(match[1]!);
+  } catch (error) {
+    // Context creation runs outside any resolver, so the refusal is shaped here (HTTP 401).
+    const appError = error as AppError;
+    throw new GraphQLError(appError.message, {
+      extensions: {
+        code: appError.code,
+        messageZh: appError.messageZh,
+        messageEn: appError.messageEn,
+        http: { status: 401 },
+      },
+    });
+  }
+}
+
+/** Identity first, then a fresh EntityManager fork and loaders: no resolver runs without them. */
+export async function createRequestContext(
+  deps: RequestContextDeps,
+  request: IncomingRequest,
+): Promise<RequestContext> {
+  const identity = await identify(deps.tokens, request.authorization);
+  const em = deps.orm.em.fork();
+  return {
+    requestId: randomUUID(),
+    em,
+    loaders: new RequestLoaders(em),
+    identity,
+    clientAddress: request.clientAddress,
+    tokens: deps.tokens,
+    transaction: { open: false },
+  };
 }

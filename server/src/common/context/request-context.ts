@@ -1,10 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestLoaders } from '../loaders/request-loaders.js';
+import type { TokenService } from '../../modules/auth/token-service.js';
+import type { Identity } from './identity.js';
 
 /** What every resolver receives; built fresh for each request before any resolver runs. */
 export interface RequestContext {
   requestId: string;
-  /** A fork of the ORM's EntityManager for this request alone. */
+  /** A fork of the ORM's EntityManager for this request alone, inside the request's transaction. */
   em: EntityManager;
   loaders: RequestLoaders;
+  /** null for an anonymous caller, who sees no tenant data at all. */
+  identity: Identity | null;
+  /** Client address, for the login rate limit. */
+  clientAddress: string;
+  tokens: TokenService;
+  /** Whether the request's transaction is open (see request-transaction.ts). */
+  transaction: { open: boolean };
 }

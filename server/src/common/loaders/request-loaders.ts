@@ -51,6 +51,11 @@ export class RequestLoaders {
     });
   }
 
+  /** Any other per-request batch, memoised under `key`. */
+  custom<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    return this.memo(key, batch);
+  }
+
   private memo<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     let loader = this.keyed.get(key);
     if (!loader) {

@@ -1,4 +1,4 @@
-import type { EntityClass } from '@mikro-orm/core';
+import { ReferenceKind, type EntityClass, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SqlWhere } from '../sql/sql-where.js';
 import { decodeCursor, encodeCursor } from './cursor-codec.js';
@@ -31,6 +31,24 @@ export function newWhere(): SqlWhere {
 
 function quote(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The columns an ordinary read selects: every persisted column except lazy ones. Lazy columns hold
+ * PII (a deputy's phone) that some database roles may not read at all, so `t.*` is never used.
+ */
+function selectList(meta: EntityMetadata): string {
+  const columns = meta.props
+    .filter(
+      (prop) =>
+        prop.persist !== false &&
+        !prop.lazy &&
+        prop.fieldNames?.length &&
+        prop.kind !== ReferenceKind.ONE_TO_MANY &&
+        prop.kind !== ReferenceKind.MANY_TO_MANY,
+    )
+    .flatMap((prop) => prop.fieldNames);
+  return columns.map((column) => `${ALIAS}.${quote(column)}`).join(', ');
 }
 
 function serialiseKey(value: unknown): unknown {
@@ -89,7 +107,7 @@ export async function fetchPages<T extends object>(
 
   // Totals come from their own CTE so a parent whose page is empty (cursor past its end) keeps its count.
   const sql =
-    `with base as (select ${ALIAS}.*, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
+    `with base as (select ${selectList(meta as EntityMetadata)}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
     `totals as (select ${PARENT}, count(*) as ${TOTAL} from base group by ${PARENT}), ` +
     `ranked as (select ${ALIAS}.*, row_number() over (partition by ${PARENT} order by ${orderSql}) as ${RANK} ` +
     `from base ${ALIAS} where ${after.sql}) ` +

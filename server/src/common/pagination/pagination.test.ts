@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
 
 interface DeputyPage {
   deputies: {
@@ -28,9 +28,13 @@ describe('Relay connections: pagination and filters', () => {
     let after: string | null = null;
     let total = -1;
     for (let guard = 0; guard < 1000; guard += 1) {
-      const res = await t.graphql<DeputyPage>(DEPUTY_PAGE, { first: pageSize, after, filter });
+      const res: GraphQLResponse<DeputyPage> = await t.graphql<DeputyPage>(DEPUTY_PAGE, {
+        first: pageSize,
+        after,
+        filter,
+      });
       expect(res.errors).toBeUndefined();
-      const page = res.data!.deputies;
+      const page: DeputyPage['deputies'] = res.data!.deputies;
       total = page.totalCount;
       expect(page.edges.length).toBeLessThanOrEqual(pageSize);
       seen.push(...page.edges.map((e) => e.node));

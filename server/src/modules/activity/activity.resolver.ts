@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
@@ -17,11 +17,13 @@ import { ActivityFilter } from './dto/activity-filter.input.js';
 
 @Resolver(() => Activity)
 export class ActivityResolver {
+  @Authorized()
   @Query(() => Activity)
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Activity> {
     return new ActivityService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => ActivityConnection, { description: 'Newest first' })
   activities(
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,

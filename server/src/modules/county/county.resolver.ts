@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { Township } from '../township/township.entity.js';
@@ -10,11 +10,13 @@ import { CountyFilter } from './dto/county-filter.input.js';
 
 @Resolver(() => County)
 export class CountyResolver {
+  @Authorized()
   @Query(() => County, { description: '按 ID 查询县 / A county by id' })
   county(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<County> {
     return new CountyService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => CountyConnection)
   counties(
     @Arg('filter', () => CountyFilter, { nullable: true }) filter: CountyFilter | null,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
@@ -15,11 +15,13 @@ import { DeputyGroupFilter } from './dto/deputy-group-filter.input.js';
 
 @Resolver(() => DeputyGroup)
 export class DeputyGroupResolver {
+  @Authorized()
   @Query(() => DeputyGroup)
   deputyGroup(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeputyGroup> {
     return new DeputyGroupService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => DeputyGroupConnection)
   deputyGroups(
     @Arg('filter', () => DeputyGroupFilter, { nullable: true }) filter: DeputyGroupFilter | null,

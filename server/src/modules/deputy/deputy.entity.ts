@@ -69,8 +69,11 @@ export class Deputy extends TenantEntity {
   @Property({ type: 'boolean', default: false })
   byElection: boolean = false;
 
-  /** PII: stored but not in the GraphQL type; the tenancy issue exposes it to the township's own staff only. */
-  @Property({ type: 'string', length: 30, nullable: true })
+  /**
+   * PII. Lazy, so ordinary reads never select it: the analysts' database role has no privilege on this
+   * column, and the GraphQL field `contactPhone` is authorised for the other roles only.
+   */
+  @Property({ type: 'string', length: 30, nullable: true, lazy: true })
   phone: string | null = null;
 
   @Field(() => ID)

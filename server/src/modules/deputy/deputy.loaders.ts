@@ -13,5 +13,15 @@ export const deputyLoaders = {
     nestedPages(ctx, 'deputy.group', new DeputyService(ctx.em), byColumn('group_id'), filter, args),
   pagesByStation: (ctx: RequestContext, filter: DeputyFilter | null, args: ConnectionArgs) =>
     nestedPages(ctx, 'deputy.station', new DeputyService(ctx.em), byColumn('station_id'), filter, args),
+  /** The lazy PII column, read only when an authorised role asks for it. */
+  phoneById: (ctx: RequestContext) =>
+    ctx.loaders.custom<string | null>('deputy.phone', async (ids) => {
+      const rows = await ctx.em.execute<{ id: string; phone: string | null }[]>(
+        `select id, phone from deputy where id in (${ids.map(() => '?').join(', ')})`,
+        [...ids],
+      );
+      const phones = new Map(rows.map((row) => [row.id, row.phone]));
+      return ids.map((id) => phones.get(id) ?? null);
+    }),
   proposersBySuggestion: (ctx: RequestContext) => childLists(ctx, SuggestionProposer, 'suggestion', { deputy: 'asc' }),
 };

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
@@ -16,17 +16,21 @@ import { SuggestionConnection } from '../suggestion/dto/suggestion-connection.js
 import { SuggestionFilter } from '../suggestion/dto/suggestion-filter.input.js';
 import { suggestionLoaders } from '../suggestion/suggestion.loaders.js';
 import { Deputy } from './deputy.entity.js';
+import { deputyLoaders } from './deputy.loaders.js';
+import { UserRole } from '../auth/user-role.enum.js';
 import { DeputyService } from './deputy.service.js';
 import { DeputyConnection } from './dto/deputy-connection.js';
 import { DeputyFilter } from './dto/deputy-filter.input.js';
 
 @Resolver(() => Deputy)
 export class DeputyResolver {
+  @Authorized()
   @Query(() => Deputy)
   deputy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Deputy> {
     return new DeputyService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => DeputyConnection)
   deputies(
     @Arg('filter', () => DeputyFilter, { nullable: true }) filter: DeputyFilter | null,
@@ -34,6 +38,12 @@ export class DeputyResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return new DeputyService(ctx.em).connection(filter, args);
+  }
+
+  @Authorized(UserRole.TOWNSHIP_CLERK, UserRole.TOWNSHIP_VIEWER, UserRole.COUNTY_STAFF, UserRole.COUNTY_ADMIN)
+  @FieldResolver(() => String, { nullable: true, description: '联系电话 (PII): never shown to analysts' })
+  contactPhone(@Root() deputy: Deputy, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return deputyLoaders.phoneById(ctx).load(deputy.id);
   }
 
   @FieldResolver(() => Township)

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
@@ -11,11 +11,13 @@ import { ElectionFilter } from './dto/election-filter.input.js';
 
 @Resolver(() => Election)
 export class ElectionResolver {
+  @Authorized()
   @Query(() => Election)
   election(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Election> {
     return new ElectionService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => ElectionConnection)
   elections(
     @Arg('filter', () => ElectionFilter, { nullable: true }) filter: ElectionFilter | null,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
@@ -13,11 +13,13 @@ import { PeriodFigureFilter } from './dto/period-figure-filter.input.js';
 
 @Resolver(() => PeriodFigure)
 export class PeriodFigureResolver {
+  @Authorized()
   @Query(() => PeriodFigure)
   periodFigure(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PeriodFigure> {
     return new PeriodFigureService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => PeriodFigureConnection)
   periodFigures(
     @Arg('filter', () => PeriodFigureFilter, { nullable: true }) filter: PeriodFigureFilter | null,

@@ -1,10 +1,11 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { MetricDefinitionService } from './metric-definition.service.js';
 
 @Resolver(() => MetricDefinition)
 export class MetricDefinitionResolver {
+  @Authorized()
   @Query(() => [MetricDefinition], {
     description: 'The metric catalog: platform-wide definitions plus the county’s own',
   })
@@ -15,6 +16,7 @@ export class MetricDefinitionResolver {
     return new MetricDefinitionService(ctx.em).list(countyId);
   }
 
+  @Authorized()
   @Query(() => MetricDefinition)
   metricDefinition(@Arg('key') key: string, @Ctx() ctx: RequestContext): Promise<MetricDefinition> {
     return new MetricDefinitionService(ctx.em).findByKey(key);

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
@@ -13,11 +13,13 @@ import { QuarterlyReportFilter } from './dto/quarterly-report-filter.input.js';
 
 @Resolver(() => QuarterlyReport)
 export class QuarterlyReportResolver {
+  @Authorized()
   @Query(() => QuarterlyReport)
   quarterlyReport(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<QuarterlyReport> {
     return new QuarterlyReportService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => QuarterlyReportConnection)
   quarterlyReports(
     @Arg('filter', () => QuarterlyReportFilter, { nullable: true }) filter: QuarterlyReportFilter | null,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
@@ -18,11 +18,13 @@ import { StationFilter } from './dto/station-filter.input.js';
 
 @Resolver(() => Station)
 export class StationResolver {
+  @Authorized()
   @Query(() => Station)
   station(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Station> {
     return new StationService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => StationConnection)
   stations(
     @Arg('filter', () => StationFilter, { nullable: true }) filter: StationFilter | null,

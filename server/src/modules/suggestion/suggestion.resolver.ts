@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
@@ -15,11 +15,13 @@ import { SuggestionFilter } from './dto/suggestion-filter.input.js';
 
 @Resolver(() => Suggestion)
 export class SuggestionResolver {
+  @Authorized()
   @Query(() => Suggestion)
   suggestion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Suggestion> {
     return new SuggestionService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => SuggestionConnection, { description: 'Newest first' })
   suggestions(
     @Arg('filter', () => SuggestionFilter, { nullable: true }) filter: SuggestionFilter | null,

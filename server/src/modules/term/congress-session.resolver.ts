@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
@@ -12,11 +12,13 @@ import { CongressSessionFilter } from './dto/congress-session-filter.input.js';
 
 @Resolver(() => CongressSession)
 export class CongressSessionResolver {
+  @Authorized()
   @Query(() => CongressSession)
   congressSession(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CongressSession> {
     return new CongressSessionService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => CongressSessionConnection)
   congressSessions(
     @Arg('filter', () => CongressSessionFilter, { nullable: true }) filter: CongressSessionFilter | null,

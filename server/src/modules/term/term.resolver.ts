@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
@@ -13,11 +13,13 @@ import { TermFilter } from './dto/term-filter.input.js';
 
 @Resolver(() => Term)
 export class TermResolver {
+  @Authorized()
   @Query(() => Term)
   term(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Term> {
     return new TermService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => TermConnection)
   terms(
     @Arg('filter', () => TermFilter, { nullable: true }) filter: TermFilter | null,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
@@ -30,11 +30,13 @@ import { TownshipFilter } from './dto/township-filter.input.js';
 
 @Resolver(() => Township)
 export class TownshipResolver {
+  @Authorized()
   @Query(() => Township, { description: '按 ID 查询乡镇 / A township by id' })
   township(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Township> {
     return new TownshipService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => TownshipConnection)
   townships(
     @Arg('filter', () => TownshipFilter, { nullable: true }) filter: TownshipFilter | null,

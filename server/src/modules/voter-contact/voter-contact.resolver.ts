@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
@@ -14,11 +14,13 @@ import { VoterContactFilter } from './dto/voter-contact-filter.input.js';
 
 @Resolver(() => VoterContact)
 export class VoterContactResolver {
+  @Authorized()
   @Query(() => VoterContact)
   voterContact(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<VoterContact> {
     return new VoterContactService(ctx.em).findById(id);
   }
 
+  @Authorized()
   @Query(() => VoterContactConnection)
   voterContacts(
     @Arg('filter', () => VoterContactFilter, { nullable: true }) filter: VoterContactFilter | null,

@@ -1,0 +1,25 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { PUBLIC } from './auth-checker.js';
+import { AuthService } from './auth.service.js';
+import { UserService } from './user.service.js';
+import { User } from './user.entity.js';
+import { LoginInput } from './dto/login.input.js';
+import { LoginPayload } from './dto/login-payload.js';
+import { authErrors } from './auth.errors.js';
+
+@Resolver()
+export class AuthResolver {
+  @Authorized(PUBLIC)
+  @Mutation(() => LoginPayload, { description: '登录 / Sign in; rate limited per account and address' })
+  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext): Promise<LoginPayload> {
+    return new AuthService(ctx.em, ctx.tokens).login(input.login, input.password, ctx.clientAddress);
+  }
+
+  @Authorized()
+  @Query(() => User, { description: '当前用户 / The signed-in user' })
+  me(@Ctx() ctx: RequestContext): Promise<User> {
+    if (!ctx.identity) throw authErrors.notSignedIn();
+    return new UserService(ctx.em).me(ctx.identity);
+  }
+}

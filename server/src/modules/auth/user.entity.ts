@@ -1,0 +1,55 @@
+import type { Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { TimestampedEntity } from '../../common/entities/timestamped-entity.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { UserRole } from './user-role.enum.js';
+
+/** A person who signs in. Township roles belong to a township; county roles to the county only. */
+@ObjectType({ description: '用户' })
+@Entity({ tableName: 'app_user' })
+@Unique({ properties: ['login'] })
+@Index({ properties: ['county', 'role'] })
+export class User extends TimestampedEntity {
+  @Field()
+  @Property({ type: 'string', length: 80 })
+  login!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 100 })
+  displayName!: string;
+
+  /** argon2id hash; never a GraphQL field, and not readable by the analyst database role. */
+  @Property({ type: 'string', length: 200, lazy: true })
+  passwordHash!: string;
+
+  @Field(() => UserRole)
+  @Enum({ items: () => UserRole })
+  role!: UserRole;
+
+  @ManyToOne(() => County, { ref: true, deleteRule: 'restrict' })
+  county!: Ref<County>;
+
+  @ManyToOne(() => Township, { ref: true, nullable: true, deleteRule: 'restrict' })
+  township: Ref<Township> | null = null;
+
+  @Field()
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  /** Seeded with a documented demo password: the server refuses to start in production while one is active. */
+  @Field()
+  @Property({ type: 'boolean', default: false })
+  demoCredentials: boolean = false;
+
+  @Field(() => ID)
+  get countyId(): string {
+    return this.county.id;
+  }
+
+  @Field(() => ID, { nullable: true })
+  get townshipId(): string | null {
+    return this.township?.id ?? null;
+  }
+}

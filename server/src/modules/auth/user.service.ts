@@ -1,0 +1,79 @@
+import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Identity } from '../../common/context/identity.js';
+import { assertUuid } from '../../common/ids/assert-uuid.js';
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import { notFoundError } from '../../common/errors/not-found-error.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { County } from '../county/county.entity.js';
+import { Township } from '../township/township.entity.js';
+import { User } from './user.entity.js';
+import { UserRole } from './user-role.enum.js';
+import { passwordHasher } from './password-hasher.js';
+import type { CreateUserInput } from './dto/create-user.input.js';
+import type { UpdateUserInput } from './dto/update-user.input.js';
+
+const TOWNSHIP_ROLES = new Set([UserRole.TOWNSHIP_CLERK, UserRole.TOWNSHIP_VIEWER]);
+
+/** User management for county admins; row-level security confines it to the admin's county. */
+export class UserService {
+  constructor(private readonly em: EntityManager) {}
+
+  async me(identity: Identity): Promise<User> {
+    const user = await this.em.findOne(User, { id: identity.userId });
+    if (!user) throw notFoundError('用户', 'User', identity.userId);
+    return user;
+  }
+
+  list(): Promise<User[]> {
+    return this.em.find(User, {}, { orderBy: { login: 'asc' } });
+  }
+
+  async create(admin: Identity, input: CreateUserInput): Promise<User> {
+    const township = await this.townshipFor(input.role, input.townshipId ?? null);
+    if (await this.em.findOne(User, { login: input.login })) {
+      throw new AppError({
+        code: 'CONFLICT',
+        messageZh: `登录名已存在：${input.login}`,
+        messageEn: `Login already taken: ${input.login}`,
+        field: ['input', 'login'],
+      });
+    }
+    const user = Object.assign(new User(), {
+      login: input.login,
+      displayName: input.displayName,
+      passwordHash: await passwordHasher.hash(input.password),
+      role: input.role,
+      county: ref(County, admin.countyId),
+      township: township ? ref(Township, township.id) : null,
+    });
+    await this.em.persist(user).flush();
+    return user;
+  }
+
+  async update(id: string, input: UpdateUserInput): Promise<User> {
+    assertUuid(id, ['id']);
+    const user = await this.em.findOne(User, { id });
+    if (!user) throw notFoundError('用户', 'User', id);
+    if (input.displayName != null) user.displayName = input.displayName;
+    if (input.active != null) user.active = input.active;
+    if (input.password != null) user.passwordHash = await passwordHasher.hash(input.password);
+    await this.em.flush();
+    return user;
+  }
+
+  /** Township roles need a township of the admin's county (invisible otherwise); county roles none. */
+  private async townshipFor(role: UserRole, townshipId: string | null): Promise<Township | null> {
+    if (!TOWNSHIP_ROLES.has(role)) {
+      if (townshipId !== null)
+        throw badInputError(['input', 'townshipId'], '县级角色不属于乡镇', 'County roles have no township');
+      return null;
+    }
+    if (townshipId === null)
+      throw badInputError(['input', 'townshipId'], '乡镇角色必须指定乡镇', 'Township roles need a township');
+    assertUuid(townshipId, ['input', 'townshipId']);
+    const township = await this.em.findOne(Township, { id: townshipId });
+    if (!township) throw notFoundError('乡镇', 'Township', townshipId, ['input', 'townshipId']);
+    return township;
+  }
+}
