@@ -19,8 +19,8 @@ const COUNTY_ROLES = [
   [UserRole.COUNTY_ADMIN, 'admin', '系统管理员'],
 ] as const;
 
-/** One account per role for every township and county present: `qunli.clerk`, `demo.analyst`, … */
-export async function seedDemoUsers(em: EntityManager): Promise<number> {
+/** One account per role for every township and county present (or of one county): `qunli.clerk`, `demo.analyst`, … */
+export async function seedDemoUsers(em: EntityManager, countyId?: string): Promise<number> {
   const hash = await passwordHasher.hash(DEMO_PASSWORD);
   const users: User[] = [];
   const make = (login: string, displayName: string, role: UserRole, countyId: string, townshipId: string | null) =>
@@ -33,14 +33,14 @@ export async function seedDemoUsers(em: EntityManager): Promise<number> {
       township: townshipId ? ref(Township, townshipId) : null,
       demoCredentials: true,
     });
-  for (const county of await em.find(County, {})) {
+  for (const county of await em.find(County, countyId ? { id: countyId } : {})) {
     for (const [role, suffix, label] of COUNTY_ROLES) {
       users.push(
         make(`${county.code.toLowerCase()}.${suffix}`, `${county.name}${label}（演示）`, role, county.id, null),
       );
     }
   }
-  for (const township of await em.find(Township, {})) {
+  for (const township of await em.find(Township, countyId ? { county: countyId } : {})) {
     for (const [role, suffix, label] of TOWNSHIP_ROLES) {
       users.push(
         make(

@@ -2,6 +2,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error.js';
 
+/** Our own codes, when an error was shaped outside a resolver (context creation: a bad token). */
+const APP_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);
+
 /** GraphQL's own request errors (parse, validation, variable coercion) are safe to show as they are. */
 const CLIENT_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -56,6 +59,11 @@ export function createErrorFormatter(logger: ErrorLogger) {
       };
     }
     const code = formatted.extensions?.['code'];
+    const messageZh = formatted.extensions?.['messageZh'];
+    const messageEn = formatted.extensions?.['messageEn'];
+    if (typeof code === 'string' && APP_CODES.has(code) && typeof messageZh === 'string') {
+      return { message: formatted.message, extensions: { code, field: null, messageZh, messageEn } };
+    }
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }

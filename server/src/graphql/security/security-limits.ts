@@ -36,10 +36,11 @@ export const SECURITY_LIMITS = {
    * field with a literal `first: n` multiplies its subtree by n. With `depthCostFactor` 1 the result is an
    * upper bound on the values in the response (armor's default 1.5 compounds per level and would price
    * `edges { node }` 3-4 times above `nodes` for the same data). The dashboard's drill-down with
-   * townships(first: 10) comes to about 186,000 and an analyst's three 200-row lists about 34,000;
-   * 500,000 passes both with headroom and refuses nesting three 200-row connections (about 48 million).
-   * A `first` passed as a variable is not seen by the rule (it counts as 1); depth and alias limits
-   * still bound such a query, and every page is capped at 200 rows.
+   * townships(first: 10) and about 30 fields comes to about 222,000, an analyst's three 200-row lists
+   * about 35,000; 500,000 passes both with twice the headroom and refuses nesting three 200-row
+   * connections (about 48 million). Armor reads literals only: a `first` given as a variable, or left at
+   * its default of 20, counts as 1, so such a query is bounded by the depth limit and the 200-row page
+   * cap rather than by cost.
    */
   maxCost: 500_000,
   objectCost: 2,

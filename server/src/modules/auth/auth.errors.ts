@@ -23,6 +23,12 @@ export const authErrors = {
       messageZh: '登录已过期，请重新登录',
       messageEn: 'Session expired; sign in again',
     }),
+  loginNotAlone: () =>
+    new AppError({
+      code: 'BAD_USER_INPUT',
+      messageZh: '登录请求须单独发送，不能与其他操作合并',
+      messageEn: 'Send login as an operation of its own',
+    }),
   forbidden: () =>
     new AppError({ code: 'FORBIDDEN', messageZh: '当前角色无权执行此操作', messageEn: 'Your role may not do this' }),
 };

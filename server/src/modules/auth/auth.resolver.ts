@@ -13,7 +13,12 @@ export class AuthResolver {
   @Authorized(PUBLIC)
   @Mutation(() => LoginPayload, { description: '登录 / Sign in; rate limited per account and address' })
   login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext): Promise<LoginPayload> {
-    return new AuthService(ctx.em, ctx.tokens).login(input.login, input.password, ctx.clientAddress);
+    return new AuthService(ctx.em, ctx.tokens).login(
+      input.login,
+      input.password,
+      ctx.clientAddress,
+      ctx.transaction.open,
+    );
   }
 
   @Authorized()

@@ -18,14 +18,18 @@ export class AuthService {
   ) {}
 
   /**
-   * The only read of `app_user` before an identity exists: the row-level policy lets this transaction
-   * see exactly the user whose login it names (`renda.auth_login`).
+   * Runs outside the request transaction (login is sent alone), so a failed attempt is recorded even
+   * though the mutation then fails. The user lookup is the only read of `app_user` before an identity
+   * exists: in its own transaction, the row-level policy shows exactly the user whose login it names.
    */
-  async login(login: string, password: string, address: string): Promise<LoginPayload> {
-    const limiter = new LoginRateLimiter(this.em.fork());
+  async login(login: string, password: string, address: string, inRequestTransaction: boolean): Promise<LoginPayload> {
+    if (inRequestTransaction) throw authErrors.loginNotAlone();
+    const limiter = new LoginRateLimiter(this.em);
     await limiter.assertAllowed(login, address);
-    await this.em.execute(`select set_config('renda.auth_login', ?, true)`, [login]);
-    const user = await this.em.findOne(User, { login }, { populate: ['passwordHash'] });
+    const user = await this.em.transactional(async (tx) => {
+      await tx.execute(`select set_config('renda.auth_login', ?, true)`, [login]);
+      return tx.findOne(User, { login }, { populate: ['passwordHash'] });
+    });
     const valid = await passwordHasher.verify(user?.passwordHash ?? (await dummy()), password);
     await limiter.record(login, address, Boolean(user && user.active && valid));
     if (!user || !user.active || !valid) throw authErrors.invalidCredentials();

@@ -7,10 +7,7 @@ export const LOGIN_WINDOW_SECONDS = 15 * 60;
 export const MAX_FAILURES_PER_LOGIN = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
-/**
- * Counts failed logins per account and per client address over a sliding window. It writes through
- * its own autocommit EntityManager so a failed login is recorded even though the request rolls back.
- */
+/** Counts failed logins per account and per client address over a sliding window. */
 export class LoginRateLimiter {
   constructor(private readonly em: EntityManager) {}
 
