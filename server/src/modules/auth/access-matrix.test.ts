@@ -1,0 +1,330 @@
+import fc from 'fast-check';
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
+import { addSecondCounty } from '../../test-support/add-second-county.js';
+
+/**
+ * Role × operation × target: every query and mutation, as every role, against the caller's own
+ * township, a sibling township of the same county, and a township of another county. Expected
+ * results come from the database itself (as superuser), so the matrix asserts exactly what is visible.
+ */
+
+const ROLES = ['qunli.clerk', 'qunli.viewer', 'demo.staff', 'demo.analyst', 'demo.admin'] as const;
+type Login = (typeof ROLES)[number];
+type Target = 'own' | 'sibling' | 'foreign';
+const TARGETS: Target[] = ['own', 'sibling', 'foreign'];
+const TOWNSHIP_ROLES = new Set<Login>(['qunli.clerk', 'qunli.viewer']);
+
+const visible = (login: Login, target: Target) => (TOWNSHIP_ROLES.has(login) ? target === 'own' : target !== 'foreign');
+
+/** List query → table; each also has a by-id query named `byId`. */
+const TENANT_LISTS = {
+  deputies: { table: 'deputy', filter: 'DeputyFilter', byId: 'deputy' },
+  deputyGroups: { table: 'deputy_group', filter: 'DeputyGroupFilter', byId: 'deputyGroup' },
+  stations: { table: 'station', filter: 'StationFilter', byId: 'station' },
+  activities: { table: 'activity', filter: 'ActivityFilter', byId: 'activity' },
+  suggestions: { table: 'suggestion', filter: 'SuggestionFilter', byId: 'suggestion' },
+  voterContacts: { table: 'voter_contact', filter: 'VoterContactFilter', byId: 'voterContact' },
+  elections: { table: 'election', filter: 'ElectionFilter', byId: 'election' },
+  quarterlyReports: { table: 'quarterly_report', filter: 'QuarterlyReportFilter', byId: 'quarterlyReport' },
+  periodFigures: { table: 'period_figure', filter: 'PeriodFigureFilter', byId: 'periodFigure' },
+  terms: { table: 'term', filter: 'TermFilter', byId: 'term' },
+  congressSessions: { table: 'congress_session', filter: 'CongressSessionFilter', byId: 'congressSession' },
+} as const;
+
+/** Root fields checked by hand-written cases below (everything else is in TENANT_LISTS). */
+const OTHER_FIELDS = [
+  'counties',
+  'county',
+  'townships',
+  'township',
+  'metricDefinitions',
+  'metricDefinition',
+  'me',
+  'users',
+  'auditLog',
+  'login',
+  'createUser',
+  'updateUser',
+];
+
+const codeOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.['code'];
+
+describe('role × operation access matrix', () => {
+  let t: TestServer;
+  let su: pg.Client;
+  const townships = new Map<string, { id: string; countyId: string; code: string }>();
+  /** For each table and target: the township used and a row id in it. */
+  const picks = new Map<string, Record<Target, { townshipId: string; rowId: string; rows: number }>>();
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    await addSecondCounty(t.database.ownerUrl);
+    su = new pg.Client({ connectionString: t.database.url });
+    await su.connect();
+    for (const row of (
+      await su.query<{ id: string; county_id: string; code: string }>('select id, county_id, code from township')
+    ).rows) {
+      townships.set(row.code, { id: row.id, countyId: row.county_id, code: row.code });
+    }
+    const qunli = townships.get('QUNLI')!;
+    for (const { table } of Object.values(TENANT_LISTS)) {
+      const counts = await su.query<{ township_id: string; county_id: string; n: string; some_id: string }>(
+        `select township_id, county_id, count(*) as n, min(id::text) as some_id from "${table}" group by township_id, county_id order by count(*) desc`,
+      );
+      const pick = (match: (r: { township_id: string; county_id: string }) => boolean) => {
+        const row = counts.rows.find(match);
+        if (!row) throw new Error(`no ${table} rows for a target`);
+        return { townshipId: row.township_id, rowId: row.some_id, rows: Number(row.n) };
+      };
+      picks.set(table, {
+        own: pick((r) => r.township_id === qunli.id),
+        sibling: pick((r) => r.county_id === qunli.countyId && r.township_id !== qunli.id),
+        foreign: pick((r) => r.county_id !== qunli.countyId),
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await su.end();
+    await t.stop();
+  });
+
+  it('covers every query and mutation of the schema', async () => {
+    const res = await t.graphql<{
+      __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } };
+    }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const covered = new Set([
+      ...Object.keys(TENANT_LISTS),
+      ...Object.values(TENANT_LISTS).map((l) => l.byId),
+      ...OTHER_FIELDS,
+    ]);
+    const all = [...res.data!.__schema.queryType.fields, ...res.data!.__schema.mutationType.fields].map((f) => f.name);
+    expect(all.filter((name) => !covered.has(name))).toEqual([]);
+  });
+
+  describe.each(Object.entries(TENANT_LISTS))('%s / by id', (field, spec) => {
+    it.each(ROLES)('as %s: lists and fetches exactly the rows of visible townships', async (login) => {
+      for (const target of TARGETS) {
+        const pick = picks.get(spec.table)![target];
+        const list = await t.graphql<Record<string, { totalCount: number }>>(
+          `query ($f: ${spec.filter}) { ${field}(first: 0, filter: $f) { totalCount } }`,
+          { f: { townshipId: pick.townshipId } },
+          { as: login },
+        );
+        expect(list.errors).toBeUndefined();
+        expect([target, list.data![field]!.totalCount]).toEqual([target, visible(login, target) ? pick.rows : 0]);
+        const one = await t.graphql<Record<string, { id: string } | null>>(
+          `query ($id: ID!) { ${spec.byId}(id: $id) { id } }`,
+          { id: pick.rowId },
+          { as: login },
+        );
+        if (visible(login, target)) expect(one.data![spec.byId]!.id).toBe(pick.rowId);
+        else expect([target, codeOf(one)]).toEqual([target, 'NOT_FOUND']);
+      }
+    });
+
+    it('refuses anonymous callers', async () => {
+      const res = await t.graphql(`{ ${field}(first: 1) { totalCount } }`, {}, { as: null });
+      expect(codeOf(res)).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  it.each(ROLES)('as %s: counties, townships, metric catalog, me', async (login) => {
+    const res = await t.graphql<{
+      counties: { totalCount: number; nodes: { id: string }[] };
+      townships: { totalCount: number };
+      metricDefinitions: { key: string }[];
+      me: { login: string; countyId: string };
+    }>(
+      '{ counties(first: 5) { totalCount nodes { id } } townships(first: 0) { totalCount } metricDefinitions { key } me { login countyId } }',
+      {},
+      { as: login },
+    );
+    expect(res.errors).toBeUndefined();
+    const own = townships.get('QUNLI')!;
+    expect(res.data!.counties.nodes.map((c) => c.id)).toEqual([own.countyId]);
+    expect(res.data!.townships.totalCount).toBe(TOWNSHIP_ROLES.has(login) ? 1 : 5);
+    expect(res.data!.metricDefinitions.length).toBeGreaterThan(20);
+    expect(res.data!.me).toEqual({ login, countyId: own.countyId });
+    const foreign = townships.get('OTHERQUNLI')!;
+    const county = await t.graphql(
+      'query ($id: ID!) { county(id: $id) { id } }',
+      { id: foreign.countyId },
+      { as: login },
+    );
+    expect(codeOf(county)).toBe('NOT_FOUND');
+    const township = await t.graphql(
+      'query ($id: ID!) { township(id: $id) { id } }',
+      { id: foreign.id },
+      { as: login },
+    );
+    expect(codeOf(township)).toBe('NOT_FOUND');
+    const metric = await t.graphql<{ metricDefinition: { key: string } }>(
+      '{ metricDefinition(key: "meetings_held") { key } }',
+      {},
+      { as: login },
+    );
+    expect(metric.data!.metricDefinition.key).toBe('meetings_held');
+  });
+
+  it.each(ROLES)('as %s: user management and the audit log only as their rules allow', async (login) => {
+    const users = await t.graphql<{ users: { login: string; countyId: string }[] }>(
+      '{ users { login countyId } }',
+      {},
+      { as: login },
+    );
+    const audit = await t.graphql('{ auditLog(first: 0) { totalCount } }', {}, { as: login });
+    if (login === 'demo.admin') {
+      const truth = await su.query(`select login from app_user where county_id = $1`, [
+        townships.get('QUNLI')!.countyId,
+      ]);
+      expect(users.data!.users.map((u) => u.login).sort()).toEqual(
+        truth.rows.map((r: { login: string }) => r.login).sort(),
+      );
+    } else {
+      expect(codeOf(users)).toBe('FORBIDDEN');
+    }
+    expect(audit.errors === undefined).toBe(login === 'demo.admin' || login === 'qunli.clerk');
+    const created = await t.graphql(
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: {
+          login: `m-${login.replace('.', '-')}`,
+          displayName: 'x',
+          password: 'a-long-password',
+          role: 'ANALYST',
+        },
+      },
+      { as: login },
+    );
+    expect(created.errors === undefined).toBe(login === 'demo.admin');
+    if (login !== 'demo.admin') expect(codeOf(created)).toBe('FORBIDDEN');
+  });
+
+  it.each(ROLES)('as %s: deputies’ contact phones (PII) only for roles other than analysts', async (login) => {
+    const res = await t.graphql<{ deputies: { nodes: { contactPhone: string | null }[] } }>(
+      '{ deputies(first: 3) { nodes { contactPhone } } }',
+      {},
+      { as: login },
+    );
+    if (login === 'demo.analyst') {
+      expect(codeOf(res)).toBe('FORBIDDEN');
+      expect(JSON.stringify(res.data)).not.toMatch(/1[3-9]\d{9}/);
+    } else {
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.deputies.nodes.every((d) => /^1[3-9]\d{9}$/.test(d.contactPhone ?? ''))).toBe(true);
+    }
+  });
+
+  it('lets a county admin manage only its own county’s users', async () => {
+    const foreignUser = (await su.query<{ id: string }>(`select id from app_user where login = 'otherqunli.clerk'`))
+      .rows[0]!.id;
+    const ownUser = (await su.query<{ id: string }>(`select id from app_user where login = 'simeng.viewer'`)).rows[0]!
+      .id;
+    const update = (id: string) =>
+      t.graphql<{ updateUser: { displayName: string } }>(
+        'mutation ($id: ID!) { updateUser(id: $id, input: { displayName: "改名" }) { displayName } }',
+        { id },
+        { as: 'demo.admin' },
+      );
+    expect((await update(ownUser)).data!.updateUser.displayName).toBe('改名');
+    expect(codeOf(await update(foreignUser))).toBe('NOT_FOUND');
+    const intoForeign = await t.graphql(
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: {
+          login: 'sneaky.clerk',
+          displayName: 'x',
+          password: 'a-long-password',
+          role: 'TOWNSHIP_CLERK',
+          townshipId: townships.get('OTHERQUNLI')!.id,
+        },
+      },
+      { as: 'demo.admin' },
+    );
+    expect(codeOf(intoForeign)).toBe('NOT_FOUND');
+    const sneaky = await su.query(`select 1 from app_user where login = 'sneaky.clerk'`);
+    expect(sneaky.rowCount).toBe(0);
+  });
+
+  it('property: a foreign or random id never returns a row, whoever asks', async () => {
+    const invisible: { login: Login; field: string; id: string }[] = [];
+    for (const spec of Object.values(TENANT_LISTS)) {
+      for (const login of ROLES) {
+        for (const target of TARGETS) {
+          if (!visible(login, target))
+            invisible.push({ login, field: spec.byId, id: picks.get(spec.table)![target].rowId });
+        }
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom(...invisible),
+          fc.record({
+            login: fc.constantFrom(...ROLES),
+            field: fc.constantFrom(...Object.values(TENANT_LISTS).map((s) => s.byId)),
+            id: fc.uuid(),
+          }),
+        ),
+        async ({ login, field, id }) => {
+          const res = await t.graphql<Record<string, unknown>>(
+            `query ($id: ID!) { ${field}(id: $id) { id } }`,
+            { id },
+            { as: login },
+          );
+          expect(res.data?.[field] ?? null).toBeNull();
+          expect(codeOf(res)).toBe('NOT_FOUND');
+        },
+      ),
+      { numRuns: 80, seed: 20261125 },
+    );
+  });
+
+  it('property: a clerk never writes a row into another township, with any ids', async () => {
+    const app = new pg.Client({ connectionString: t.database.appUrl });
+    await app.connect();
+    const clerk = (
+      await su.query<{ id: string; county_id: string; township_id: string }>(
+        `select id, county_id, township_id from app_user where login = 'qunli.clerk'`,
+      )
+    ).rows[0]!;
+    const others = [...townships.values()].filter((tw) => tw.id !== clerk.township_id);
+    const before = (await su.query<{ n: string }>('select count(*) as n from deputy_group')).rows[0]!.n;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...others),
+          fc.oneof(fc.constant(clerk.county_id), fc.constantFrom(...others.map((o) => o.countyId)), fc.uuid()),
+          fc.string({ maxLength: 20 }),
+          async (township, countyId, name) => {
+            await app.query('begin');
+            try {
+              await app.query(
+                `select set_config('renda.user_id', $1, true), set_config('renda.role', 'TOWNSHIP_CLERK', true),
+                        set_config('renda.county_id', $2, true), set_config('renda.township_id', $3, true)`,
+                [clerk.id, clerk.county_id, clerk.township_id],
+              );
+              await expect(
+                app.query(
+                  `insert into deputy_group (id, created_at, updated_at, township_id, county_id, provenance, name)
+                   values ($1, now(), now(), $2, $3, 'RECORDED', $4)`,
+                  [randomUUID(), township.id, countyId, `p${name}`],
+                ),
+              ).rejects.toMatchObject({ code: expect.stringMatching(/^(42501|23503)$/) });
+            } finally {
+              await app.query('rollback');
+            }
+          },
+        ),
+        { numRuns: 60, seed: 20261125 },
+      );
+    } finally {
+      await app.end();
+    }
+    const after = (await su.query<{ n: string }>('select count(*) as n from deputy_group')).rows[0]!.n;
+    expect(after).toBe(before);
+  });
+});
