@@ -18,6 +18,9 @@ import { QuarterlyReportValue } from '../modules/quarterly-report/quarterly-repo
 import { User } from '../modules/auth/user.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { AuditLogEntry } from '../modules/audit/audit-log-entry.entity.js';
+import { QuarterlyReportRevision } from '../modules/quarterly-report/quarterly-report-revision.entity.js';
+import { ReportingDeadline } from '../modules/reporting/reporting-deadline.entity.js';
+import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -41,4 +44,7 @@ export const entityClasses = [
   User,
   LoginAttempt,
   AuditLogEntry,
+  QuarterlyReportRevision,
+  ReportingDeadline,
+  CalendarDay,
 ];

@@ -17,6 +17,16 @@ import { QuarterlyReportResolver } from '../modules/quarterly-report/quarterly-r
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { UserResolver } from '../modules/auth/user.resolver.js';
 import { AuditLogResolver } from '../modules/audit/audit-log.resolver.js';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
+import { SuggestionMutationResolver } from '../modules/suggestion/suggestion-mutation.resolver.js';
+import { ReportingDeadlineResolver } from '../modules/reporting/reporting-deadline.resolver.js';
+import { QuarterlyReportWorkflowResolver } from '../modules/quarterly-report/quarterly-report-workflow.resolver.js';
+import { DeputyMutationResolver } from '../modules/deputy/deputy-mutation.resolver.js';
+import { DeputyGroupMutationResolver } from '../modules/deputy-group/deputy-group-mutation.resolver.js';
+import { StationMutationResolver } from '../modules/station/station-mutation.resolver.js';
+import { ActivityMutationResolver } from '../modules/activity/activity-mutation.resolver.js';
+import { VoterContactMutationResolver } from '../modules/voter-contact/voter-contact-mutation.resolver.js';
+import { ElectionMutationResolver } from '../modules/election/election-mutation.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver array type
 export const resolverClasses: NonEmptyArray<Function> = [
@@ -38,4 +48,14 @@ export const resolverClasses: NonEmptyArray<Function> = [
   AuthResolver,
   UserResolver,
   AuditLogResolver,
+  CalendarResolver,
+  SuggestionMutationResolver,
+  ReportingDeadlineResolver,
+  QuarterlyReportWorkflowResolver,
+  DeputyMutationResolver,
+  DeputyGroupMutationResolver,
+  StationMutationResolver,
+  ActivityMutationResolver,
+  VoterContactMutationResolver,
+  ElectionMutationResolver,
 ];

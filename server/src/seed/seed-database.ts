@@ -11,7 +11,13 @@ async function load(orm: MikroORM, truncateFirst: boolean): Promise<number> {
       const tables = [...orm.getMetadata()]
         .filter((meta) => !meta.abstract && !meta.embeddable)
         .map((meta) => `"${meta.tableName}"`);
+      // The national holiday calendar is reference data a migration inserted: it survives re-seeding
+      // (the truncate would otherwise empty it through its foreign key to county).
+      await tx.execute(
+        'create temporary table national_calendar on commit drop as select * from calendar_day where county_id is null',
+      );
       await tx.execute(`truncate ${tables.join(', ')} restart identity cascade`);
+      await tx.execute('insert into calendar_day select * from national_calendar');
     }
     const { rows } = await loadSeedDataset(tx, buildSeedDataset());
     return rows + (await seedDemoUsers(tx));

@@ -87,7 +87,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     jwtSecret: TEST_JWT_SECRET,
     poolMax: options.poolMax ?? 10,
   };
-  const server = await startServer(config, createLogger(true));
+  // RENDA_TEST_LOG=1 shows the server's log (unexpected errors included) while debugging a test.
+  const server = await startServer(config, createLogger(!process.env['RENDA_TEST_LOG']));
   const defaultUser = options.defaultUser === undefined ? 'demo.staff' : options.defaultUser;
   const tokens = new Map<string, string>();
 

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error.js';
+import { mapDatabaseError } from './map-database-error.js';
 
 /** Our own codes, when an error was shaped outside a resolver (context creation: a bad token). */
 const APP_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);
@@ -16,6 +17,27 @@ const CLIENT_ERROR_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** The first failed rule, with its path through nested inputs and lists (`values.2.overrideReason`). */
+function firstFailure(
+  errors: readonly ValidationFailure[],
+  path: (string | number)[] = [],
+): { path: (string | number)[]; constraints: Record<string, string> } | null {
+  for (const error of errors) {
+    const here = [...path, /^\d+$/.test(error.property) ? Number(error.property) : error.property];
+    if (error.constraints && Object.keys(error.constraints).length > 0)
+      return { path: here, constraints: error.constraints };
+    const nested = firstFailure(error.children ?? [], here);
+    if (nested) return nested;
+  }
+  return null;
+}
+
 export interface ErrorLogger {
   error(error: unknown, message: string): void;
 }
@@ -27,7 +49,8 @@ export interface ErrorLogger {
  */
 export function createErrorFormatter(logger: ErrorLogger) {
   return function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const original = error instanceof GraphQLError ? error.originalError : error;
+    const raw = error instanceof GraphQLError ? error.originalError : error;
+    const original = mapDatabaseError(raw) ?? raw;
     if (original instanceof AppError) {
       return {
         message: original.message,
@@ -43,9 +66,9 @@ export function createErrorFormatter(logger: ErrorLogger) {
       };
     }
     if (original instanceof ArgumentValidationError) {
-      const first = original.extensions.validationErrors[0];
-      const field = first ? ['input', first.property] : null;
-      const constraints = first?.constraints ? Object.values(first.constraints).join('; ') : 'invalid input';
+      const failure = firstFailure(original.extensions.validationErrors);
+      const constraints = failure ? Object.values(failure.constraints).join('; ') : 'invalid input';
+      const field = failure ? ['input', ...failure.path] : null;
       return {
         message: `输入无效 / Invalid input: ${constraints}`,
         path: formatted.path,
@@ -53,7 +76,7 @@ export function createErrorFormatter(logger: ErrorLogger) {
         extensions: {
           code: 'BAD_USER_INPUT',
           field,
-          messageZh: `输入无效：${first?.property ?? ''}`,
+          messageZh: `输入无效：${failure?.path.join('.') ?? ''}`,
           messageEn: `Invalid input: ${constraints}`,
         },
       };

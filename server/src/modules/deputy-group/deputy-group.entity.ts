@@ -1,5 +1,6 @@
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
 import { TenantEntity } from '../../common/entities/tenant-entity.js';
 
 /** A deputy group (代表小组). */
@@ -10,4 +11,8 @@ export class DeputyGroup extends TenantEntity {
   @Field()
   @Property({ type: 'string', length: 100 })
   name!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Set when the group is dissolved' })
+  @Property({ type: 'date', nullable: true })
+  retiredOn: string | null = null;
 }

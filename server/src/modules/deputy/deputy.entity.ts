@@ -69,6 +69,13 @@ export class Deputy extends TenantEntity {
   @Property({ type: 'boolean', default: false })
   byElection: boolean = false;
 
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'When the status last changed (resignation, removal, death)',
+  })
+  @Property({ type: 'date', nullable: true })
+  statusChangedOn: string | null = null;
+
   /**
    * PII. Lazy, so ordinary reads never select it: the analysts' database role has no privilege on this
    * column, and the GraphQL field `contactPhone` is authorised for the other roles only.

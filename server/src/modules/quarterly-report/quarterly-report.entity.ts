@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/entities/tenant-entity.js';
 import { ReportState } from './report-state.enum.js';
 
@@ -28,4 +28,24 @@ export class QuarterlyReport extends TenantEntity {
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   submittedAt: Date | null = null;
+
+  @Field({ description: 'Submitted after the county’s deadline' })
+  @Property({ type: 'boolean', default: false })
+  late: boolean = false;
+
+  @Field(() => Int, { description: 'Number of the latest submitted revision (0 before the first)' })
+  @Property({ type: 'integer', default: 0 })
+  revision: number = 0;
+
+  @Field(() => String, { nullable: true, description: 'The county’s reason when it returned the report' })
+  @Property({ type: 'text', nullable: true })
+  returnReason: string | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  reviewedAt: Date | null = null;
+
+  @Field(() => ID, { nullable: true, description: 'County staff member who accepted or returned it' })
+  @Property({ type: 'uuid', nullable: true })
+  reviewedBy: string | null = null;
 }

@@ -53,4 +53,8 @@ export class Station extends TenantEntity {
   @Field(() => Int, { nullable: true })
   @Property({ type: 'smallint', nullable: true })
   deputiesPerReception: number | null = null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Set when the station closes' })
+  @Property({ type: 'date', nullable: true })
+  retiredOn: string | null = null;
 }

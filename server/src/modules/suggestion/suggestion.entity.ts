@@ -70,6 +70,10 @@ export class Suggestion extends TenantEntity {
   @Enum({ items: () => Satisfaction, nullable: true })
   satisfaction: Satisfaction | null = null;
 
+  @Field(() => String, { nullable: true, description: 'Why it was returned (退回理由)' })
+  @Property({ type: 'text', nullable: true })
+  returnReason: string | null = null;
+
   @Field(() => ID, { nullable: true })
   get sessionId(): string | null {
     return this.session?.id ?? null;

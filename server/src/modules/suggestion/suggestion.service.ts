@@ -20,5 +20,9 @@ export class SuggestionService extends ListService<Suggestion, SuggestionFilter>
     where.eq('outcome_class', filter.outcomeClass ?? undefined);
     where.gte('submitted_on', filter.from ?? undefined);
     where.lte('submitted_on', filter.to ?? undefined);
+    if (filter.overdueAsOf) {
+      // Overdue: assigned with a deadline that has passed, and not yet replied to.
+      where.raw(`${where.column('deadline')} < ?`, filter.overdueAsOf).in('state', ['ASSIGNED', 'IN_PROGRESS']);
+    }
   }
 }

@@ -19,6 +19,12 @@ export class SuggestionFilter extends TenantFilter {
   @Field(() => OutcomeClass, { nullable: true })
   outcomeClass?: OutcomeClass | null;
 
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Only suggestions whose reply deadline passed before this day and are still unanswered',
+  })
+  overdueAsOf?: string | null;
+
   @Field(() => LocalDateResolver, { nullable: true })
   from?: string | null;
 

@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TownshipScope } from '../../common/context/require-township.js';
+import { tenantRefs } from '../../common/entities/tenant-refs.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import { assertNameFree } from '../../common/validation/assert-name-free.js';
+import { assertRecordDate } from '../../common/validation/assert-record-date.js';
+import { Activity } from '../activity/activity.entity.js';
+import { DeputyGroup } from './deputy-group.entity.js';
+import { DeputyGroupService } from './deputy-group.service.js';
+import type { CreateDeputyGroupInput } from './dto/create-deputy-group.input.js';
+import type { UpdateDeputyGroupInput } from './dto/update-deputy-group.input.js';
+
+const LABEL = { zh: '代表小组', en: 'deputy group' };
+
+/** Creates, renames and dissolves the deputy groups of the clerk's township. */
+export class DeputyGroupWriteService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: TownshipScope,
+  ) {}
+
+  async create(input: CreateDeputyGroupInput): Promise<DeputyGroup> {
+    await assertNameFree(this.em, DeputyGroup, this.scope, input.name, null, LABEL);
+    const group = Object.assign(new DeputyGroup(), { ...tenantRefs(this.scope), name: input.name });
+    await this.em.persist(group).flush();
+    return group;
+  }
+
+  async update(id: string, input: UpdateDeputyGroupInput): Promise<DeputyGroup> {
+    const group = await new DeputyGroupService(this.em).findById(id);
+    if (input.name !== undefined) {
+      await assertNameFree(this.em, DeputyGroup, this.scope, input.name, group.id, LABEL);
+      group.name = input.name;
+    }
+    await this.em.flush();
+    return group;
+  }
+
+  /** 撤销: the group keeps its history; nothing may be recorded for it after the date. */
+  async retire(id: string, on: string): Promise<DeputyGroup> {
+    assertRecordDate(on, ['on']);
+    const group = await new DeputyGroupService(this.em).findById(id);
+    if (group.retiredOn !== null) {
+      throw new AppError({
+        code: 'CONFLICT',
+        messageZh: `代表小组“${group.name}”已于 ${group.retiredOn} 撤销`,
+        messageEn: `The deputy group "${group.name}" was already retired on ${group.retiredOn}`,
+        field: ['id'],
+      });
+    }
+    const later = await this.em.count(Activity, { group: group.id, occurredOn: { $gt: on } });
+    if (later > 0) {
+      throw badInputError(
+        ['on'],
+        `该小组在 ${on} 之后仍有 ${later} 次活动`,
+        `The group has ${later} activities after ${on}`,
+      );
+    }
+    group.retiredOn = on;
+    await this.em.flush();
+    return group;
+  }
+}

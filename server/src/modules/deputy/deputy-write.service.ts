@@ -1,0 +1,160 @@
+import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TownshipScope } from '../../common/context/require-township.js';
+import { tenantRefs } from '../../common/entities/tenant-refs.js';
+import { assignGiven } from '../../common/entities/assign-given.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import { loadInTownship } from '../../common/resolvers/load-in-township.js';
+import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
+import { assertNotRetired } from '../../common/validation/assert-not-retired.js';
+import { chinaToday } from '../../common/validation/china-today.js';
+import { Term } from '../term/term.entity.js';
+import { DeputyGroup } from '../deputy-group/deputy-group.entity.js';
+import { Station } from '../station/station.entity.js';
+import { ActivityParticipant } from '../activity/activity-participant.entity.js';
+import { Deputy } from './deputy.entity.js';
+import { DeputyStatus } from './deputy-status.enum.js';
+import { DeputyService } from './deputy.service.js';
+import type { CreateDeputyInput } from './dto/create-deputy.input.js';
+import type { UpdateDeputyInput } from './dto/update-deputy.input.js';
+
+const EARLIEST_BIRTH_YEAR = 1900;
+const GROUP = { zh: '代表小组', en: 'deputy group' };
+const STATION = { zh: '代表联络站', en: 'station' };
+
+/** Creates, corrects and retires the deputies of the clerk's township. */
+export class DeputyWriteService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: TownshipScope,
+  ) {}
+
+  async create(input: CreateDeputyInput): Promise<Deputy> {
+    this.checkDates(input);
+    const term = await this.term(input.termId);
+    const group = input.groupId != null ? await this.group(input.groupId) : null;
+    const station = input.stationId != null ? await this.station(input.stationId) : null;
+    const deputy = Object.assign(new Deputy(), {
+      ...tenantRefs(this.scope),
+      term: ref(term),
+      group: group ? ref(group) : null,
+      station: station ? ref(station) : null,
+      name: input.name,
+      gender: input.gender,
+      birthYear: input.birthYear ?? null,
+      ethnicity: input.ethnicity ?? null,
+      party: input.party ?? null,
+      occupationCategory: input.occupationCategory ?? null,
+      level: input.level,
+      electedOn: input.electedOn ?? null,
+      byElection: input.byElection,
+      phone: input.contactPhone ?? null,
+    });
+    await this.em.persist(deputy).flush();
+    return deputy;
+  }
+
+  /** Only what the input carries changes; a group or station newly assigned must still be in service. */
+  async update(id: string, input: UpdateDeputyInput): Promise<Deputy> {
+    const deputy = await new DeputyService(this.em).findById(id);
+    this.checkDates(input);
+    const electedOn = input.electedOn !== undefined ? input.electedOn : deputy.electedOn;
+    if (electedOn && deputy.statusChangedOn) {
+      assertNotBefore(deputy.statusChangedOn, electedOn, ['input', 'electedOn'], {
+        zh: `离任日期（${deputy.statusChangedOn}）`,
+        en: `The date of leaving (${deputy.statusChangedOn})`,
+      });
+    }
+    if (input.termId !== undefined) deputy.term = ref(await this.term(input.termId));
+    if (input.groupId !== undefined && input.groupId !== deputy.group?.id) {
+      deputy.group = input.groupId === null ? null : ref(await this.group(input.groupId));
+    }
+    if (input.stationId !== undefined && input.stationId !== deputy.station?.id) {
+      deputy.station = input.stationId === null ? null : ref(await this.station(input.stationId));
+    }
+    if (input.contactPhone !== undefined) {
+      // The phone column is lazy: load it first so that clearing it is seen as a change.
+      await this.em.populate(deputy, ['phone']);
+      deputy.phone = input.contactPhone;
+    }
+    assignGiven(deputy, input, [
+      'name',
+      'gender',
+      'birthYear',
+      'ethnicity',
+      'party',
+      'occupationCategory',
+      'level',
+      'electedOn',
+      'byElection',
+    ]);
+    await this.em.flush();
+    return deputy;
+  }
+
+  /** 辞职、罢免、去世: the deputy stays on record with the status and the date of leaving. */
+  async retire(id: string, status: DeputyStatus, on: string): Promise<Deputy> {
+    if (status === DeputyStatus.ACTIVE) {
+      throw badInputError(
+        ['status'],
+        '离任状态须为辞职、罢免或去世',
+        'Leaving office is RESIGNED, REMOVED or DECEASED',
+      );
+    }
+    assertRecordDate(on, ['on']);
+    const deputy = await new DeputyService(this.em).findById(id);
+    if (deputy.status !== DeputyStatus.ACTIVE) {
+      throw new AppError({
+        code: 'CONFLICT',
+        messageZh: `代表${deputy.name}已离任（${deputy.status}）`,
+        messageEn: `Deputy ${deputy.name} has already left office (${deputy.status})`,
+        field: ['id'],
+      });
+    }
+    if (deputy.electedOn) assertNotBefore(on, deputy.electedOn, ['on'], { zh: '离任日期', en: 'The date of leaving' });
+    const later = await this.em.count(ActivityParticipant, {
+      deputy: deputy.id,
+      activity: { occurredOn: { $gt: on } },
+    });
+    if (later > 0) {
+      throw badInputError(
+        ['on'],
+        `该代表在 ${on} 之后仍有 ${later} 次活动记录`,
+        `The deputy is recorded at ${later} activities after ${on}`,
+      );
+    }
+    deputy.status = status;
+    deputy.statusChangedOn = on;
+    await this.em.flush();
+    return deputy;
+  }
+
+  private checkDates(input: { birthYear?: number | null; electedOn?: string | null }): void {
+    const thisYear = Number(chinaToday().slice(0, 4));
+    if (input.birthYear != null && (input.birthYear < -99999 || input.birthYear > thisYear)) {
+      throw badInputError(
+        ['input', 'birthYear'],
+        `出生年份须在 ${EARLIEST_BIRTH_YEAR} 至 ${thisYear} 之间`,
+        `birthYear must lie between ${EARLIEST_BIRTH_YEAR} and ${thisYear}`,
+      );
+    }
+    if (input.electedOn != null) assertRecordDate(input.electedOn, ['input', 'electedOn']);
+  }
+
+  private term(id: string): Promise<Term> {
+    return loadInTownship(this.em, Term, id, this.scope, ['input', 'termId'], { zh: '届次', en: 'term' });
+  }
+
+  private async group(id: string): Promise<DeputyGroup> {
+    const group = await loadInTownship(this.em, DeputyGroup, id, this.scope, ['input', 'groupId'], GROUP);
+    assertNotRetired(group, null, ['input', 'groupId'], GROUP);
+    return group;
+  }
+
+  private async station(id: string): Promise<Station> {
+    const station = await loadInTownship(this.em, Station, id, this.scope, ['input', 'stationId'], STATION);
+    assertNotRetired(station, null, ['input', 'stationId'], STATION);
+    return station;
+  }
+}

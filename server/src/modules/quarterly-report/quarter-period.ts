@@ -1,0 +1,36 @@
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import { chinaToday } from '../../common/validation/china-today.js';
+
+export interface QuarterPeriod {
+  year: number;
+  quarter: number;
+  from: string;
+  to: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A quarter's first and last day; refuses quarters that have not started yet. */
+export function quarterPeriod(year: number, quarter: number, field: readonly string[] = ['input']): QuarterPeriod {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInputError([...field, 'year'], `年份无效：${year}`, `Invalid year: ${year}`);
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
+    throw badInputError([...field, 'quarter'], '季度须为 1 至 4', 'quarter must be 1-4');
+  const from = `${year}-${pad(quarter * 3 - 2)}-01`;
+  const lastDay = new Date(Date.UTC(year, quarter * 3, 0)).getUTCDate();
+  const to = `${year}-${pad(quarter * 3)}-${pad(lastDay)}`;
+  if (from > chinaToday())
+    throw badInputError(
+      [...field, 'quarter'],
+      `${year} 年第 ${quarter} 季度尚未开始`,
+      `Quarter ${quarter} of ${year} has not started`,
+    );
+  return { year, quarter, from, to };
+}
+
+/** Without a county deadline: the 10th of the month after the quarter, end of day, China time. */
+export function defaultDeadline(year: number, quarter: number): Date {
+  const month = quarter * 3 + 1;
+  const [y, m] = month > 12 ? [year + 1, 1] : [year, month];
+  return new Date(`${y}-${pad(m)}-10T23:59:59+08:00`);
+}

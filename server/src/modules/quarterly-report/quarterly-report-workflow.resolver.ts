@@ -1,0 +1,71 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { requireTownship } from '../../common/context/require-township.js';
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import { childLists } from '../../common/loaders/child-lists.js';
+import { authErrors } from '../auth/auth.errors.js';
+import { UserRole } from '../auth/user-role.enum.js';
+import { QuarterlyReport } from './quarterly-report.entity.js';
+import { QuarterlyReportRevision } from './quarterly-report-revision.entity.js';
+import { QuarterlyReportSubmissionService } from './quarterly-report-submission.service.js';
+import { QuarterlyReportReviewService } from './quarterly-report-review.service.js';
+import { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
+import { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
+import { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
+
+@Resolver(() => QuarterlyReport)
+export class QuarterlyReportWorkflowResolver {
+  @Authorized(UserRole.TOWNSHIP_CLERK, UserRole.TOWNSHIP_VIEWER)
+  @Query(() => QuarterlyReportDraft, {
+    description: '季度报表草稿 / The own township’s quarterly report, prefilled from records',
+  })
+  quarterlyReportDraft(
+    @Arg('year', () => Int) year: number,
+    @Arg('quarter', () => Int) quarter: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new QuarterlyReportSubmissionService(ctx.em, requireTownship(ctx)).draft(year, quarter);
+  }
+
+  @Authorized(UserRole.TOWNSHIP_CLERK)
+  @Mutation(() => SubmitQuarterlyReportPayload, {
+    description: '报送季度报表 / Submit (idempotent; CONFLICT on a stale version)',
+  })
+  submitQuarterlyReport(
+    @Arg('input', () => SubmitQuarterlyReportInput) input: SubmitQuarterlyReportInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new QuarterlyReportSubmissionService(ctx.em, requireTownship(ctx)).submit(input);
+  }
+
+  @Authorized(UserRole.COUNTY_STAFF)
+  @Mutation(() => QuarterlyReport, { description: '接收季度报表 / Accept a submitted report' })
+  acceptQuarterlyReport(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    if (!ctx.identity) throw authErrors.notSignedIn();
+    return new QuarterlyReportReviewService(ctx.em, ctx.identity).accept(id, expectedVersion);
+  }
+
+  @Authorized(UserRole.COUNTY_STAFF)
+  @Mutation(() => QuarterlyReport, { description: '退回季度报表 / Return a submitted report with a reason' })
+  returnQuarterlyReport(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    if (!ctx.identity) throw authErrors.notSignedIn();
+    const trimmed = reason.trim();
+    if (trimmed.length < 1 || trimmed.length > 1000)
+      throw badInputError(['reason'], '退回须说明理由（1 至 1000 字）', 'Returning needs a reason (1-1000 characters)');
+    return new QuarterlyReportReviewService(ctx.em, ctx.identity).return(id, expectedVersion, trimmed);
+  }
+
+  @FieldResolver(() => [QuarterlyReportRevision], { description: 'Every submitted revision, newest first' })
+  revisions(@Root() report: QuarterlyReport, @Ctx() ctx: RequestContext) {
+    return childLists(ctx, QuarterlyReportRevision, 'report', { revision: 'desc' }).load(report.id);
+  }
+}

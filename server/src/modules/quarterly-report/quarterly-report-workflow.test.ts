@@ -1,0 +1,377 @@
+import pg from 'pg';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
+import { withDatabaseClient } from '../../test-support/test-cluster.js';
+
+interface DraftValue {
+  metricKey: string;
+  recordedValue: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  derivationZh: string;
+  reportedValue: number | null;
+}
+interface Report {
+  id: string;
+  state: string;
+  version: number;
+  revision: number;
+  late: boolean;
+  returnReason: string | null;
+}
+interface SubmitPayload {
+  submitQuarterlyReport: {
+    replayed: boolean;
+    report: Report;
+    revision: { id: string; revision: number; late: boolean };
+  };
+}
+
+const REPORT = 'id state version revision late returnReason';
+const SUBMIT = `mutation ($input: SubmitQuarterlyReportInput!) {
+  submitQuarterlyReport(input: $input) { replayed report { ${REPORT} } revision { id revision late } }
+}`;
+const codeOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.['code'];
+
+describe('quarterly report workflow', () => {
+  let t: TestServer;
+  let qunliId: string;
+  let keyCounter = 0;
+  const key = () => `test-key-${Date.now()}-${(keyCounter += 1)}`;
+
+  const draft = (year: number, quarter: number, as = 'qunli.clerk') =>
+    t.graphql<{
+      quarterlyReportDraft: {
+        version: number;
+        periodStart: string;
+        periodEnd: string;
+        report: Report | null;
+        values: DraftValue[];
+      };
+    }>(
+      `query ($y: Int!, $q: Int!) { quarterlyReportDraft(year: $y, quarter: $q) {
+         version periodStart periodEnd report { ${REPORT} }
+         values { metricKey recordedValue numerator denominator derivationZh reportedValue } } }`,
+      { y: year, q: quarter },
+      { as },
+    );
+  const submit = (input: Record<string, unknown>, as = 'qunli.clerk') =>
+    t.graphql<SubmitPayload>(SUBMIT, { input }, { as });
+  const review = (mutation: 'accept' | 'return', id: string, expectedVersion: number, reason?: string) =>
+    t.graphql<Record<string, Report>>(
+      mutation === 'accept'
+        ? `mutation ($id: ID!, $v: Int!) { acceptQuarterlyReport(id: $id, expectedVersion: $v) { ${REPORT} } }`
+        : `mutation ($id: ID!, $v: Int!, $r: String!) { returnQuarterlyReport(id: $id, expectedVersion: $v, reason: $r) { ${REPORT} } }`,
+      { id, v: expectedVersion, r: reason },
+      { as: 'demo.staff' },
+    );
+  const setDeadline = (year: number, quarter: number, dueAt: string) =>
+    t.graphql(
+      'mutation ($i: SetReportingDeadlineInput!) { setReportingDeadline(input: $i) { dueAt } }',
+      { i: { year, quarter, dueAt } },
+      { as: 'demo.staff' },
+    );
+  const count = async (sql: string, params: unknown[]) =>
+    Number((await withDatabaseClient(t.database.url, (su) => su.query<{ n: string }>(sql, params))).rows[0]!.n);
+
+  beforeAll(async () => {
+    t = await startTestServer({ defaultUser: 'qunli.clerk' });
+    const me = await t.graphql<{ me: { townshipId: string } }>('{ me { townshipId } }');
+    qunliId = me.data!.me.townshipId;
+  });
+  afterAll(() => t.stop());
+
+  it('prefills a draft that equals counts taken straight from the records, and says how each was counted', async () => {
+    const res = await draft(2021, 4);
+    expect(res.errors).toBeUndefined();
+    const d = res.data!.quarterlyReportDraft;
+    expect([d.periodStart, d.periodEnd]).toEqual(['2021-10-01', '2021-12-31']);
+    const byKey = new Map(d.values.map((v) => [v.metricKey, v]));
+    const inQ4 = (type: string) =>
+      count(
+        `select count(*) as n from activity where township_id = $1 and type = $2 and occurred_on between '2021-10-01' and '2021-12-31'`,
+        [qunliId, type],
+      );
+    expect(byKey.get('study_sessions')!.recordedValue).toBe(await inQ4('STUDY'));
+    expect(byKey.get('supervisions')!.recordedValue).toBe(await inQ4('SUPERVISION'));
+    expect(byKey.get('research_visits')!.recordedValue).toBe(await inQ4('RESEARCH_VISIT'));
+    expect(byKey.get('research_visits')!.recordedValue).toBeGreaterThanOrEqual(1); // 11/8 白芷 research visit
+    expect(byKey.get('government_reports_heard')!.recordedValue).toBe(await inQ4('GOVERNMENT_REPORT_HEARING'));
+    const visits = await count(
+      `select count(*) as n from voter_contact where township_id = $1 and kind = 'VISIT' and received_on between '2021-10-01' and '2021-12-31'`,
+      [qunliId],
+    );
+    expect(byKey.get('visitors_received')!.recordedValue).toBe(visits);
+    expect(byKey.get('study_sessions')!.derivationZh).toMatch(/学习培训/);
+    expect(byKey.get('resolutions_made')!.recordedValue).toBeNull();
+    // 群利镇's congress session (60 of 61 present) is dated 2021 with year precision: it falls in Q1's count.
+    const q1 = new Map((await draft(2021, 1)).data!.quarterlyReportDraft.values.map((v) => [v.metricKey, v]));
+    expect(q1.get('congress_attendance_rate')).toMatchObject({ numerator: 60, denominator: 61, recordedValue: 98.36 });
+  });
+
+  it('submits, replays the same idempotency key without a second submission, and refuses a stale version', async () => {
+    const first = await draft(2022, 1);
+    expect(first.data!.quarterlyReportDraft.version).toBe(0);
+    const k = key();
+    const sent = await submit({ year: 2022, quarter: 1, idempotencyKey: k, expectedVersion: 0, values: [] });
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data!.submitQuarterlyReport).toMatchObject({
+      replayed: false,
+      report: { state: 'SUBMITTED', version: 1, revision: 1 },
+    });
+    const again = await submit({ year: 2022, quarter: 1, idempotencyKey: k, expectedVersion: 0, values: [] });
+    expect(again.data!.submitQuarterlyReport).toMatchObject({
+      replayed: true,
+      revision: { id: sent.data!.submitQuarterlyReport.revision.id },
+    });
+    const reportId = sent.data!.submitQuarterlyReport.report.id;
+    expect(await count('select count(*) as n from quarterly_report_revision where report_id = $1', [reportId])).toBe(1);
+    const stale = await submit({ year: 2022, quarter: 1, idempotencyKey: key(), expectedVersion: 0, values: [] });
+    expect(codeOf(stale)).toBe('CONFLICT');
+    expect(stale.errors![0]!.extensions).toMatchObject({
+      field: ['input', 'expectedVersion'],
+      details: { currentVersion: 1 },
+    });
+    expect(stale.errors![0]!.extensions!['messageZh']).toMatch(/第 1 版/);
+    const otherQuarter = await submit({ year: 2022, quarter: 2, idempotencyKey: k, expectedVersion: 0, values: [] });
+    expect(codeOf(otherQuarter)).toBe('CONFLICT');
+  });
+
+  it('overrides a recorded value only with a reason, and shows both figures to the county', async () => {
+    const values = new Map((await draft(2022, 2)).data!.quarterlyReportDraft.values.map((v) => [v.metricKey, v]));
+    const recorded = values.get('inspections')!.recordedValue!;
+    const noReason = await submit({
+      year: 2022,
+      quarter: 2,
+      idempotencyKey: key(),
+      expectedVersion: 0,
+      values: [{ metricKey: 'inspections', reportedValue: recorded + 2 }],
+    });
+    expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
+    expect(noReason.errors![0]!.extensions!['field']).toEqual(['input', 'values', 0, 'overrideReason']);
+    expect(
+      await count('select count(*) as n from quarterly_report where township_id = $1 and year = 2022 and quarter = 2', [
+        qunliId,
+      ]),
+    ).toBe(0);
+    const withReason = await submit({
+      year: 2022,
+      quarter: 2,
+      idempotencyKey: key(),
+      expectedVersion: 0,
+      values: [
+        { metricKey: 'inspections', reportedValue: recorded + 2, overrideReason: '两次视察由县人大组织，未在本镇登记' },
+      ],
+    });
+    expect(withReason.errors).toBeUndefined();
+    const seen = await t.graphql<{
+      quarterlyReport: {
+        values: { metricKey: string; recordedValue: number; reportedValue: number; overrideReason: string | null }[];
+      };
+    }>(
+      'query ($id: ID!) { quarterlyReport(id: $id) { values { metricKey recordedValue reportedValue overrideReason } } }',
+      { id: withReason.data!.submitQuarterlyReport.report.id },
+      { as: 'demo.staff' },
+    );
+    expect(seen.data!.quarterlyReport.values.find((v) => v.metricKey === 'inspections')).toEqual({
+      metricKey: 'inspections',
+      recordedValue: recorded,
+      reportedValue: recorded + 2,
+      overrideReason: '两次视察由县人大组织，未在本镇登记',
+    });
+    for (const [value, why] of [
+      [-1, 'negative'],
+      [1.5, 'fraction'],
+      [101, 'rate over 100'],
+    ] as const) {
+      const metricKey = why === 'rate over 100' ? 'letter_reply_rate' : 'inspections';
+      const bad = await submit({
+        year: 2022,
+        quarter: 3,
+        idempotencyKey: key(),
+        expectedVersion: 0,
+        values: [{ metricKey, reportedValue: value, overrideReason: 'x' }],
+      });
+      expect([why, codeOf(bad), bad.errors?.[0]?.extensions?.['field']]).toEqual([
+        why,
+        'BAD_USER_INPUT',
+        ['input', 'values', 0, 'reportedValue'],
+      ]);
+    }
+    const unknown = await submit({
+      year: 2022,
+      quarter: 3,
+      idempotencyKey: key(),
+      expectedVersion: 0,
+      values: [{ metricKey: 'no_such_metric', reportedValue: 1 }],
+    });
+    expect(unknown.errors?.[0]?.extensions?.['field']).toEqual(['input', 'values', 0, 'metricKey']);
+  });
+
+  it('marks a submission after the county’s deadline late, and one before it on time', async () => {
+    expect((await setDeadline(2022, 3, '2022-10-15T09:00:00Z')).errors).toBeUndefined();
+    expect((await setDeadline(2023, 1, '2099-01-01T00:00:00Z')).errors).toBeUndefined();
+    const late = await submit({ year: 2022, quarter: 3, idempotencyKey: key(), expectedVersion: 0, values: [] });
+    const onTime = await submit({ year: 2023, quarter: 1, idempotencyKey: key(), expectedVersion: 0, values: [] });
+    expect(late.data!.submitQuarterlyReport.report.late).toBe(true);
+    expect(onTime.data!.submitQuarterlyReport.report.late).toBe(false);
+    const byClerk = await t.graphql(
+      'mutation { setReportingDeadline(input: { year: 2023, quarter: 2, dueAt: "2023-07-10T00:00:00Z" }) { dueAt } }',
+    );
+    expect(codeOf(byClerk)).toBe('FORBIDDEN');
+    const effective = await t.graphql<{ reportingDeadline: { isDefault: boolean; dueAt: string } }>(
+      '{ reportingDeadline(year: 2023, quarter: 2) { isDefault dueAt } }',
+    );
+    expect(effective.data!.reportingDeadline).toEqual({ isDefault: true, dueAt: '2023-07-10T15:59:59.000Z' });
+  });
+
+  it('is returned with a reason, corrected and resubmitted, accepted, then corrected as a new revision; every revision stays readable', async () => {
+    const first = await submit({ year: 2023, quarter: 2, idempotencyKey: key(), expectedVersion: 0, values: [] });
+    const id = first.data!.submitQuarterlyReport.report.id;
+    expect(codeOf(await review('return', id, 1, ' '))).toBe('BAD_USER_INPUT');
+    const returned = await review('return', id, 1, '接待人次与登记簿不符，请核实');
+    expect(returned.data!.returnQuarterlyReport).toMatchObject({
+      state: 'RETURNED',
+      version: 2,
+      returnReason: '接待人次与登记簿不符，请核实',
+    });
+    const d = await draft(2023, 2);
+    expect(d.data!.quarterlyReportDraft).toMatchObject({
+      version: 2,
+      report: { state: 'RETURNED', returnReason: '接待人次与登记簿不符，请核实' },
+    });
+    const resubmitted = await submit({ year: 2023, quarter: 2, idempotencyKey: key(), expectedVersion: 2, values: [] });
+    expect(resubmitted.data!.submitQuarterlyReport.report).toMatchObject({
+      state: 'SUBMITTED',
+      version: 3,
+      revision: 2,
+      returnReason: null,
+    });
+    expect(codeOf(await review('accept', id, 2))).toBe('CONFLICT');
+    expect((await review('accept', id, 3)).data!.acceptQuarterlyReport).toMatchObject({
+      state: 'ACCEPTED',
+      version: 4,
+    });
+    expect(codeOf(await review('accept', id, 4))).toBe('CONFLICT');
+    const noReason = await submit({ year: 2023, quarter: 2, idempotencyKey: key(), expectedVersion: 4, values: [] });
+    expect(noReason.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'correctionReason'],
+    });
+    const corrected = await submit({
+      year: 2023,
+      quarter: 2,
+      idempotencyKey: key(),
+      expectedVersion: 4,
+      values: [],
+      correctionReason: '补录一次代表小组活动',
+    });
+    expect(corrected.data!.submitQuarterlyReport.report).toMatchObject({ state: 'SUBMITTED', version: 5, revision: 3 });
+    const history = await t.graphql<{
+      quarterlyReport: {
+        revisions: { revision: number; correctionReason: string | null; values: { metricKey: string }[] }[];
+      };
+    }>(
+      'query ($id: ID!) { quarterlyReport(id: $id) { revisions { revision correctionReason values { metricKey } } } }',
+      { id },
+      { as: 'demo.staff' },
+    );
+    expect(history.data!.quarterlyReport.revisions.map((r) => [r.revision, r.correctionReason])).toEqual([
+      [3, '补录一次代表小组活动'],
+      [2, null],
+      [1, null],
+    ]);
+    expect(history.data!.quarterlyReport.revisions.every((r) => r.values.length > 0)).toBe(true);
+  });
+
+  it('lets two clerks submit at once: one wins, the other gets CONFLICT naming the newer version', async () => {
+    const admin = await t.graphql<{ me: { id: string } }>('{ me { id } }', {}, { as: 'demo.admin' });
+    expect(admin.errors).toBeUndefined();
+    const created = await t.graphql(
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: {
+          login: 'qunli.clerk2',
+          displayName: '群利镇第二文书',
+          password: 'a-long-password',
+          role: 'TOWNSHIP_CLERK',
+          townshipId: qunliId,
+        },
+      },
+      { as: 'demo.admin' },
+    );
+    expect(created.errors).toBeUndefined();
+    const login = await t.graphql<{ login: { token: string } }>(
+      'mutation { login(input: { login: "qunli.clerk2", password: "a-long-password" }) { token } }',
+      {},
+      { as: null },
+    );
+    const second = login.data!.login.token;
+    const both = await Promise.all([
+      submit({ year: 2023, quarter: 3, idempotencyKey: key(), expectedVersion: 0, values: [] }),
+      t.post(
+        {
+          query: SUBMIT,
+          variables: { input: { year: 2023, quarter: 3, idempotencyKey: key(), expectedVersion: 0, values: [] } },
+        },
+        { authorization: `Bearer ${second}` },
+      ),
+    ]);
+    const codes = [codeOf(both[0]), codeOf(both[1].json ?? {})];
+    expect(codes.filter((c) => c === undefined)).toHaveLength(1);
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(1);
+    const loser = both[0].errors ? both[0].errors : both[1].json!.errors!;
+    expect(loser[0]!.extensions!['details']).toMatchObject({ currentVersion: 1 });
+    expect(
+      await count(
+        `select count(*) as n from quarterly_report_revision r join quarterly_report q on q.id = r.report_id where q.township_id = $1 and q.year = 2023 and q.quarter = 3`,
+        [qunliId],
+      ),
+    ).toBe(1);
+  });
+
+  it('keeps roles to their part: viewers read drafts only, staff review only and cannot touch the figures', async () => {
+    expect((await draft(2021, 4, 'qunli.viewer')).errors).toBeUndefined();
+    expect(
+      codeOf(
+        await submit({ year: 2023, quarter: 4, idempotencyKey: key(), expectedVersion: 0, values: [] }, 'qunli.viewer'),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await submit({ year: 2023, quarter: 4, idempotencyKey: key(), expectedVersion: 0, values: [] }, 'demo.staff'),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await draft(2021, 4, 'demo.staff'))).toBe('FORBIDDEN');
+    const own = await t.graphql<{ quarterlyReports: { nodes: { id: string; version: number }[] } }>(
+      'query ($t: ID!) { quarterlyReports(first: 1, filter: { townshipId: $t, year: 2021 }) { nodes { id version } } }',
+      { t: qunliId },
+    );
+    const report = own.data!.quarterlyReports.nodes[0]!;
+    const byClerk = await t.graphql(
+      'mutation ($id: ID!, $v: Int!) { acceptQuarterlyReport(id: $id, expectedVersion: $v) { id } }',
+      { id: report.id, v: report.version },
+    );
+    expect(codeOf(byClerk)).toBe('FORBIDDEN');
+    // Even through raw SQL as the application role, county staff can change only the review fields.
+    const staff = (
+      await withDatabaseClient(t.database.url, (su) =>
+        su.query(`select id, county_id from app_user where login = 'demo.staff'`),
+      )
+    ).rows[0] as { id: string; county_id: string };
+    const app = new pg.Client({ connectionString: t.database.appUrl });
+    await app.connect();
+    try {
+      await app.query('begin');
+      await app.query(
+        `select set_config('renda.user_id', $1, true), set_config('renda.role', 'COUNTY_STAFF', true), set_config('renda.county_id', $2, true), set_config('renda.township_id', '', true)`,
+        [staff.id, staff.county_id],
+      );
+      await expect(
+        app.query('update quarterly_report set late = true where id = $1', [report.id]),
+      ).rejects.toMatchObject({ code: '42501' });
+      await app.query('rollback');
+    } finally {
+      await app.end();
+    }
+  });
+});

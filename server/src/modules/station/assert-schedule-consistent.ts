@@ -1,0 +1,29 @@
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import { ReceptionScheduleKind } from './reception-schedule-kind.enum.js';
+import type { Station } from './station.entity.js';
+
+type Schedule = Pick<Station, 'scheduleKind' | 'scheduleDayOfMonth' | 'scheduleWeekday' | 'scheduleWeekOfMonth'>;
+type ScheduleField = 'scheduleDayOfMonth' | 'scheduleWeekday' | 'scheduleWeekOfMonth';
+
+/** The parts each kind of schedule uses; the others must stay empty. An unknown part may be null. */
+const USES: Record<ReceptionScheduleKind | 'NONE', readonly ScheduleField[]> = {
+  [ReceptionScheduleKind.MONTHLY_DAY]: ['scheduleDayOfMonth'],
+  [ReceptionScheduleKind.MONTHLY_LAST_WEEKDAY]: ['scheduleWeekday'],
+  [ReceptionScheduleKind.MONTHLY_NTH_WEEKDAY]: ['scheduleWeekday', 'scheduleWeekOfMonth'],
+  [ReceptionScheduleKind.IRREGULAR]: [],
+  NONE: [],
+};
+
+/** The next reception date is computed from these parts, so a part the kind does not use is a mistake. */
+export function assertScheduleConsistent(schedule: Schedule): void {
+  const kind = schedule.scheduleKind ?? 'NONE';
+  for (const field of ['scheduleDayOfMonth', 'scheduleWeekday', 'scheduleWeekOfMonth'] as const) {
+    if (schedule[field] !== null && !USES[kind].includes(field)) {
+      throw badInputError(
+        ['input', field],
+        `接待日类型 ${kind} 不使用 ${field}`,
+        `A reception schedule of kind ${kind} has no ${field}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TownshipScope } from '../../common/context/require-township.js';
+import { tenantRefs } from '../../common/entities/tenant-refs.js';
+import { assignGiven } from '../../common/entities/assign-given.js';
+import { AppError } from '../../common/errors/app-error.js';
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import { assertNameFree } from '../../common/validation/assert-name-free.js';
+import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
+import { Activity } from '../activity/activity.entity.js';
+import { VoterContact } from '../voter-contact/voter-contact.entity.js';
+import { Station } from './station.entity.js';
+import { StationService } from './station.service.js';
+import { assertScheduleConsistent } from './assert-schedule-consistent.js';
+import type { CreateStationInput } from './dto/create-station.input.js';
+import type { UpdateStationInput } from './dto/update-station.input.js';
+
+const LABEL = { zh: '代表联络站', en: 'station' };
+const FIELDS = [
+  'kind',
+  'village',
+  'address',
+  'openedOn',
+  'receptionSchedule',
+  'scheduleKind',
+  'scheduleDayOfMonth',
+  'scheduleWeekday',
+  'scheduleWeekOfMonth',
+  'deputiesPerReception',
+] as const;
+
+/** Creates, corrects and closes the liaison and activity stations of the clerk's township. */
+export class StationWriteService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: TownshipScope,
+  ) {}
+
+  async create(input: CreateStationInput): Promise<Station> {
+    if (input.openedOn != null) assertRecordDate(input.openedOn, ['input', 'openedOn']);
+    const station = Object.assign(new Station(), { ...tenantRefs(this.scope), name: input.name });
+    assignGiven(station, input, FIELDS);
+    assertScheduleConsistent(station);
+    await assertNameFree(this.em, Station, this.scope, input.name, null, LABEL);
+    await this.em.persist(station).flush();
+    return station;
+  }
+
+  /** The schedule is checked as it will be stored, the given parts merged with the kept ones. */
+  async update(id: string, input: UpdateStationInput): Promise<Station> {
+    const station = await new StationService(this.em).findById(id);
+    if (input.openedOn != null) {
+      assertRecordDate(input.openedOn, ['input', 'openedOn']);
+      if (station.retiredOn !== null) {
+        assertNotBefore(station.retiredOn, input.openedOn, ['input', 'openedOn'], {
+          zh: `撤销日期（${station.retiredOn}）`,
+          en: `The retirement date (${station.retiredOn})`,
+        });
+      }
+    }
+    if (input.name !== undefined) await assertNameFree(this.em, Station, this.scope, input.name, station.id, LABEL);
+    const schedule = {
+      scheduleKind: input.scheduleKind !== undefined ? input.scheduleKind : station.scheduleKind,
+      scheduleDayOfMonth:
+        input.scheduleDayOfMonth !== undefined ? input.scheduleDayOfMonth : station.scheduleDayOfMonth,
+      scheduleWeekday: input.scheduleWeekday !== undefined ? input.scheduleWeekday : station.scheduleWeekday,
+      scheduleWeekOfMonth:
+        input.scheduleWeekOfMonth !== undefined ? input.scheduleWeekOfMonth : station.scheduleWeekOfMonth,
+    };
+    assertScheduleConsistent(schedule);
+    assignGiven(station, input, ['name', ...FIELDS]);
+    await this.em.flush();
+    return station;
+  }
+
+  /** 撤销: the station keeps its history; no activity or voter contact may be dated after it closed. */
+  async retire(id: string, on: string): Promise<Station> {
+    assertRecordDate(on, ['on']);
+    const station = await new StationService(this.em).findById(id);
+    if (station.retiredOn !== null) {
+      throw new AppError({
+        code: 'CONFLICT',
+        messageZh: `代表联络站“${station.name}”已于 ${station.retiredOn} 撤销`,
+        messageEn: `The station "${station.name}" was already retired on ${station.retiredOn}`,
+        field: ['id'],
+      });
+    }
+    if (station.openedOn !== null)
+      assertNotBefore(on, station.openedOn, ['on'], { zh: '撤销日期', en: 'The retirement date' });
+    const later =
+      (await this.em.count(Activity, { station: station.id, occurredOn: { $gt: on } })) +
+      (await this.em.count(VoterContact, { station: station.id, receivedOn: { $gt: on } }));
+    if (later > 0) {
+      throw badInputError(
+        ['on'],
+        `该站在 ${on} 之后仍有 ${later} 条活动或来访来信记录`,
+        `The station has ${later} activities or voter contacts after ${on}`,
+      );
+    }
+    station.retiredOn = on;
+    await this.em.flush();
+    return station;
+  }
+}
