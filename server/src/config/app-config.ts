@@ -22,8 +22,20 @@ export interface AppConfig {
   jwtSecret: string | null;
   /** Lifetime of a login token, in seconds. */
   tokenTtlSeconds: number;
-  /** Pool size of the application role's connections. */
+  /** Pool size of the application role's connections (per node: the primary and each replica). */
   poolMax: number;
+  /** Read replicas (as the application role): read-only operations run there, writes on the primary. */
+  replicaUrls: string[];
+  /** Migrate (and seed when empty) at start-up; off where a migration job runs before the rollout. */
+  migrateOnStart: boolean;
+  /** Serve /metrics on this port only (kept off the public port); null: on the main port. */
+  metricsPort: number | null;
+  /** After SIGTERM, keep serving (readiness failing) this long before closing the listener. */
+  shutdownDelayMs: number;
+  /** How long in-flight requests may take to finish once the listener is closed. */
+  shutdownTimeoutMs: number;
+  /** Test-only hooks (a slow-request header); refused with NODE_ENV=production. */
+  testHooks: boolean;
 }
 
 /** The repository root: the nearest folder above this file that holds lerna.json. */
@@ -54,6 +66,21 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function urlList(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+}
+
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: intFromEnv(env, 'PORT', 4000),
@@ -67,5 +94,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: env['RENDA_JWT_SECRET'] || null,
     tokenTtlSeconds: positiveInt(env, 'RENDA_TOKEN_TTL_SECONDS', 8 * 3600),
     poolMax: positiveInt(env, 'RENDA_DB_POOL_MAX', 10),
+    replicaUrls: urlList(env, 'DATABASE_REPLICA_URLS'),
+    migrateOnStart: env['RENDA_MIGRATE_ON_START'] !== 'false',
+    metricsPort: env['RENDA_METRICS_PORT'] ? intFromEnv(env, 'RENDA_METRICS_PORT', 9464) : null,
+    shutdownDelayMs: nonNegativeInt(env, 'RENDA_SHUTDOWN_DELAY_MS', 0),
+    shutdownTimeoutMs: positiveInt(env, 'RENDA_SHUTDOWN_TIMEOUT_MS', 10_000),
+    testHooks: env['RENDA_TEST_HOOKS'] === 'true',
   };
 }

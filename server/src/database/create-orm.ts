@@ -1,4 +1,5 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { entityClasses } from './entity-classes.js';
@@ -11,12 +12,31 @@ export interface CreateOrmOptions {
   poolMax?: number;
   statementCounter?: StatementCounter;
   debug?: boolean;
+  /** Read replicas of `clientUrl`'s database, same role: see begin-on-replica.ts for what runs there. */
+  replicaUrls?: string[];
+  /** Called with each connection pool once it exists (`primary`, `replica-0`, …), for pool metrics. */
+  onPoolCreated?: (name: string, pool: Pool) => void;
 }
 
 export function ormOptions(options: CreateOrmOptions): Options {
   const counter = options.statementCounter ?? new StatementCounter();
+  const onPoolCreated = options.onPoolCreated;
+  const poolOptions = (name: string) => ({
+    // An unreachable database fails a request (and the readiness probe) in seconds instead of hanging it.
+    connectionTimeoutMillis: 5000,
+    ...(onPoolCreated ? { onPoolCreated: (pool: Pool) => onPoolCreated(name, pool) } : {}),
+  });
   return {
     clientUrl: options.clientUrl,
+    driverOptions: poolOptions('primary'),
+    replicas: (options.replicaUrls ?? []).map((clientUrl, i) => ({
+      name: `replica-${i}`,
+      clientUrl,
+      driverOptions: poolOptions(`replica-${i}`),
+    })),
+    // Replicas only serve what is sent there on purpose (read-only request transactions). By default the
+    // ORM would send every query outside a transaction to one, and a replica may lag behind a write.
+    preferReadReplicas: false,
     entities: entityClasses,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],

@@ -1,5 +1,4 @@
 import type { AppConfig } from '../config/app-config.js';
-import { startEmbeddedDatabase } from './embedded-database.js';
 import { provisionRoles, roleUrl } from './provision-roles.js';
 
 export interface OpenDatabase {
@@ -7,6 +6,8 @@ export interface OpenDatabase {
   ownerUrl: string;
   /** Serves requests: row-level security always applies to it. */
   appUrl: string;
+  /** Read replicas as the application role (DATABASE_REPLICA_URLS); none for the embedded server. */
+  replicaUrls: string[];
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -20,10 +21,13 @@ export async function openDatabase(config: AppConfig, log?: (message: string) =>
     return {
       appUrl: config.databaseUrl,
       ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
+      replicaUrls: config.replicaUrls,
       embedded: false,
       close: async () => undefined,
     };
   }
+  // Loaded only here: production images leave the embedded PostgreSQL binaries out.
+  const { startEmbeddedDatabase } = await import('./embedded-database.js');
   const embedded = await startEmbeddedDatabase({
     dataDir: config.embeddedPgDir,
     port: config.embeddedPgPort,
@@ -39,6 +43,7 @@ export async function openDatabase(config: AppConfig, log?: (message: string) =>
   return {
     ownerUrl: roleUrl(embedded.url, config.databaseName, 'owner'),
     appUrl: roleUrl(embedded.url, config.databaseName, 'app'),
+    replicaUrls: [],
     embedded: true,
     close: () => embedded.stop(),
   };

@@ -21,6 +21,8 @@ import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { SuggestionMutationResolver } from '../modules/suggestion/suggestion-mutation.resolver.js';
 import { ReportingDeadlineResolver } from '../modules/reporting/reporting-deadline.resolver.js';
 import { QuarterlyReportWorkflowResolver } from '../modules/quarterly-report/quarterly-report-workflow.resolver.js';
+import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
+import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
 import { DeputyMutationResolver } from '../modules/deputy/deputy-mutation.resolver.js';
 import { DeputyGroupMutationResolver } from '../modules/deputy-group/deputy-group-mutation.resolver.js';
 import { StationMutationResolver } from '../modules/station/station-mutation.resolver.js';
@@ -52,6 +54,8 @@ export const resolverClasses: NonEmptyArray<Function> = [
   SuggestionMutationResolver,
   ReportingDeadlineResolver,
   QuarterlyReportWorkflowResolver,
+  AnalyticsResolver,
+  SavedQueryResolver,
   DeputyMutationResolver,
   DeputyGroupMutationResolver,
   StationMutationResolver,

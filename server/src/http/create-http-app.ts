@@ -5,20 +5,40 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { createErrorFormatter, type ErrorLogger } from '../common/errors/format-graphql-error.js';
+import { createErrorFormatter } from '../common/errors/format-graphql-error.js';
+import type { Logger } from '../common/logging/logger.js';
+import { toApolloLogger } from '../common/logging/to-apollo-logger.js';
 import { createRequestContext } from '../common/context/create-request-context.js';
 import type { RequestContext } from '../common/context/request-context.js';
 import type { TokenService } from '../modules/auth/token-service.js';
 import { requestTransactionPlugin } from './request-transaction-plugin.js';
+import { csvExportRoute } from './csv-export-route.js';
 import { createGraphQLSecurity } from '../graphql/security/create-graphql-security.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Readiness } from '../observability/readiness.js';
+import { metricsPlugin } from '../observability/metrics-plugin.js';
+import { createHealthRouter } from '../observability/create-health-router.js';
+import { requestIdMiddleware } from './request-id-middleware.js';
+import { accessLogMiddleware } from './access-log-middleware.js';
+import { testDelayPlugin } from './test-delay-plugin.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
   schema: GraphQLSchema;
   httpServer: Server;
   production: boolean;
-  logger: ErrorLogger;
+  logger: Logger;
   tokens: TokenService;
+  metrics: Metrics;
+  readiness: Readiness;
+  /** Serve /metrics on this app (false when a separate metrics port serves it). */
+  exposeMetrics: boolean;
+  /** Read-only operations go to read replicas when the ORM has any. */
+  replicaReads: boolean;
+  /** How long in-flight requests may run once stop() began. */
+  shutdownTimeoutMs: number;
+  /** Install test-only hooks (see test-delay-plugin.ts). */
+  testHooks: boolean;
 }
 
 export interface HttpApp {
@@ -35,26 +55,40 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError: createErrorFormatter(options.logger),
+    logger: toApolloLogger(options.logger),
     includeStacktraceInErrorResponses: !options.production,
     // on in both modes: in production the introspection guard refuses anonymous callers only
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM: readiness first, then this server's stop, then the pool.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: security.parseOptions,
     validationRules: security.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer: options.httpServer,
+        stopGracePeriodMillis: options.shutdownTimeoutMs,
+      }),
+      metricsPlugin<RequestContext>(options.metrics),
       ...security.plugins,
-      requestTransactionPlugin(options.logger),
+      ...(options.testHooks ? [testDelayPlugin<RequestContext>()] : []),
+      requestTransactionPlugin({
+        logger: options.logger,
+        metrics: options.metrics,
+        replicaReads: options.replicaReads,
+      }),
     ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/livez', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(requestIdMiddleware(), accessLogMiddleware(options.logger));
+  app.use(
+    createHealthRouter({ readiness: options.readiness, metrics: options.exposeMetrics ? options.metrics : null }),
+  );
+  app.use(csvExportRoute(apollo, { orm: options.orm, tokens: options.tokens }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125095226_initial } from './Migration20261125095226_initial.js';
 import { Migration20261125095657_tenancy } from './Migration20261125095657_tenancy.js';
 import { Migration20261125101530_write_path } from './Migration20261125101530_write_path.js';
+import { Migration20261125103255_analytics } from './Migration20261125103255_analytics.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -11,4 +12,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261125095226_initial', class: Migration20261125095226_initial },
   { name: 'Migration20261125095657_tenancy', class: Migration20261125095657_tenancy },
   { name: 'Migration20261125101530_write_path', class: Migration20261125101530_write_path },
+  { name: 'Migration20261125103255_analytics', class: Migration20261125103255_analytics },
 ];

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../config/app-config.js';
 import { resolveJwtSecret } from '../config/resolve-jwt-secret.js';
@@ -9,17 +10,28 @@ import { StatementCounter } from '../database/statement-counter.js';
 import { assertUnprivilegedRole } from '../database/assert-unprivileged-role.js';
 import { buildGraphQLSchema } from '../graphql/build-graphql-schema.js';
 import { createHttpApp } from '../http/create-http-app.js';
-import { seedIfEmpty } from '../seed/seed-database.js';
 import { TokenService } from '../modules/auth/token-service.js';
+import { Metrics } from '../observability/metrics.js';
+import { Readiness } from '../observability/readiness.js';
+import { startMetricsServer, type MetricsServer } from '../observability/start-metrics-server.js';
+import { prepareDatabase } from './prepare-database.js';
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** The application role's ORM (row-level security applies). */
+  /** The application role's ORM (row-level security applies); with replicas when configured. */
   orm: MikroORM;
   database: OpenDatabase;
   statements: StatementCounter;
   tokens: TokenService;
+  metrics: Metrics;
+  readiness: Readiness;
+  /** The separate metrics port, when RENDA_METRICS_PORT is set. */
+  metricsPort: number | null;
+  /**
+   * Graceful stop: readiness fails at once; after `shutdownDelayMs` the listener closes and in-flight
+   * requests finish (up to `shutdownTimeoutMs`); then the pools close and an embedded database stops.
+   */
   stop(): Promise<void>;
 }
 
@@ -33,44 +45,32 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-/** As the owner: migrate, seed when empty, and refuse production while demo accounts are active. */
-async function prepareDatabase(config: AppConfig, database: OpenDatabase, logger: Logger): Promise<void> {
-  const owner = await createOrm({ clientUrl: database.ownerUrl, poolMax: 2 });
-  try {
-    const migrated = await owner.migrator.up();
-    if (migrated.length > 0) logger.info('migrations applied', { migrations: migrated.map((m) => m.name) });
-    if (config.seedWhenEmpty) {
-      const rows = await seedIfEmpty(owner);
-      if (rows > 0) logger.info('seed data loaded', { rows });
-    }
-    if (config.production) {
-      const [row] = await owner.em
-        .fork()
-        .execute<{ n: string }[]>('select count(*) as n from app_user where demo_credentials and active');
-      if (Number(row?.n ?? 0) > 0) {
-        throw new Error(
-          'refusing to start in production with active demo accounts: deactivate them or change their passwords',
-        );
-      }
-    }
-  } finally {
-    await owner.close();
-  }
-}
-
 /**
- * Boots the platform: database (embedded unless DATABASE_URL), migrations and seed as the owner role,
- * then GraphQL over HTTP as the unprivileged application role. `stop` drains HTTP, closes the pool and
- * stops an embedded database.
+ * Boots the platform: database (embedded unless DATABASE_URL), migrations and seed as the owner role
+ * (unless a migration job does that), then GraphQL over HTTP as the unprivileged application role.
  */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  if (config.testHooks && config.production) throw new Error('RENDA_TEST_HOOKS is refused with NODE_ENV=production');
   const database = await openDatabase(config);
   let orm: MikroORM | null = null;
+  let metricsServer: MetricsServer | null = null;
   try {
-    await prepareDatabase(config, database, logger);
+    if (config.migrateOnStart) await prepareDatabase(config, database, logger);
     const statements = new StatementCounter();
-    orm = await createOrm({ clientUrl: database.appUrl, statementCounter: statements, poolMax: config.poolMax });
+    const metrics = new Metrics();
+    orm = await createOrm({
+      clientUrl: database.appUrl,
+      replicaUrls: database.replicaUrls,
+      statementCounter: statements,
+      poolMax: config.poolMax,
+      onPoolCreated: (name, pool) => metrics.trackPool(name, pool),
+    });
     await assertUnprivilegedRole(orm);
+    const appOrm = orm;
+    const readiness = new Readiness(async () => {
+      const check = await appOrm.checkConnection();
+      if (!check.ok) throw check.error ?? new Error(check.reason);
+    });
     const tokens = new TokenService(resolveJwtSecret(config), config.tokenTtlSeconds);
     const httpServer = createServer();
     const { app, apollo } = await createHttpApp({
@@ -80,10 +80,17 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       production: config.production,
       logger,
       tokens,
+      metrics,
+      readiness,
+      exposeMetrics: config.metricsPort === null,
+      replicaReads: database.replicaUrls.length > 0,
+      shutdownTimeoutMs: config.shutdownTimeoutMs,
+      testHooks: config.testHooks,
     });
     httpServer.on('request', app);
+    if (config.metricsPort !== null) metricsServer = await startMetricsServer(metrics, config.metricsPort);
     const port = await listen(httpServer, config.port);
-    const appOrm = orm;
+    const openMetrics = metricsServer;
     return {
       url: `http://localhost:${port}/graphql`,
       port,
@@ -91,13 +98,23 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       database,
       statements,
       tokens,
+      metrics,
+      readiness,
+      metricsPort: openMetrics?.port ?? null,
       stop: async () => {
+        readiness.startShutdown();
+        // Load balancers notice the failing readiness (or, on Kubernetes, the endpoint removal) only
+        // after a moment; until then new requests still arrive and are served.
+        if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
         await apollo.stop();
         await appOrm.close();
+        logger.info('database connections closed');
+        await openMetrics?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await orm?.close();
     await database.close();
     throw error;

@@ -34,7 +34,7 @@ export async function runWriteProperty<R>(
         spec.onAccepted(result);
       }
     }),
-    { numRuns: spec.numRuns ?? 60, seed: 20261125 },
+    { numRuns: spec.numRuns ?? 100, seed: 20261125 },
   );
   return tally;
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadAppConfig } from '../config/app-config.js';
-import { createLogger } from '../common/logging/logger.js';
+import { createLogger, type Logger } from '../common/logging/logger.js';
+import type { AppConfig } from '../config/app-config.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import { DEMO_PASSWORD } from '../seed/seed-demo-users.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -54,6 +55,10 @@ export interface TestServerOptions {
   /** Who `graphql()` signs in as when a call names nobody; null for anonymous. Default `demo.staff`. */
   defaultUser?: string | null;
   poolMax?: number;
+  /** Where the server logs; silent by default (RENDA_TEST_LOG=1 shows it). */
+  logger?: Logger;
+  /** Any other configuration (replicas, test hooks, a metrics port, …). */
+  config?: Partial<AppConfig>;
 }
 
 export const TEST_JWT_SECRET = 'renda-test-secret-that-is-long-enough-0123456789';
@@ -86,9 +91,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     production: options.production ?? false,
     jwtSecret: TEST_JWT_SECRET,
     poolMax: options.poolMax ?? 10,
+    ...options.config,
   };
   // RENDA_TEST_LOG=1 shows the server's log (unexpected errors included) while debugging a test.
-  const server = await startServer(config, createLogger(!process.env['RENDA_TEST_LOG']));
+  const server = await startServer(config, options.logger ?? createLogger(!process.env['RENDA_TEST_LOG']));
   const defaultUser = options.defaultUser === undefined ? 'demo.staff' : options.defaultUser;
   const tokens = new Map<string, string>();
 

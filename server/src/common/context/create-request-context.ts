@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.js';
 import type { TokenService } from '../../modules/auth/token-service.js';
 import type { Identity } from './identity.js';
 import type { RequestContext } from './request-context.js';
+import { requestScope } from '../logging/request-scope.js';
 
 export interface RequestContextDeps {
   orm: MikroORM;
@@ -50,7 +51,8 @@ export async function createRequestContext(
   const identity = await identify(deps.tokens, request.authorization);
   const em = deps.orm.em.fork();
   return {
-    requestId: randomUUID(),
+    // The HTTP request's id (logged with every line) when there is one; executeOperation has none.
+    requestId: requestScope.getStore()?.requestId ?? randomUUID(),
     em,
     loaders: new RequestLoaders(em),
     identity,

@@ -1,14 +1,24 @@
 import type { RequestContext } from './request-context.js';
 import { applyIdentity } from './apply-identity.js';
+import { beginOnReplica, type BeginOnReplicaResult } from '../../database/begin-on-replica.js';
 
 /**
  * Each GraphQL operation runs in one transaction carrying its identity: queries read-only, mutations
- * all-or-nothing (any error rolls the whole operation back).
+ * all-or-nothing (any error rolls the whole operation back). With `onReplica`, a read-only transaction
+ * runs on a read replica when there is one; the identity is applied inside it all the same, so
+ * row-level security (replicated with the schema) sees the same caller there.
  */
-export async function beginRequestTransaction(ctx: RequestContext, readOnly: boolean): Promise<void> {
-  await ctx.em.begin({ readOnly });
+export async function beginRequestTransaction(
+  ctx: RequestContext,
+  readOnly: boolean,
+  onReplica = false,
+): Promise<BeginOnReplicaResult> {
+  let result: BeginOnReplicaResult = { target: 'primary' };
+  if (readOnly && onReplica) result = await beginOnReplica(ctx.em);
+  else await ctx.em.begin({ readOnly });
   ctx.transaction.open = true;
   if (ctx.identity) await applyIdentity(ctx.em, ctx.identity);
+  return result;
 }
 
 export async function endRequestTransaction(ctx: RequestContext, failed: boolean): Promise<void> {

@@ -4,7 +4,7 @@ import { Length, Matches } from 'class-validator';
  * Control characters other than tab and line breaks (PostgreSQL refuses NUL, the rest is noise) and unpaired
  * UTF-16 surrogates (stored as U+FFFD, so not what was sent).
  */
-const NO_STRAY_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\p{Cs}]*$/u;
+const NO_STRAY_CONTROL_CHARACTERS = /^(?:[^\p{Cc}\p{Cs}]|[\t\n\r])*$/u;
 const NOT_BLANK = /\S/;
 
 /** A free text such as an outcome: 1..maxLength characters, line breaks allowed, not only spaces. */

@@ -105,7 +105,7 @@ export class ActivityWriteService {
     let wanted: Participation[] | null = null;
     if (input.participants != null) {
       wanted = await this.participations(input.participants, on);
-    } else if (moved) {
+    } else if (moved && existing.length > 0) {
       const deputies = await this.em.find(Deputy, { id: { $in: existing.map((row) => row.deputy.id) } });
       for (const deputy of deputies) assertDeputyServing(deputy, on, kept);
     }

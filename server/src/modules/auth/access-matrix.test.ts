@@ -3,6 +3,9 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
 import { addSecondCounty } from '../../test-support/add-second-county.js';
+import { ROLE_RULES } from '../../test-support/role-rules.js';
+import { townshipRows, type TownshipRows } from '../../test-support/township-rows.js';
+import { chinaToday } from '../../common/validation/china-today.js';
 
 /**
  * Role × operation × target: every query and mutation, as every role, against the caller's own
@@ -33,6 +36,71 @@ const TENANT_LISTS = {
   congressSessions: { table: 'congress_session', filter: 'CongressSessionFilter', byId: 'congressSession' },
 } as const;
 
+/** A clerk's target rows: QUNLI's, plus a voter contact not yet answered. */
+type WriteTargets = TownshipRows & { unansweredContactId: string };
+
+/**
+ * Record-keeping mutations, each with arguments the QUNLI clerk may send: only a township clerk may run
+ * them (the others are FORBIDDEN before anything is read), and only on its own township's rows.
+ */
+const CLERK_WRITES: Record<string, (own: WriteTargets) => { args: string; variables: Record<string, unknown> }> = {
+  createDeputy: (own) => ({
+    args: '$input: CreateDeputyInput!',
+    variables: { input: { termId: own.termId, name: '矩阵代表', gender: 'MALE', level: 'TOWNSHIP' } },
+  }),
+  updateDeputy: (own) => ({
+    args: '$id: ID!, $input: UpdateDeputyInput!',
+    variables: { id: own.deputyId, input: { ethnicity: '汉族' } },
+  }),
+  retireDeputy: (own) => ({
+    args: '$id: ID!, $status: DeputyStatus!, $on: LocalDate!',
+    variables: { id: own.deputyId, status: 'RESIGNED', on: chinaToday() },
+  }),
+  createDeputyGroup: () => ({ args: '$input: CreateDeputyGroupInput!', variables: { input: { name: '矩阵小组' } } }),
+  updateDeputyGroup: (own) => ({
+    args: '$id: ID!, $input: UpdateDeputyGroupInput!',
+    variables: { id: own.groupId, input: { name: '矩阵小组（改）' } },
+  }),
+  retireDeputyGroup: (own) => ({ args: '$id: ID!, $on: LocalDate!', variables: { id: own.groupId, on: chinaToday() } }),
+  createStation: () => ({ args: '$input: CreateStationInput!', variables: { input: { name: '矩阵联络站' } } }),
+  updateStation: (own) => ({
+    args: '$id: ID!, $input: UpdateStationInput!',
+    variables: { id: own.stationId, input: { village: '矩阵村' } },
+  }),
+  retireStation: (own) => ({ args: '$id: ID!, $on: LocalDate!', variables: { id: own.stationId, on: chinaToday() } }),
+  recordActivity: (own) => ({
+    args: '$input: RecordActivityInput!',
+    variables: {
+      input: { type: 'STUDY', occurredOn: '2025-01-06', title: '矩阵学习', participants: [{ deputyId: own.deputyId }] },
+    },
+  }),
+  updateActivity: (own) => ({
+    args: '$id: ID!, $input: UpdateActivityInput!',
+    variables: { id: own.activityId, input: { topic: '矩阵主题' } },
+  }),
+  recordVoterContact: () => ({
+    args: '$input: RecordVoterContactInput!',
+    variables: { input: { kind: 'LETTER', receivedOn: '2025-01-06', subject: '矩阵来信' } },
+  }),
+  replyVoterContact: (own) => ({
+    args: '$id: ID!, $repliedOn: LocalDate!',
+    variables: { id: own.unansweredContactId, repliedOn: chinaToday() },
+  }),
+  recordElection: () => ({
+    args: '$input: RecordElectionInput!',
+    variables: { input: { kind: 'BY_ELECTION', heldOn: '2025-01-06', registeredVoters: 10, votersVoted: 9 } },
+  }),
+};
+
+/** The operation for one of CLERK_WRITES, selecting the written row's id and township. */
+const clerkWrite = (field: string, own: WriteTargets) => {
+  const { args, variables } = CLERK_WRITES[field]!(own);
+  const call = Object.keys(variables)
+    .map((name) => `${name}: $${name}`)
+    .join(', ');
+  return { query: `mutation (${args}) { ${field}(${call}) { id townshipId } }`, variables };
+};
+
 /** Root fields checked by hand-written cases below (everything else is in TENANT_LISTS). */
 const OTHER_FIELDS = [
   'counties',
@@ -47,6 +115,9 @@ const OTHER_FIELDS = [
   'login',
   'createUser',
   'updateUser',
+  ...Object.keys(CLERK_WRITES),
+  // Workflow and analytics operations: their role rules are checked in role-rules.test.ts.
+  ...Object.keys(ROLE_RULES),
 ];
 
 const codeOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.['code'];
@@ -216,6 +287,53 @@ describe('role × operation access matrix', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data!.deputies.nodes.every((d) => /^1[3-9]\d{9}$/.test(d.contactPhone ?? ''))).toBe(true);
     }
+  });
+
+  describe('record-keeping mutations', () => {
+    let own: WriteTargets;
+    beforeAll(async () => {
+      const rows = await townshipRows(t.database.url, 'QUNLI');
+      const contact = await su.query<{ id: string }>(
+        `insert into voter_contact (id, township_id, county_id, kind, received_on, subject)
+         values (gen_random_uuid(), $1, $2, 'LETTER', '2025-01-02', '待答复的来信') returning id`,
+        [rows.townshipId, rows.countyId],
+      );
+      own = { ...rows, unansweredContactId: contact.rows[0]!.id };
+    });
+
+    describe.each(Object.keys(CLERK_WRITES))('%s', (field) => {
+      it('is FORBIDDEN to every role but the township clerk, and writes nothing for them', async () => {
+        const before = await su.query<{ n: string }>('select count(*) as n from audit_log');
+        for (const login of ROLES.filter((role) => role !== 'qunli.clerk')) {
+          const { query, variables } = clerkWrite(field, own);
+          const res = await t.graphql<Record<string, unknown>>(query, variables, { as: login });
+          expect([login, codeOf(res), res.data?.[field] ?? null]).toEqual([login, 'FORBIDDEN', null]);
+        }
+        const after = await su.query<{ n: string }>('select count(*) as n from audit_log');
+        expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+      });
+
+      it('succeeds for the clerk on its own township', async () => {
+        const { query, variables } = clerkWrite(field, own);
+        const res = await t.graphql<Record<string, { id: string; townshipId: string }>>(query, variables, {
+          as: 'qunli.clerk',
+        });
+        expect(res.errors).toBeUndefined();
+        expect(res.data![field]!.townshipId).toBe(own.townshipId);
+      });
+
+      it('leaves another township’s rows alone when its clerk names them', async () => {
+        const { query, variables } = clerkWrite(field, own);
+        for (const login of ['simeng.clerk', 'otherqunli.clerk']) {
+          const res = await t.graphql<Record<string, { id: string; townshipId: string }>>(query, variables, {
+            as: login,
+          });
+          if (res.errors)
+            expect([login, codeOf(res)]).toEqual([login, expect.stringMatching(/^(NOT_FOUND|BAD_USER_INPUT)$/)]);
+          else expect(res.data![field]!.townshipId).not.toBe(own.townshipId);
+        }
+      });
+    });
   });
 
   it('lets a county admin manage only its own county’s users', async () => {

@@ -132,7 +132,7 @@ export class DeputyWriteService {
 
   private checkDates(input: { birthYear?: number | null; electedOn?: string | null }): void {
     const thisYear = Number(chinaToday().slice(0, 4));
-    if (input.birthYear != null && (input.birthYear < -99999 || input.birthYear > thisYear)) {
+    if (input.birthYear != null && (input.birthYear < EARLIEST_BIRTH_YEAR || input.birthYear > thisYear)) {
       throw badInputError(
         ['input', 'birthYear'],
         `出生年份须在 ${EARLIEST_BIRTH_YEAR} 至 ${thisYear} 之间`,

@@ -1,19 +1,58 @@
 /**
- * How each countable metric is counted from a township's records over a date range. Every entry is a
- * scalar subquery over `p` (township, date_from, date_to); rates are derived from their numerator and
- * denominator keys in the catalog. The Chinese and English texts tell a clerk how the value was counted.
+ * How each countable metric is counted from records. Metrics are grouped by the record source they
+ * scan, so a whole county's townships × periods are counted in one SQL statement: each source is
+ * scanned once and grouped by (township, period). The Chinese and English texts tell a clerk how the
+ * value was counted.
  */
+export type RecordSource =
+  | 'activity'
+  | 'contact_received'
+  | 'contact_replied'
+  | 'suggestion_submitted'
+  | 'suggestion_replied'
+  | 'suggestion_completed'
+  | 'election'
+  | 'congress_attendance';
+
 export interface RecordedMetricSql {
-  sql: string;
+  source: RecordSource;
+  /** An aggregate over the source's rows `x` (null when no row matched, then reported as 0 for counts). */
+  aggregate: string;
+  /** Sums of counts: 0 when there are no rows; sums of figures (voters) stay unknown. */
+  zeroWhenEmpty: boolean;
   zh: string;
   en: string;
 }
 
+/** Each source: its rows, the date that places a row in a period, and the scope columns. */
+export const RECORD_SOURCES: Readonly<Record<RecordSource, { from: string; date: string }>> = {
+  activity: { from: 'activity x', date: 'x.occurred_on' },
+  contact_received: { from: 'voter_contact x', date: 'x.received_on' },
+  contact_replied: { from: 'voter_contact x', date: 'x.replied_on' },
+  suggestion_submitted: { from: 'suggestion x', date: 'x.submitted_on' },
+  suggestion_replied: { from: 'suggestion x', date: 'x.replied_on' },
+  suggestion_completed: { from: 'suggestion x', date: 'x.completed_on' },
+  election: { from: 'election x', date: 'x.held_on' },
+  congress_attendance: {
+    from: `activity_participant x join activity xa on xa.id = x.activity_id and xa.type = 'CONGRESS_SESSION'`,
+    date: 'xa.occurred_on',
+  },
+};
+
 const activities = (types: string[], zh: string, en: string): RecordedMetricSql => ({
-  sql: `(select count(*) from activity a where a.township_id = p.township and a.occurred_on between p.date_from and p.date_to
-           and a.type in (${types.map((t) => `'${t}'`).join(', ')}))`,
+  source: 'activity',
+  aggregate: `count(*) filter (where x.type in (${types.map((t) => `'${t}'`).join(', ')}))`,
+  zeroWhenEmpty: true,
   zh: `类型为${zh}、日期在统计期内的活动记录数`,
   en: `activities of type ${en} dated within the period`,
+});
+
+const counted = (source: RecordSource, condition: string, zh: string, en: string): RecordedMetricSql => ({
+  source,
+  aggregate: `count(*) filter (where ${condition})`,
+  zeroWhenEmpty: true,
+  zh,
+  en,
 });
 
 export const RECORDED_METRIC_SQL: Readonly<Record<string, RecordedMetricSql>> = {
@@ -37,73 +76,86 @@ export const RECORDED_METRIC_SQL: Readonly<Record<string, RecordedMetricSql>> = 
   voter_receptions: activities(['VOTER_RECEPTION'], '接待选民', 'VOTER_RECEPTION'),
   legal_outreach: activities(['LEGAL_OUTREACH'], '普法宣传', 'LEGAL_OUTREACH'),
   government_reports_heard: activities(['GOVERNMENT_REPORT_HEARING'], '听取审议', 'GOVERNMENT_REPORT_HEARING'),
-  visitors_received: {
-    sql: `(select count(*) from voter_contact v where v.township_id = p.township and v.kind = 'VISIT' and v.received_on between p.date_from and p.date_to)`,
-    zh: '统计期内登记的群众来访数',
-    en: 'voter visits received within the period',
-  },
-  letters_received: {
-    sql: `(select count(*) from voter_contact v where v.township_id = p.township and v.kind = 'LETTER' and v.received_on between p.date_from and p.date_to)`,
-    zh: '统计期内收到的群众来信数',
-    en: 'letters received within the period',
-  },
-  letters_answered: {
-    sql: `(select count(*) from voter_contact v where v.township_id = p.township and v.kind = 'LETTER' and v.replied and v.replied_on between p.date_from and p.date_to)`,
-    zh: '统计期内答复的来信数',
-    en: 'letters answered within the period',
-  },
-  suggestions_received: {
-    sql: `(select count(*) from suggestion s where s.township_id = p.township and s.submitted_on between p.date_from and p.date_to)`,
-    zh: '统计期内提交的代表建议数',
-    en: 'suggestions submitted within the period',
-  },
-  suggestions_replied: {
-    sql: `(select count(*) from suggestion s where s.township_id = p.township and s.replied_on between p.date_from and p.date_to)`,
-    zh: '统计期内答复的代表建议数',
-    en: 'suggestions replied to within the period',
-  },
-  suggestions_completed: {
-    sql: `(select count(*) from suggestion s where s.township_id = p.township and s.state = 'COMPLETED' and s.completed_on between p.date_from and p.date_to)`,
-    zh: '统计期内办结的代表建议数',
-    en: 'suggestions completed within the period',
-  },
-  suggestions_solved: {
-    sql: `(select count(*) from suggestion s where s.township_id = p.township and s.state = 'COMPLETED' and s.outcome_class = 'A' and s.completed_on between p.date_from and p.date_to)`,
-    zh: '统计期内办结且结果为A类（已解决）的建议数',
-    en: 'suggestions completed within the period with outcome A (solved)',
-  },
-  suggestions_rated: {
-    sql: `(select count(*) from suggestion s where s.township_id = p.township and s.satisfaction is not null and s.completed_on between p.date_from and p.date_to)`,
-    zh: '统计期内办结并有满意度测评的建议数',
-    en: 'suggestions completed within the period with a satisfaction rating',
-  },
-  suggestions_satisfied: {
-    sql: `(select count(*) from suggestion s where s.township_id = p.township and s.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') and s.completed_on between p.date_from and p.date_to)`,
-    zh: '其中满意或基本满意的建议数',
-    en: 'of which rated satisfied or basically satisfied',
-  },
+  visitors_received: counted(
+    'contact_received',
+    `x.kind = 'VISIT'`,
+    '统计期内登记的群众来访数',
+    'voter visits received within the period',
+  ),
+  letters_received: counted(
+    'contact_received',
+    `x.kind = 'LETTER'`,
+    '统计期内收到的群众来信数',
+    'letters received within the period',
+  ),
+  letters_answered: counted(
+    'contact_replied',
+    `x.kind = 'LETTER' and x.replied`,
+    '统计期内答复的来信数',
+    'letters answered within the period',
+  ),
+  suggestions_received: counted(
+    'suggestion_submitted',
+    'true',
+    '统计期内提交的代表建议数',
+    'suggestions submitted within the period',
+  ),
+  suggestions_replied: counted(
+    'suggestion_replied',
+    'true',
+    '统计期内答复的代表建议数',
+    'suggestions replied to within the period',
+  ),
+  suggestions_completed: counted(
+    'suggestion_completed',
+    `x.state = 'COMPLETED'`,
+    '统计期内办结的代表建议数',
+    'suggestions completed within the period',
+  ),
+  suggestions_solved: counted(
+    'suggestion_completed',
+    `x.state = 'COMPLETED' and x.outcome_class = 'A'`,
+    '统计期内办结且结果为A类（已解决）的建议数',
+    'suggestions completed within the period with outcome A (solved)',
+  ),
+  suggestions_rated: counted(
+    'suggestion_completed',
+    `x.state = 'COMPLETED' and x.satisfaction is not null`,
+    '统计期内办结并有满意度测评的建议数',
+    'suggestions completed within the period with a satisfaction rating',
+  ),
+  suggestions_satisfied: counted(
+    'suggestion_completed',
+    `x.state = 'COMPLETED' and x.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')`,
+    '其中满意或基本满意的建议数',
+    'of which rated satisfied or basically satisfied',
+  ),
   registered_voters: {
-    sql: `(select sum(e.registered_voters) from election e where e.township_id = p.township and e.kind = 'GENERAL' and e.held_on between p.date_from and p.date_to)`,
+    source: 'election',
+    aggregate: `sum(x.registered_voters) filter (where x.kind = 'GENERAL')`,
+    zeroWhenEmpty: false,
     zh: '统计期内换届选举登记的选民数',
     en: 'registered voters of general elections held within the period',
   },
   voters_voted: {
-    sql: `(select sum(e.voters_voted) from election e where e.township_id = p.township and e.kind = 'GENERAL' and e.held_on between p.date_from and p.date_to)`,
+    source: 'election',
+    aggregate: `sum(x.voters_voted) filter (where x.kind = 'GENERAL')`,
+    zeroWhenEmpty: false,
     zh: '统计期内换届选举参加投票的选民数',
     en: 'voters who voted in general elections held within the period',
   },
-  congress_attendees_present: {
-    sql: `(select count(*) from activity_participant ap join activity a on a.id = ap.activity_id
-            where a.township_id = p.township and a.type = 'CONGRESS_SESSION' and a.occurred_on between p.date_from and p.date_to and ap.attendance = 'PRESENT')`,
-    zh: '统计期内人代会出席的代表人次',
-    en: 'deputies present at congress sessions within the period',
-  },
-  congress_attendees_expected: {
-    sql: `(select count(*) from activity_participant ap join activity a on a.id = ap.activity_id
-            where a.township_id = p.township and a.type = 'CONGRESS_SESSION' and a.occurred_on between p.date_from and p.date_to)`,
-    zh: '统计期内人代会应出席的代表人次',
-    en: 'deputies expected at congress sessions within the period',
-  },
+  congress_attendees_present: counted(
+    'congress_attendance',
+    `x.attendance = 'PRESENT'`,
+    '统计期内人代会出席的代表人次',
+    'deputies present at congress sessions within the period',
+  ),
+  congress_attendees_expected: counted(
+    'congress_attendance',
+    'true',
+    '统计期内人代会应出席的代表人次',
+    'deputies expected at congress sessions within the period',
+  ),
 };
 
 /** Rates whose parts are not catalog metrics of their own. */

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { MetricKind } from './metric-kind.enum.js';
 import { HIDDEN_RATE_PARTS, RECORDED_METRIC_SQL } from './recorded-metric-sql.js';
+import { queryRecordedCounts } from './recorded-counts-query.js';
 
 export interface RecordedValue {
   metricKey: string;
@@ -19,59 +20,70 @@ export function percentage(numerator: number | null, denominator: number | null)
   return Math.round((numerator / denominator) * 10000) / 100;
 }
 
-/** Counts every catalog metric from a township's records for a date range, in one SQL statement. */
-export class RecordedMetricsService {
-  constructor(private readonly em: EntityManager) {}
+/** The numerator and denominator keys of a rate, when both are counted from records. */
+export function recordedRateParts(metric: MetricDefinition): [string, string] | null {
+  const [numerator, denominator] = HIDDEN_RATE_PARTS[metric.key] ?? [metric.numeratorKey, metric.denominatorKey];
+  if (!numerator || !denominator || !RECORDED_METRIC_SQL[numerator] || !RECORDED_METRIC_SQL[denominator]) return null;
+  return [numerator, denominator];
+}
 
-  async compute(townshipId: string, from: string, to: string): Promise<RecordedValue[]> {
-    const catalog = await this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } });
-    const keys = Object.keys(RECORDED_METRIC_SQL);
-    const columns = keys.map((key) => `${RECORDED_METRIC_SQL[key]!.sql} as "${key}"`).join(',\n');
-    const [row] = await this.em.execute<Record<string, string | number | null>[]>(
-      `with p as (select ?::uuid as township, ?::date as date_from, ?::date as date_to) select ${columns} from p`,
-      [townshipId, from, to],
-    );
-    const counts = new Map(
-      keys.map((key) => [key, row?.[key] === null || row?.[key] === undefined ? null : Number(row[key])]),
-    );
-    return catalog.map((metric) => {
-      const own = RECORDED_METRIC_SQL[metric.key];
-      if (metric.kind === MetricKind.COUNT) {
-        return own
-          ? {
-              metricKey: metric.key,
-              value: counts.get(metric.key) ?? null,
-              numerator: null,
-              denominator: null,
-              derivationZh: own.zh,
-              derivationEn: own.en,
-            }
-          : this.notRecorded(metric.key);
-      }
-      const [numKey, denKey] = HIDDEN_RATE_PARTS[metric.key] ?? [metric.numeratorKey, metric.denominatorKey];
-      if (!numKey || !denKey || !RECORDED_METRIC_SQL[numKey] || !RECORDED_METRIC_SQL[denKey])
-        return this.notRecorded(metric.key);
-      const numerator = counts.get(numKey) ?? null;
-      const denominator = counts.get(denKey) ?? null;
-      return {
-        metricKey: metric.key,
-        value: percentage(numerator, denominator),
-        numerator,
-        denominator,
-        derivationZh: `${RECORDED_METRIC_SQL[numKey]!.zh} ÷ ${RECORDED_METRIC_SQL[denKey]!.zh} × 100%`,
-        derivationEn: `${RECORDED_METRIC_SQL[numKey]!.en} ÷ ${RECORDED_METRIC_SQL[denKey]!.en} × 100%`,
-      };
-    });
+const NOT_RECORDED = { zh: '不由记录统计，由乡镇填报', en: 'not counted from records; entered by the township' };
+
+/** A catalog metric's recorded value from the counts of one township and period. */
+export function recordedValueOf(metric: MetricDefinition, counts: ReadonlyMap<string, number | null>): RecordedValue {
+  const own = RECORDED_METRIC_SQL[metric.key];
+  if (metric.kind === MetricKind.COUNT) {
+    return own
+      ? {
+          metricKey: metric.key,
+          value: counts.get(metric.key) ?? null,
+          numerator: null,
+          denominator: null,
+          derivationZh: own.zh,
+          derivationEn: own.en,
+        }
+      : {
+          metricKey: metric.key,
+          value: null,
+          numerator: null,
+          denominator: null,
+          derivationZh: NOT_RECORDED.zh,
+          derivationEn: NOT_RECORDED.en,
+        };
   }
-
-  private notRecorded(metricKey: string): RecordedValue {
+  const parts = recordedRateParts(metric);
+  if (!parts)
     return {
-      metricKey,
+      metricKey: metric.key,
       value: null,
       numerator: null,
       denominator: null,
-      derivationZh: '不由记录统计，由乡镇填报',
-      derivationEn: 'not counted from records; entered by the township',
+      derivationZh: NOT_RECORDED.zh,
+      derivationEn: NOT_RECORDED.en,
     };
+  const [numKey, denKey] = parts;
+  const numerator = counts.get(numKey) ?? null;
+  const denominator = counts.get(denKey) ?? null;
+  return {
+    metricKey: metric.key,
+    value: percentage(numerator, denominator),
+    numerator,
+    denominator,
+    derivationZh: `${RECORDED_METRIC_SQL[numKey]!.zh} ÷ ${RECORDED_METRIC_SQL[denKey]!.zh} × 100%`,
+    derivationEn: `${RECORDED_METRIC_SQL[numKey]!.en} ÷ ${RECORDED_METRIC_SQL[denKey]!.en} × 100%`,
+  };
+}
+
+/** Every catalog metric as counted from one township's records over a date range. */
+export class RecordedMetricsService {
+  constructor(private readonly em: EntityManager) {}
+
+  async compute(scope: { countyId: string; townshipId: string }, from: string, to: string): Promise<RecordedValue[]> {
+    const [catalog, counted] = await Promise.all([
+      this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } }),
+      queryRecordedCounts(this.em, { countyId: scope.countyId, townshipIds: [scope.townshipId] }, [{ from, to }]),
+    ]);
+    const counts = counted.get(scope.townshipId)?.get(0) ?? new Map<string, number | null>();
+    return catalog.map((metric) => recordedValueOf(metric, counts));
   }
 }

@@ -39,7 +39,7 @@ export class QuarterlyReportSubmissionService {
     const period = quarterPeriod(year, quarter, []);
     const [catalog, recorded, report, deadline] = await Promise.all([
       this.catalog(),
-      new RecordedMetricsService(this.em).compute(this.scope.townshipId, period.from, period.to),
+      new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to),
       this.em.findOne(QuarterlyReport, { township: this.scope.townshipId, year, quarter }),
       new ReportingDeadlineService(this.em).effective(this.scope.countyId, year, quarter),
     ]);
@@ -205,7 +205,7 @@ export class QuarterlyReportSubmissionService {
       given.set(v.metricKey, { index, reportedValue: value, overrideReason: v.overrideReason ?? null });
     });
     const recorded = new Map<string, RecordedValue>(
-      (await new RecordedMetricsService(this.em).compute(this.scope.townshipId, period.from, period.to)).map((r) => [
+      (await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to)).map((r) => [
         r.metricKey,
         r,
       ]),

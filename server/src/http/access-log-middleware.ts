@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express';
+import type { Logger } from '../common/logging/logger.js';
+import { requestScope } from '../common/logging/request-scope.js';
+
+/** Probes and scrapes arrive every few seconds from every kubelet and Prometheus: not worth a line each. */
+const QUIET_PATHS = new Set(['/livez', '/readyz', '/metrics']);
+
+/** One line per finished request: method, path, status and duration (the request id comes from the scope). */
+export function accessLogMiddleware(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    if (QUIET_PATHS.has(req.path)) return next();
+    const started = process.hrtime.bigint();
+    // 'finish' fires in the socket's async context, not the request's: take the scope now.
+    const scope = requestScope.getStore();
+    res.once('finish', () => {
+      logger.info('request', {
+        requestId: scope?.requestId,
+        operation: scope?.operationName,
+        method: req.method,
+        // originalUrl: a mounted router (/graphql) rewrites req.path by the time the response is sent.
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+      });
+    });
+    next();
+  };
+}

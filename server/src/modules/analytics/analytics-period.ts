@@ -1,0 +1,26 @@
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import type { Period } from './dto/period.type.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A year or a quarter as a date range with a Chinese label; refuses nonsense periods. */
+export function analyticsPeriod(
+  year: number,
+  quarter: number | null | undefined,
+  field: readonly (string | number)[],
+): Period {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInputError([...field, 'year'], `年份无效：${year}`, `Invalid year: ${year}`);
+  if (quarter === null || quarter === undefined)
+    return { year, quarter: null, label: `${year}年`, from: `${year}-01-01`, to: `${year}-12-31` };
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
+    throw badInputError([...field, 'quarter'], '季度须为 1 至 4', 'quarter must be 1-4');
+  const lastDay = new Date(Date.UTC(year, quarter * 3, 0)).getUTCDate();
+  return {
+    year,
+    quarter,
+    label: `${year}年第${quarter}季度`,
+    from: `${year}-${pad(quarter * 3 - 2)}-01`,
+    to: `${year}-${pad(quarter * 3)}-${pad(lastDay)}`,
+  };
+}

@@ -1,0 +1,353 @@
+import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
+import { withDatabaseClient } from '../../test-support/test-cluster.js';
+
+interface Cell {
+  townshipId: string;
+  periodIndex: number;
+  metricKey: string;
+  value: number | null;
+  rawValue: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provenance: string | null;
+  qualifier: string;
+  rank: number | null;
+  smallSample: boolean;
+}
+interface Comparison {
+  compareTownships: { townships: { id: string; code: string; deputies: number }[]; cells: Cell[] };
+}
+
+const COMPARE = `query ($county: ID!, $keys: [String!]!, $periods: [PeriodInput!]!, $normalize: Normalization) {
+  compareTownships(countyId: $county, metricKeys: $keys, periods: $periods, normalize: $normalize) {
+    townships { id code deputies }
+    cells { townshipId periodIndex metricKey value rawValue numerator denominator provenance qualifier rank smallSample }
+  }
+}`;
+const codeOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.['code'];
+
+describe('county comparison and analyst queries', () => {
+  let t: TestServer;
+  let countyId: string;
+  const idOf = new Map<string, string>();
+
+  const compare = (keys: string[], periods: object[], normalize = 'NONE', as = 'demo.staff') =>
+    t.graphql<Comparison>(COMPARE, { county: countyId, keys, periods, normalize }, { as });
+  const cellOf = (res: GraphQLResponse<Comparison>, code: string, metricKey: string, periodIndex = 0) =>
+    res.data!.compareTownships.cells.find(
+      (c) => c.townshipId === idOf.get(code) && c.metricKey === metricKey && c.periodIndex === periodIndex,
+    )!;
+
+  beforeAll(async () => {
+    t = await startTestServer({ defaultUser: 'demo.staff' });
+    const me = await t.graphql<{ me: { countyId: string }; townships: { nodes: { id: string; code: string }[] } }>(
+      '{ me { countyId } townships(first: 10) { nodes { id code } } }',
+    );
+    countyId = me.data!.me.countyId;
+    for (const n of me.data!.townships.nodes) idOf.set(n.code, n.id);
+  });
+  afterAll(() => t.stop());
+
+  it('compares with report figures: 思蒙镇 completes 11 of 11, 镇江镇 turnout 36,196 of 38,590, unknown stays null', async () => {
+    const res = await compare(
+      ['suggestion_completion_rate', 'election_turnout', 'government_reports_heard', 'letter_reply_rate'],
+      [{ year: 2021 }],
+    );
+    expect(res.errors).toBeUndefined();
+    expect(cellOf(res, 'SIMENG', 'suggestion_completion_rate')).toMatchObject({
+      value: 100,
+      numerator: 11,
+      denominator: 11,
+      provenance: 'REPORTED',
+      smallSample: false,
+    });
+    expect(cellOf(res, 'ZHENJIANG', 'election_turnout')).toMatchObject({
+      value: 93.8,
+      numerator: 36196,
+      denominator: 38590,
+      provenance: 'REPORTED',
+    });
+    expect(cellOf(res, 'ZHENJIANG', 'government_reports_heard')).toMatchObject({ value: null, rank: null });
+    // 3 letters, all answered: 100%, but on too few cases to compare.
+    expect(cellOf(res, 'SIMENG', 'letter_reply_rate')).toMatchObject({
+      value: 100,
+      numerator: 3,
+      denominator: 3,
+      smallSample: true,
+    });
+  });
+
+  it('flags synthetic quarterly figures and ranks townships in the metric’s direction', async () => {
+    const res = await compare(['meetings_held', 'supervisions'], [{ year: 2021, quarter: 3 }, { year: 2021 }]);
+    const quarterly = res.data!.compareTownships.cells.filter(
+      (c) => c.periodIndex === 0 && c.metricKey === 'supervisions' && c.value !== null,
+    );
+    expect(quarterly.some((c) => c.provenance === 'SYNTHETIC')).toBe(true);
+    const yearly = res.data!.compareTownships.cells.filter(
+      (c) => c.periodIndex === 1 && c.metricKey === 'meetings_held',
+    );
+    const known = yearly.filter((c) => c.value !== null).sort((a, b) => b.value! - a.value!);
+    expect(known[0]!.rank).toBe(1);
+    for (const [i, cell] of known.entries()) {
+      const better = known.filter((c) => c.value! > cell.value!).length;
+      expect([i, cell.rank]).toEqual([i, better + 1]);
+    }
+    expect(cellOf(res, 'ZHENJIANG', 'supervisions', 1)).toMatchObject({ value: 30, qualifier: 'AT_LEAST' });
+  });
+
+  it('normalises counts per 10 serving deputies so townships of different size compare fairly', async () => {
+    const plain = await compare(['meetings_held', 'suggestion_completion_rate'], [{ year: 2021 }]);
+    const per = await compare(['meetings_held', 'suggestion_completion_rate'], [{ year: 2021 }], 'PER_DEPUTY');
+    const deputies = new Map(per.data!.compareTownships.townships.map((tw) => [tw.code, tw.deputies]));
+    expect(deputies.get('ZHENJIANG')).toBe(96);
+    expect(deputies.get('QUNLI')).toBe(70);
+    const zj = cellOf(per, 'ZHENJIANG', 'meetings_held');
+    expect(zj).toMatchObject({ rawValue: 4, value: Math.round((4 / 96) * 10 * 100) / 100 });
+    // Rates are not normalised.
+    expect(cellOf(per, 'SIMENG', 'suggestion_completion_rate').value).toBe(
+      cellOf(plain, 'SIMENG', 'suggestion_completion_rate').value,
+    );
+  });
+
+  it('refuses other counties, unknown metrics and township roles', async () => {
+    const other = await t.graphql(COMPARE, {
+      county: '00000000-0000-7000-8000-000000000000',
+      keys: ['meetings_held'],
+      periods: [{ year: 2021 }],
+    });
+    expect(codeOf(other)).toBe('NOT_FOUND');
+    const unknown = await compare(['no_such_metric'], [{ year: 2021 }]);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['metricKeys', 0] });
+    expect(codeOf(await compare(['meetings_held'], [{ year: 2021 }], 'NONE', 'qunli.clerk'))).toBe('FORBIDDEN');
+    expect((await compare(['meetings_held'], [{ year: 2021 }], 'NONE', 'demo.analyst')).errors).toBeUndefined();
+  });
+
+  it('shows who reported on time, late or not at all, and the county’s reporting and on-time rates', async () => {
+    const sent = await t.graphql(
+      'mutation ($i: SubmitQuarterlyReportInput!) { submitQuarterlyReport(input: $i) { report { late } } }',
+      { i: { year: 2022, quarter: 1, idempotencyKey: 'status-test-2022-q1', expectedVersion: 0, values: [] } },
+      { as: 'qunli.clerk' },
+    );
+    expect(sent.errors).toBeUndefined();
+    const board = await t.graphql<{
+      reportingStatus: {
+        due: number;
+        reportingRate: number;
+        onTimeRate: number;
+        cells: { townshipId: string; quarter: number; status: string }[];
+      };
+    }>(
+      'query ($c: ID!) { reportingStatus(countyId: $c, year: 2022) { due reportingRate onTimeRate cells { townshipId quarter status } } }',
+      { c: countyId },
+    );
+    const status = (code: string, quarter: number) =>
+      board.data!.reportingStatus.cells.find((c) => c.townshipId === idOf.get(code) && c.quarter === quarter)!.status;
+    expect(status('QUNLI', 1)).toBe('SUBMITTED_LATE');
+    expect(status('SIMENG', 1)).toBe('MISSING');
+    expect(board.data!.reportingStatus).toMatchObject({ due: 20, reportingRate: 5, onTimeRate: 0 });
+    const seeded = await t.graphql<{ reportingStatus: { cells: { status: string }[]; reportingRate: number } }>(
+      'query ($c: ID!) { reportingStatus(countyId: $c, year: 2021) { reportingRate cells { status } } }',
+      { c: countyId },
+    );
+    expect(seeded.data!.reportingStatus.cells.filter((c) => c.status === 'ACCEPTED')).toHaveLength(16);
+    expect(seeded.data!.reportingStatus.reportingRate).toBe(80);
+  });
+
+  it('writes the annual summary paragraph from the data, saying unknown where it is unknown', async () => {
+    const res = await t.graphql<{
+      annualSummary: {
+        paragraphZh: string;
+        figures: { metricKey: string; value: number | null }[];
+        includesSynthetic: boolean;
+      };
+    }>(
+      'query ($t: ID!) { annualSummary(townshipId: $t, year: 2021) { paragraphZh includesSynthetic figures { metricKey value } } }',
+      { t: idOf.get('ZHENJIANG') },
+    );
+    expect(res.errors).toBeUndefined();
+    const text = res.data!.annualSummary.paragraphZh;
+    expect(text).toMatch(/^2021年，镇江镇人大主席团召开人大会议4次/);
+    expect(text).toContain('督导督办30余次');
+    expect(text).toContain('政府工作报告（数据未知）');
+    const simeng = await t.graphql<{ annualSummary: { paragraphZh: string } }>(
+      'query ($t: ID!) { annualSummary(townshipId: $t, year: 2021) { paragraphZh } }',
+      {
+        t: idOf.get('SIMENG'),
+      },
+    );
+    expect(simeng.data!.annualSummary.paragraphZh).toContain('办结率100%（11/11）');
+    expect(simeng.data!.annualSummary.paragraphZh).toContain('群众来访25次');
+  });
+
+  it('groups records in PostgreSQL: deputies by level, activities by township and type', async () => {
+    const deputies = await t.graphql<{ aggregate: { rows: { keys: string[]; count: number }[] } }>(
+      'query ($c: ID!, $i: AggregateInput!) { aggregate(countyId: $c, input: $i) { rows { keys count } } }',
+      { c: countyId, i: { subject: 'DEPUTY', groupBy: ['TOWNSHIP', 'LEVEL'], townshipIds: [idOf.get('ZHENJIANG')] } },
+    );
+    expect(deputies.data!.aggregate.rows).toEqual([
+      { keys: ['镇江镇', 'COUNTY_OR_CITY'], count: 15 },
+      { keys: ['镇江镇', 'TOWNSHIP'], count: 81 },
+    ]);
+    const acts = await t.graphql<{
+      aggregate: { measure: string; rows: { keys: string[]; count: number; sum: number }[] };
+    }>(
+      'query ($c: ID!, $i: AggregateInput!) { aggregate(countyId: $c, input: $i) { measure rows { keys count sum } } }',
+      { c: countyId, i: { subject: 'ACTIVITY', groupBy: ['TYPE'], from: '2021-01-01', to: '2021-12-31' } },
+    );
+    const total = await t.graphql<{ activities: { totalCount: number } }>(
+      '{ activities(first: 0, filter: { from: "2021-01-01", to: "2021-12-31" }) { totalCount } }',
+    );
+    expect(acts.data!.aggregate.rows.reduce((s, r) => s + r.count, 0)).toBe(total.data!.activities.totalCount);
+    expect(acts.data!.aggregate.rows.find((r) => r.keys[0] === 'CONGRESS_SESSION')!.sum).toBeGreaterThanOrEqual(60);
+    const wrong = await t.graphql(
+      'query ($c: ID!, $i: AggregateInput!) { aggregate(countyId: $c, input: $i) { measure } }',
+      {
+        c: countyId,
+        i: { subject: 'DEPUTY', groupBy: ['OUTCOME_CLASS'] },
+      },
+    );
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'groupBy', 0] });
+  });
+
+  it('analyses suggestions by state and cohort, and trends a metric with year-over-year change', async () => {
+    const res = await t.graphql<{
+      suggestionAnalytics: {
+        total: number;
+        byState: { key: string; count: number }[];
+        completionByQuarter: { received: number; completed: number }[];
+      };
+    }>(
+      'query ($c: ID!, $t: ID) { suggestionAnalytics(countyId: $c, year: 2021, townshipId: $t) { total byState { key count } completionByQuarter { received completed } } }',
+      { c: countyId, t: idOf.get('SIMENG') },
+    );
+    expect(res.data!.suggestionAnalytics.total).toBe(11);
+    expect(res.data!.suggestionAnalytics.byState).toEqual([{ key: 'COMPLETED', count: 11 }]);
+    expect(res.data!.suggestionAnalytics.completionByQuarter.reduce((s, c) => s + c.completed, 0)).toBe(11);
+    const trend = await t.graphql<{
+      metricTrend: {
+        points: { period: { quarter: number }; value: number | null; yearOverYearChange: number | null }[];
+      };
+    }>(
+      'query ($c: ID!, $t: ID) { metricTrend(countyId: $c, townshipId: $t, metricKey: "suggestions_completed", fromYear: 2021, toYear: 2022) { points { period { quarter } value yearOverYearChange } } }',
+      { c: countyId, t: idOf.get('SIMENG') },
+    );
+    const points = trend.data!.metricTrend.points;
+    expect(points).toHaveLength(8);
+    expect(points.slice(0, 4).reduce((s, p) => s + (p.value ?? 0), 0)).toBe(11);
+  });
+
+  it('runs the same number of SQL statements to compare 5 townships or 50', async () => {
+    const variables = {
+      county: countyId,
+      keys: ['meetings_held', 'inspections', 'suggestion_completion_rate', 'letter_reply_rate'],
+      periods: [{ year: 2021, quarter: 1 }, { year: 2021, quarter: 2 }, { year: 2021 }],
+    };
+    const five = await t.countStatements(COMPARE, variables);
+    expect(five.response.errors).toBeUndefined();
+    await withDatabaseClient(t.database.url, async (su) => {
+      await su.query(
+        `insert into township (id, created_at, updated_at, county_id, code, name, name_en, provenance)
+         select gen_random_uuid(), now(), now(), $1, 'EXTRA' || g, '测试镇' || g, 'Extra ' || g, 'SYNTHETIC' from generate_series(1, 45) g`,
+        [countyId],
+      );
+    });
+    const fifty = await t.countStatements(COMPARE, variables);
+    expect((fifty.response.data as unknown as Comparison).compareTownships.townships).toHaveLength(50);
+    expect(fifty.statements).toBe(five.statements);
+    expect(five.statements).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('CSV export', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ defaultUser: 'demo.analyst' });
+  });
+  afterAll(() => t.stop());
+
+  const exportCsv = async (query: string, login: string | null) =>
+    fetch(t.server.url.replace('/graphql', '/export/csv'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(login ? { authorization: `Bearer ${await t.token(login)}` } : {}),
+      },
+      body: JSON.stringify({ query, filename: '代表名单' }),
+    });
+
+  it('exports UTF-8 with a BOM that opens Chinese correctly, under the caller’s role', async () => {
+    const res = await exportCsv(
+      '{ deputies(first: 200, filter: { level: COUNTY_OR_CITY }) { nodes { name level township { name } } } }',
+      'demo.analyst',
+    );
+    expect([res.status, res.status === 200 ? '' : await res.clone().text()]).toEqual([200, '']);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe('name,level,township.name');
+    expect(lines.some((l) => l.endsWith(',COUNTY_OR_CITY,镇江镇'))).toBe(true);
+    const clerk = new TextDecoder().decode(
+      new Uint8Array(
+        await (
+          await exportCsv('{ deputies(first: 200) { nodes { township { name } } } }', 'qunli.clerk')
+        ).arrayBuffer(),
+      ).slice(3),
+    );
+    expect(new Set(clerk.trim().split('\r\n').slice(1))).toEqual(new Set(['群利镇']));
+  });
+
+  it('never gives analysts PII, and refuses callers without a token', async () => {
+    const pii = await exportCsv('{ deputies(first: 5) { nodes { name contactPhone } } }', 'demo.analyst');
+    expect(pii.status).toBe(403);
+    expect(await pii.text()).not.toMatch(/1[3-9]\d{9}/);
+    expect((await exportCsv('{ deputies(first: 5) { nodes { name } } }', null)).status).toBe(401);
+  });
+
+  it('shares saved queries within the county; only the owner changes one', async () => {
+    const saved = await t.graphql<{ saveQuery: { id: string } }>(
+      'mutation { saveQuery(input: { name: "各镇代表数", query: "{ townships(first: 10) { nodes { name } } }" }) { id } }',
+    );
+    expect(saved.errors).toBeUndefined();
+    const seen = await t.graphql<{ savedQueries: { name: string }[] }>(
+      '{ savedQueries { name } }',
+      {},
+      { as: 'demo.staff' },
+    );
+    expect(seen.data!.savedQueries.map((q) => q.name)).toContain('各镇代表数');
+    const theirs = await t.graphql(
+      'mutation ($id: ID!) { deleteSavedQuery(id: $id) }',
+      { id: saved.data!.saveQuery.id },
+      { as: 'demo.staff' },
+    );
+    expect(codeOf(theirs)).toBe('NOT_FOUND');
+    const bad = await t.graphql('mutation { saveQuery(input: { name: "坏查询", query: "{ townships(" }) { id } }');
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'query'] });
+    expect(
+      (await t.graphql('mutation ($id: ID!) { deleteSavedQuery(id: $id) }', { id: saved.data!.saveQuery.id })).errors,
+    ).toBeUndefined();
+    expect(codeOf(await t.graphql('{ savedQueries { name } }', {}, { as: 'qunli.clerk' }))).toBe('FORBIDDEN');
+  });
+
+  it('describes every metric and exportable field, marking PII', async () => {
+    const res = await t.graphql<{ dataDictionary: { kind: string; name: string; pii: boolean }[] }>(
+      '{ dataDictionary { kind name pii } }',
+    );
+    const entries = res.data!.dataDictionary;
+    expect(entries.find((e) => e.name === 'suggestion_completion_rate')).toMatchObject({ kind: 'METRIC', pii: false });
+    expect(entries.find((e) => e.name === 'Deputy.contactPhone')).toMatchObject({ kind: 'FIELD', pii: true });
+    expect(entries.find((e) => e.name === 'Deputy.name')).toMatchObject({ pii: false });
+  });
+
+  it('syncs incrementally with updatedSince on lists', async () => {
+    const later = await t.graphql<{ deputies: { totalCount: number } }>(
+      '{ deputies(first: 0, filter: { updatedSince: "2099-01-01T00:00:00Z" }) { totalCount } }',
+    );
+    const all = await t.graphql<{ deputies: { totalCount: number } }>(
+      '{ deputies(first: 0, filter: { updatedSince: "2000-01-01T00:00:00Z" }) { totalCount } }',
+    );
+    expect(later.data!.deputies.totalCount).toBe(0);
+    expect(all.data!.deputies.totalCount).toBeGreaterThan(300);
+  });
+});

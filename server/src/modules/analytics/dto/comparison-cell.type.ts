@@ -1,0 +1,42 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Provenance } from '../../../common/enums/provenance.enum.js';
+import { FigureQualifier } from '../../../common/enums/figure-qualifier.enum.js';
+
+@ObjectType({ description: 'One township × period × metric' })
+export class ComparisonCell {
+  @Field(() => ID)
+  townshipId!: string;
+
+  @Field(() => Int, { description: 'Index into TownshipComparison.periods' })
+  periodIndex!: number;
+
+  @Field()
+  metricKey!: string;
+
+  @Field(() => Float, { nullable: true, description: 'null: unknown (never shown as 0)' })
+  value!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The value before per-deputy normalisation' })
+  rawValue!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  numerator!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  denominator!: number | null;
+
+  @Field(() => Provenance, { nullable: true })
+  provenance!: Provenance | null;
+
+  @Field(() => FigureQualifier)
+  qualifier!: FigureQualifier;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank within the county (1 = best by the metric’s direction); null when unknown',
+  })
+  rank!: number | null;
+
+  @Field({ description: 'A rate resting on fewer than 5 cases' })
+  smallSample!: boolean;
+}

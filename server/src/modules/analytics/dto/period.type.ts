@@ -1,0 +1,20 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+
+@ObjectType()
+export class Period {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { nullable: true, description: 'null for a whole year' })
+  quarter!: number | null;
+
+  @Field({ description: 'e.g. 2021年第3季度 / 2021年' })
+  label!: string;
+
+  @Field(() => LocalDateResolver)
+  from!: string;
+
+  @Field(() => LocalDateResolver)
+  to!: string;
+}

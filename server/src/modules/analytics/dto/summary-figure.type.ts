@@ -1,0 +1,33 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Provenance } from '../../../common/enums/provenance.enum.js';
+import { FigureQualifier } from '../../../common/enums/figure-qualifier.enum.js';
+
+@ObjectType()
+export class SummaryFigure {
+  @Field()
+  metricKey!: string;
+
+  @Field()
+  nameZh!: string;
+
+  @Field()
+  nameEn!: string;
+
+  @Field()
+  unit!: string;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  numerator!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  denominator!: number | null;
+
+  @Field(() => Provenance, { nullable: true })
+  provenance!: Provenance | null;
+
+  @Field(() => FigureQualifier)
+  qualifier!: FigureQualifier;
+}

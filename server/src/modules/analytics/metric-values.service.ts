@@ -1,0 +1,222 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
+import { Provenance } from '../../common/enums/provenance.enum.js';
+import { MetricDefinition } from '../metric/metric-definition.entity.js';
+import { MetricKind } from '../metric/metric-kind.enum.js';
+import { RECORDED_METRIC_SQL } from '../metric/recorded-metric-sql.js';
+import { queryRecordedCounts } from '../metric/recorded-counts-query.js';
+import { percentage, recordedRateParts } from '../metric/recorded-metrics.service.js';
+import type { Period } from './dto/period.type.js';
+
+/** A figure for one township, period and metric, with where it came from. */
+export interface ResolvedValue {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provenance: Provenance | null;
+  qualifier: FigureQualifier;
+}
+
+export interface TownshipRow {
+  id: string;
+  code: string;
+  name: string;
+  /** Deputies currently serving: the base of per-deputy normalisation. */
+  deputies: number;
+}
+
+export interface ValueTable {
+  catalog: MetricDefinition[];
+  townships: TownshipRow[];
+  /** `${townshipId}|${periodIndex}|${metricKey}` → value */
+  get(townshipId: string, periodIndex: number, metricKey: string): ResolvedValue;
+}
+
+const UNKNOWN: ResolvedValue = {
+  value: null,
+  numerator: null,
+  denominator: null,
+  provenance: null,
+  qualifier: FigureQualifier.EXACT,
+};
+/** Synthetic demo data taints whatever it is combined with; recorded counts rank below what was reported. */
+const TRUST: Record<Provenance, number> = { SYNTHETIC: 0, RECORDED: 1, REPORTED: 2 };
+
+function weakest(parts: readonly ResolvedValue[]): Provenance | null {
+  const known = parts.map((p) => p.provenance).filter((p): p is Provenance => p !== null);
+  return known.length === 0 ? null : known.reduce((a, b) => (TRUST[a] <= TRUST[b] ? a : b));
+}
+
+function loosest(parts: readonly ResolvedValue[]): FigureQualifier {
+  if (parts.some((p) => p.qualifier === FigureQualifier.APPROXIMATE)) return FigureQualifier.APPROXIMATE;
+  if (parts.some((p) => p.qualifier === FigureQualifier.AT_LEAST)) return FigureQualifier.AT_LEAST;
+  return FigureQualifier.EXACT;
+}
+
+interface Reported {
+  value: number | null;
+  provenance: Provenance;
+  qualifier: FigureQualifier;
+}
+
+/**
+ * Resolves every metric for townships × periods of a county in a fixed number of SQL statements
+ * (catalog, townships with deputy counts, reported quarterly values, reported annual figures, recorded
+ * counts), however many townships or records there are. Precedence: a figure the township reported
+ * (an annual report, or a submitted or accepted quarterly report) over one counted from records; a
+ * year without an annual figure sums its four reported quarters; rates divide their resolved parts.
+ */
+export class MetricValuesService {
+  constructor(private readonly em: EntityManager) {}
+
+  async resolve(
+    countyId: string,
+    townshipIds: readonly string[] | null,
+    periods: readonly Period[],
+  ): Promise<ValueTable> {
+    const years = [...new Set(periods.map((p) => p.year))];
+    const yearList = years.map(() => '?').join(', ');
+    const townshipFilter = townshipIds ? `and t.id in (${townshipIds.map(() => '?::uuid').join(', ')})` : '';
+    const [catalog, townships, quarterly, annual, recorded] = await Promise.all([
+      this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } }),
+      this.em.execute<{ id: string; code: string; name: string; deputies: string }[]>(
+        `select t.id, t.code, t.name, (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies
+           from township t where t.county_id = ?::uuid ${townshipFilter} order by t.code`,
+        [countyId, ...(townshipIds ?? [])],
+      ),
+      this.em.execute<
+        {
+          township_id: string;
+          year: number;
+          quarter: number;
+          metric_key: string;
+          reported_value: number | null;
+          provenance: Provenance;
+          qualifier: FigureQualifier;
+        }[]
+      >(
+        `select q.township_id, q.year, q.quarter, v.metric_key, v.reported_value, v.provenance, v.qualifier
+           from quarterly_report_value v join quarterly_report q on q.id = v.report_id
+          where q.county_id = ?::uuid and q.state in ('SUBMITTED', 'ACCEPTED') and q.year in (${yearList})`,
+        [countyId, ...years],
+      ),
+      this.em.execute<
+        {
+          township_id: string;
+          year: number;
+          metric_key: string;
+          value: number | null;
+          provenance: Provenance;
+          qualifier: FigureQualifier;
+        }[]
+      >(
+        `select f.township_id, f.year, f.metric_key, f.value, f.provenance, f.qualifier from period_figure f
+          where f.county_id = ?::uuid and f.period_kind = 'YEAR' and f.year in (${yearList})`,
+        [countyId, ...years],
+      ),
+      queryRecordedCounts(this.em, { countyId, townshipIds }, periods),
+    ]);
+
+    const quarterlyByKey = new Map<string, Reported>();
+    for (const q of quarterly) {
+      quarterlyByKey.set(`${q.township_id}|${q.year}|${q.quarter}|${q.metric_key}`, {
+        value: q.reported_value,
+        provenance: q.provenance,
+        qualifier: q.qualifier,
+      });
+    }
+    const annualByKey = new Map<string, Reported>();
+    for (const f of annual)
+      annualByKey.set(`${f.township_id}|${f.year}|${f.metric_key}`, {
+        value: f.value,
+        provenance: f.provenance,
+        qualifier: f.qualifier,
+      });
+    const byKey = new Map(catalog.map((m) => [m.key, m]));
+    const cache = new Map<string, ResolvedValue>();
+
+    const reportedOf = (townshipId: string, period: Period, key: string): Reported | null => {
+      if (period.quarter !== null)
+        return quarterlyByKey.get(`${townshipId}|${period.year}|${period.quarter}|${key}`) ?? null;
+      const yearly = annualByKey.get(`${townshipId}|${period.year}|${key}`);
+      if (yearly) return yearly;
+      const quarters = [1, 2, 3, 4].map((q) => quarterlyByKey.get(`${townshipId}|${period.year}|${q}|${key}`));
+      if (quarters.some((q) => !q) || byKey.get(key)?.kind !== MetricKind.COUNT) return null;
+      const parts = quarters as Reported[];
+      const known = parts.every((p) => p.value !== null);
+      return {
+        value: known ? parts.reduce((sum, p) => sum + (p.value ?? 0), 0) : null,
+        provenance: weakest(parts.map((p) => ({ ...UNKNOWN, provenance: p.provenance })))!,
+        qualifier: loosest(parts.map((p) => ({ ...UNKNOWN, qualifier: p.qualifier }))),
+      };
+    };
+
+    const countOf = (townshipId: string, periodIndex: number, key: string): ResolvedValue => {
+      const reported = reportedOf(townshipId, periods[periodIndex]!, key);
+      if (reported)
+        return {
+          value: reported.value,
+          numerator: null,
+          denominator: null,
+          provenance: reported.provenance,
+          qualifier: reported.qualifier,
+        };
+      if (!RECORDED_METRIC_SQL[key]) return UNKNOWN;
+      const value = recorded.get(townshipId)?.get(periodIndex)?.get(key) ?? null;
+      return {
+        value,
+        numerator: null,
+        denominator: null,
+        provenance: value === null ? null : Provenance.RECORDED,
+        qualifier: FigureQualifier.EXACT,
+      };
+    };
+
+    const get = (townshipId: string, periodIndex: number, metricKey: string): ResolvedValue => {
+      const cacheKey = `${townshipId}|${periodIndex}|${metricKey}`;
+      const cached = cache.get(cacheKey);
+      if (cached) return cached;
+      const metric = byKey.get(metricKey);
+      let result = UNKNOWN;
+      if (metric?.kind === MetricKind.COUNT) result = countOf(townshipId, periodIndex, metricKey);
+      else if (metric) {
+        const parts =
+          metric.numeratorKey && metric.denominatorKey
+            ? [metric.numeratorKey, metric.denominatorKey]
+            : recordedRateParts(metric);
+        const [num, den] = parts
+          ? [countOf(townshipId, periodIndex, parts[0]!), countOf(townshipId, periodIndex, parts[1]!)]
+          : [UNKNOWN, UNKNOWN];
+        const value = percentage(num.value, den.value);
+        if (value !== null) {
+          result = {
+            value,
+            numerator: num.value,
+            denominator: den.value,
+            provenance: weakest([num, den]),
+            qualifier: loosest([num, den]),
+          };
+        } else {
+          const direct = reportedOf(townshipId, periods[periodIndex]!, metricKey);
+          result = direct
+            ? {
+                value: direct.value,
+                numerator: null,
+                denominator: null,
+                provenance: direct.provenance,
+                qualifier: direct.qualifier,
+              }
+            : { ...UNKNOWN, numerator: num.value, denominator: den.value };
+        }
+      }
+      cache.set(cacheKey, result);
+      return result;
+    };
+
+    return {
+      catalog,
+      townships: townships.map((t) => ({ id: t.id, code: t.code, name: t.name, deputies: Number(t.deputies) })),
+      get,
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInputError } from '../../common/errors/bad-input-error.js';
+import { percentage } from '../metric/recorded-metrics.service.js';
+import { defaultDeadline } from '../quarterly-report/quarter-period.js';
+import { ReportingStatusKind } from './reporting-status-kind.enum.js';
+import type { ReportingStatusBoard } from './dto/reporting-status-board.type.js';
+import type { ReportingStatusCell } from './dto/reporting-status-cell.type.js';
+
+interface ReportRow {
+  id: string;
+  township_id: string;
+  quarter: number;
+  state: string;
+  late: boolean;
+  version: number;
+  submitted_at: Date | null;
+  return_reason: string | null;
+}
+
+/** Who submitted which quarter, on time or late, accepted or returned; three statements in all. */
+export class ReportingStatusService {
+  constructor(private readonly em: EntityManager) {}
+
+  async board(countyId: string, year: number, now: Date = new Date()): Promise<ReportingStatusBoard> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw badInputError(['year'], `年份无效：${year}`, `Invalid year: ${year}`);
+    const [townships, reports, deadlines] = await Promise.all([
+      this.em.execute<{ id: string; code: string; name: string; deputies: string }[]>(
+        `select t.id, t.code, t.name, (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies
+           from township t where t.county_id = ?::uuid order by t.code`,
+        [countyId],
+      ),
+      this.em.execute<ReportRow[]>(
+        `select id, township_id, quarter, state, late, version, submitted_at, return_reason from quarterly_report where county_id = ?::uuid and year = ?`,
+        [countyId, year],
+      ),
+      this.em.execute<{ quarter: number; due_at: Date }[]>(
+        'select quarter, due_at from reporting_deadline where county_id = ?::uuid and year = ?',
+        [countyId, year],
+      ),
+    ]);
+    const dueAt = new Map<number, Date>([1, 2, 3, 4].map((q) => [q, defaultDeadline(year, q)]));
+    for (const d of deadlines) dueAt.set(d.quarter, new Date(d.due_at));
+    const byCell = new Map(reports.map((r) => [`${r.township_id}|${r.quarter}`, r]));
+    const cells: ReportingStatusCell[] = [];
+    let due = 0;
+    let submitted = 0;
+    let onTime = 0;
+    for (const township of townships) {
+      for (const quarter of [1, 2, 3, 4]) {
+        const deadline = dueAt.get(quarter)!;
+        const report = byCell.get(`${township.id}|${quarter}`);
+        const hasSubmission = report !== undefined && report.state !== 'DRAFT';
+        const status = !hasSubmission
+          ? now > deadline
+            ? ReportingStatusKind.MISSING
+            : ReportingStatusKind.NOT_DUE
+          : report.state === 'ACCEPTED'
+            ? ReportingStatusKind.ACCEPTED
+            : report.state === 'RETURNED'
+              ? ReportingStatusKind.RETURNED
+              : report.late
+                ? ReportingStatusKind.SUBMITTED_LATE
+                : ReportingStatusKind.SUBMITTED_ON_TIME;
+        if (now > deadline) {
+          due += 1;
+          if (hasSubmission) submitted += 1;
+          if (hasSubmission && !report.late) onTime += 1;
+        }
+        cells.push({
+          townshipId: township.id,
+          quarter,
+          status,
+          late: report?.late ?? false,
+          reportId: report?.id ?? null,
+          version: report?.version ?? null,
+          submittedAt: report?.submitted_at ? new Date(report.submitted_at) : null,
+          dueAt: deadline,
+          returnReason: report?.return_reason ?? null,
+        });
+      }
+    }
+    return {
+      year,
+      townships: townships.map((t) => ({ id: t.id, code: t.code, name: t.name, deputies: Number(t.deputies) })),
+      cells,
+      due,
+      reportingRate: percentage(submitted, due),
+      onTimeRate: percentage(onTime, due),
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { RECORD_SOURCES, RECORDED_METRIC_SQL, type RecordSource } from './recorded-metric-sql.js';
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export interface CountScope {
+  countyId: string;
+  /** null: every township of the county (row-level security still applies). */
+  townshipIds: readonly string[] | null;
+}
+
+/** townshipId → period index → metric key → count (null: unknown, e.g. voters without an election). */
+export type RecordedCounts = Map<string, Map<number, Map<string, number | null>>>;
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Counts every record-based metric for townships × periods in ONE statement, whatever their number:
+ * each record source is scanned once, joined to the periods and grouped by (township, period).
+ */
+export async function queryRecordedCounts(
+  em: EntityManager,
+  scope: CountScope,
+  periods: readonly DateRange[],
+): Promise<RecordedCounts> {
+  const keys = Object.keys(RECORDED_METRIC_SQL);
+  const bySource = new Map<RecordSource, string[]>();
+  for (const key of keys) {
+    const source = RECORDED_METRIC_SQL[key]!.source;
+    bySource.set(source, [...(bySource.get(source) ?? []), key]);
+  }
+  const params: unknown[] = [];
+  const periodRows = periods.map((p, i) => {
+    params.push(p.from, p.to);
+    return `(${i}, ?::date, ?::date)`;
+  });
+  const townshipFilter = (column: string) => {
+    if (!scope.townshipIds) return '';
+    params.push(...scope.townshipIds);
+    return ` and ${column} in (${scope.townshipIds.map(() => '?::uuid').join(', ')})`;
+  };
+  const ctes = [...bySource].map(([source, sourceKeys]) => {
+    const { from, date } = RECORD_SOURCES[source];
+    params.push(scope.countyId);
+    const where = `x.county_id = ?::uuid${townshipFilter('x.township_id')}`;
+    const aggregates = sourceKeys.map((k) => `${RECORDED_METRIC_SQL[k]!.aggregate} as ${quote(k)}`).join(', ');
+    return `s_${source} as (select x.township_id, p.idx, ${aggregates} from ${from}
+      join periods p on ${date} between p.date_from and p.date_to where ${where} group by x.township_id, p.idx)`;
+  });
+  params.push(scope.countyId);
+  const outerFilter = townshipFilter('t.id');
+  const columns = [...bySource].flatMap(([source, sourceKeys]) => sourceKeys.map((k) => `s_${source}.${quote(k)}`));
+  const joins = [...bySource.keys()].map((s) => `left join s_${s} on s_${s}.township_id = t.id and s_${s}.idx = p.idx`);
+  const sql = `with periods(idx, date_from, date_to) as (values ${periodRows.join(', ')}), ${ctes.join(', ')}
+    select t.id as township_id, p.idx, ${columns.join(', ')} from township t cross join periods p ${joins.join(' ')}
+    where t.county_id = ?::uuid${outerFilter}`;
+  const rows = await em.execute<Record<string, string | number | null>[]>(sql, params);
+
+  const result: RecordedCounts = new Map();
+  for (const row of rows) {
+    const township = String(row['township_id']);
+    const byPeriod = result.get(township) ?? new Map<number, Map<string, number | null>>();
+    result.set(township, byPeriod);
+    const values = new Map<string, number | null>();
+    for (const key of keys) {
+      const raw = row[key];
+      values.set(
+        key,
+        raw === null || raw === undefined ? (RECORDED_METRIC_SQL[key]!.zeroWhenEmpty ? 0 : null) : Number(raw),
+      );
+    }
+    byPeriod.set(Number(row['idx']), values);
+  }
+  return result;
+}

@@ -1,0 +1,33 @@
+import type { AppConfig } from '../config/app-config.js';
+import type { Logger } from '../common/logging/logger.js';
+import type { OpenDatabase } from '../database/open-database.js';
+import { createOrm } from '../database/create-orm.js';
+import { seedIfEmpty } from '../seed/seed-database.js';
+
+/**
+ * As the owner: migrate, seed when empty, and refuse production while demo accounts are active. Run at
+ * start-up by default, or once per rollout by the migration job (`node dist/cli/migrate-command.js`).
+ */
+export async function prepareDatabase(config: AppConfig, database: OpenDatabase, logger: Logger): Promise<void> {
+  const owner = await createOrm({ clientUrl: database.ownerUrl, poolMax: 2 });
+  try {
+    const migrated = await owner.migrator.up();
+    if (migrated.length > 0) logger.info('migrations applied', { migrations: migrated.map((m) => m.name) });
+    if (config.seedWhenEmpty) {
+      const rows = await seedIfEmpty(owner);
+      if (rows > 0) logger.info('seed data loaded', { rows });
+    }
+    if (config.production) {
+      const [row] = await owner.em
+        .fork()
+        .execute<{ n: string }[]>('select count(*) as n from app_user where demo_credentials and active');
+      if (Number(row?.n ?? 0) > 0) {
+        throw new Error(
+          'refusing to start in production with active demo accounts: deactivate them or change their passwords',
+        );
+      }
+    }
+  } finally {
+    await owner.close();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Who may call each workflow and analytics operation, with a minimal valid document to call it.
+ * role-rules.test.ts checks every role against it; the access matrix counts these operations covered.
+ */
+export type Login = 'qunli.clerk' | 'qunli.viewer' | 'demo.staff' | 'demo.analyst' | 'demo.admin';
+
+export interface RoleRule {
+  allowed: readonly Login[];
+  /** `$county`, `$township`, `$id` are filled in by the test. */
+  document: string;
+}
+
+const ALL: Login[] = ['qunli.clerk', 'qunli.viewer', 'demo.staff', 'demo.analyst', 'demo.admin'];
+const COUNTY: Login[] = ['demo.staff', 'demo.analyst', 'demo.admin'];
+const CLERK: Login[] = ['qunli.clerk'];
+
+export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
+  calendarDays: { allowed: ALL, document: 'query { calendarDays(from: "2021-10-01", to: "2021-10-07") { day } }' },
+  addWorkingDays: { allowed: ALL, document: 'query { addWorkingDays(from: "2021-10-01", days: 3) }' },
+  setCalendarDay: {
+    allowed: ['demo.admin'],
+    document: 'mutation { setCalendarDay(input: { day: "2030-01-02", kind: HOLIDAY, name: "测试" }) { day } }',
+  },
+  removeCalendarDay: { allowed: ['demo.admin'], document: 'mutation { removeCalendarDay(day: "2030-01-03") }' },
+  recordSuggestion: {
+    allowed: CLERK,
+    document:
+      'mutation { recordSuggestion(input: { title: "测试", submittedOn: "2021-10-08", proposerIds: [] }) { id } }',
+  },
+  assignSuggestion: {
+    allowed: CLERK,
+    document:
+      'mutation ($id: ID!) { assignSuggestion(id: $id, input: { handlingUnit: "x", assignedOn: "2021-10-09" }) { id } }',
+  },
+  startSuggestionHandling: {
+    allowed: CLERK,
+    document: 'mutation ($id: ID!) { startSuggestionHandling(id: $id) { id } }',
+  },
+  replySuggestion: {
+    allowed: CLERK,
+    document: 'mutation ($id: ID!) { replySuggestion(id: $id, input: { reply: "x", repliedOn: "2021-10-10" }) { id } }',
+  },
+  completeSuggestion: {
+    allowed: CLERK,
+    document:
+      'mutation ($id: ID!) { completeSuggestion(id: $id, input: { completedOn: "2021-10-11", outcomeClass: A }) { id } }',
+  },
+  returnSuggestion: {
+    allowed: CLERK,
+    document: 'mutation ($id: ID!) { returnSuggestion(id: $id, input: { reason: "x" }) { id } }',
+  },
+  resubmitSuggestion: { allowed: CLERK, document: 'mutation ($id: ID!) { resubmitSuggestion(id: $id) { id } }' },
+  reportingDeadline: { allowed: ALL, document: 'query { reportingDeadline(year: 2022, quarter: 1) { dueAt } }' },
+  setReportingDeadline: {
+    allowed: ['demo.staff', 'demo.admin'],
+    document:
+      'mutation { setReportingDeadline(input: { year: 2022, quarter: 4, dueAt: "2023-01-15T00:00:00Z" }) { id } }',
+  },
+  quarterlyReportDraft: {
+    allowed: ['qunli.clerk', 'qunli.viewer'],
+    document: 'query { quarterlyReportDraft(year: 2021, quarter: 4) { version } }',
+  },
+  submitQuarterlyReport: {
+    allowed: CLERK,
+    document:
+      'mutation { submitQuarterlyReport(input: { year: 2024, quarter: 1, idempotencyKey: "role-rules-2024-1", expectedVersion: 0, values: [] }) { replayed } }',
+  },
+  acceptQuarterlyReport: {
+    allowed: ['demo.staff'],
+    document: 'mutation ($id: ID!) { acceptQuarterlyReport(id: $id, expectedVersion: 1) { id } }',
+  },
+  returnQuarterlyReport: {
+    allowed: ['demo.staff'],
+    document: 'mutation ($id: ID!) { returnQuarterlyReport(id: $id, expectedVersion: 1, reason: "x") { id } }',
+  },
+  compareTownships: {
+    allowed: COUNTY,
+    document:
+      'query ($county: ID!) { compareTownships(countyId: $county, metricKeys: ["meetings_held"], periods: [{ year: 2021 }]) { cells { value } } }',
+  },
+  metricTrend: {
+    allowed: ALL,
+    document:
+      'query ($county: ID!) { metricTrend(countyId: $county, metricKey: "meetings_held", fromYear: 2021, toYear: 2021) { points { value } } }',
+  },
+  reportingStatus: {
+    allowed: COUNTY,
+    document: 'query ($county: ID!) { reportingStatus(countyId: $county, year: 2021) { due } }',
+  },
+  suggestionAnalytics: {
+    allowed: ALL,
+    document: 'query ($county: ID!) { suggestionAnalytics(countyId: $county, year: 2021) { total } }',
+  },
+  annualSummary: {
+    allowed: ALL,
+    document: 'query ($township: ID!) { annualSummary(townshipId: $township, year: 2021) { paragraphZh } }',
+  },
+  aggregate: {
+    allowed: COUNTY,
+    document:
+      'query ($county: ID!) { aggregate(countyId: $county, input: { subject: DEPUTY, groupBy: [LEVEL] }) { rows { count } } }',
+  },
+  dataDictionary: { allowed: ALL, document: 'query { dataDictionary { name } }' },
+  savedQueries: { allowed: COUNTY, document: 'query { savedQueries { name } }' },
+  saveQuery: {
+    allowed: COUNTY,
+    document: 'mutation { saveQuery(input: { name: "规则测试", query: "{ me { login } }" }) { id } }',
+  },
+  deleteSavedQuery: { allowed: COUNTY, document: 'mutation ($id: ID!) { deleteSavedQuery(id: $id) }' },
+};
