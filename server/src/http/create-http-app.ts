@@ -21,6 +21,7 @@ import { createHealthRouter } from '../observability/create-health-router.js';
 import { requestIdMiddleware } from './request-id-middleware.js';
 import { accessLogMiddleware } from './access-log-middleware.js';
 import { testDelayPlugin } from './test-delay-plugin.js';
+import { serveDashboard } from './serve-dashboard.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -100,5 +101,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         ),
     }),
   );
+  // last: the built dashboard at / (SPA fallback), when dashboard/dist exists
+  serveDashboard(app);
   return { app, apollo };
 }

@@ -26,13 +26,9 @@ export function csvExportRoute(apollo: ApolloServer<RequestContext>, deps: Reque
   router.post('/export/csv', express.json({ limit: '1mb' }), async (req, res) => {
     const body = req.body as { query?: unknown; variables?: unknown; filename?: unknown };
     if (typeof body?.query !== 'string') {
-      res
-        .status(400)
-        .json({
-          errors: [
-            { message: '缺少查询 / query is required', extensions: { code: 'BAD_USER_INPUT', field: ['query'] } },
-          ],
-        });
+      res.status(400).json({
+        errors: [{ message: '缺少查询 / query is required', extensions: { code: 'BAD_USER_INPUT', field: ['query'] } }],
+      });
       return;
     }
     let contextValue: RequestContext;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { findRepoRoot } from '../config/app-config.js';
 
 /** Paths that stay the API's: never answered with the dashboard's index.html. */
-const API_PATHS = ['/graphql', '/livez', '/readyz', '/metrics'];
+const API_PATHS = ['/graphql', '/livez', '/readyz', '/metrics', '/export'];
 
 function isApiPath(path: string): boolean {
   return API_PATHS.some((api) => path === api || path.startsWith(`${api}/`));

@@ -100,6 +100,11 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     document:
       'query ($county: ID!) { aggregate(countyId: $county, input: { subject: DEPUTY, groupBy: [LEVEL] }) { rows { count } } }',
   },
+  defineMetric: {
+    allowed: ['demo.admin'],
+    document:
+      'mutation { defineMetric(input: { key: "rule_test_count", nameZh: "测试", nameEn: "Test", unit: "次", kind: COUNT, higherIsBetter: true, computation: "entered" }) { key } }',
+  },
   dataDictionary: { allowed: ALL, document: 'query { dataDictionary { name } }' },
   savedQueries: { allowed: COUNTY, document: 'query { savedQueries { name } }' },
   saveQuery: {

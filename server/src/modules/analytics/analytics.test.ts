@@ -236,6 +236,53 @@ describe('county comparison and analyst queries', () => {
     expect(points.slice(0, 4).reduce((s, p) => s + (p.value ?? 0), 0)).toBe(11);
   });
 
+  it('lets a county admin extend the catalog without code: a new rate compares at once', async () => {
+    const define = (input: Record<string, unknown>) =>
+      t.graphql(
+        'mutation ($i: DefineMetricInput!) { defineMetric(input: $i) { key countyId } }',
+        { i: input },
+        { as: 'demo.admin' },
+      );
+    const base = {
+      nameZh: '来信占来访比',
+      nameEn: 'Letters per visit',
+      unit: '%',
+      kind: 'RATE',
+      higherIsBetter: false,
+      computation: 'letters_received ÷ visitors_received',
+    };
+    const created = await define({
+      ...base,
+      key: 'letters_per_visit',
+      numeratorKey: 'letters_received',
+      denominatorKey: 'visitors_received',
+    });
+    expect(created.errors).toBeUndefined();
+    expect(
+      codeOf(
+        await define({
+          ...base,
+          key: 'letters_per_visit',
+          numeratorKey: 'letters_received',
+          denominatorKey: 'visitors_received',
+        }),
+      ),
+    ).toBe('CONFLICT');
+    const noParts = await define({ ...base, key: 'broken_rate' });
+    expect(noParts.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'numeratorKey'] });
+    const byStaff = await t.graphql('mutation ($i: DefineMetricInput!) { defineMetric(input: $i) { key } }', {
+      i: { ...base, key: 'staff_metric', numeratorKey: 'letters_received', denominatorKey: 'visitors_received' },
+    });
+    expect(codeOf(byStaff)).toBe('FORBIDDEN');
+    const res = await compare(['letters_per_visit'], [{ year: 2021 }]);
+    expect(cellOf(res, 'SIMENG', 'letters_per_visit')).toMatchObject({
+      value: 12,
+      numerator: 3,
+      denominator: 25,
+      provenance: 'REPORTED',
+    });
+  });
+
   it('runs the same number of SQL statements to compare 5 townships or 50', async () => {
     const variables = {
       county: countyId,

@@ -1,4 +1,8 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { authErrors } from '../auth/auth.errors.js';
+import { UserRole } from '../auth/user-role.enum.js';
+import { MetricDefinitionWriteService } from './metric-definition-write.service.js';
+import { DefineMetricInput } from './dto/define-metric.input.js';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { MetricDefinitionService } from './metric-definition.service.js';
@@ -20,5 +24,15 @@ export class MetricDefinitionResolver {
   @Query(() => MetricDefinition)
   metricDefinition(@Arg('key') key: string, @Ctx() ctx: RequestContext): Promise<MetricDefinition> {
     return new MetricDefinitionService(ctx.em).findByKey(key);
+  }
+
+  @Authorized(UserRole.COUNTY_ADMIN)
+  @Mutation(() => MetricDefinition, { description: '新增本县统计指标 / Add a metric to the county’s catalog' })
+  defineMetric(
+    @Arg('input', () => DefineMetricInput) input: DefineMetricInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MetricDefinition> {
+    if (!ctx.identity) throw authErrors.notSignedIn();
+    return new MetricDefinitionWriteService(ctx.em, ctx.identity).define(input);
   }
 }
