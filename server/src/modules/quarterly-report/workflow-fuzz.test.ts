@@ -74,6 +74,9 @@ describe('write path under random and malformed input', () => {
     const before = await withDatabaseClient(t.database.url, async (su) => ({
       suggestions: Number((await su.query('select count(*) as n from suggestion')).rows[0].n),
       revisions: Number((await su.query('select count(*) as n from quarterly_report_revision')).rows[0].n),
+      users: Number((await su.query('select count(*) as n from app_user')).rows[0].n),
+      metrics: Number((await su.query('select count(*) as n from metric_definition')).rows[0].n),
+      queries: Number((await su.query('select count(*) as n from saved_query')).rows[0].n),
     }));
 
     await fc.assert(
