@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error.js';
 import { mapDatabaseError } from './map-database-error.js';
+import { requestErrorDetails } from './request-error-details.js';
 
 /** Our own codes, when an error was shaped outside a resolver (context creation: a bad token). */
 const APP_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);
@@ -88,7 +89,18 @@ export function createErrorFormatter(logger: ErrorLogger) {
       return { message: formatted.message, extensions: { code, field: null, messageZh, messageEn } };
     }
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      const details = requestErrorDetails(code, formatted.message);
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code,
+          field: details.field,
+          messageZh: typeof messageZh === 'string' ? messageZh : details.messageZh,
+          messageEn: typeof messageEn === 'string' ? messageEn : details.messageEn,
+        },
+      };
     }
     logger.error(original ?? error, 'unexpected error while resolving a GraphQL request');
     return {

@@ -79,6 +79,12 @@ describe('suggestion workflow and working-day deadlines', () => {
     expect(fieldOf(twice)).toEqual(['input', 'proposerIds']);
     const future = await record({ title: 'x', submittedOn: '2099-01-01', proposerIds: [] });
     expect([codeOf(future), fieldOf(future)]).toEqual(['BAD_USER_INPUT', ['input', 'submittedOn']]);
+    const malformed = await record({ title: 'x', submittedOn: '2021-13-45', proposerIds: [] });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'submittedOn'],
+      messageZh: '参数无效：input.submittedOn',
+    });
     const tooLong = await record({ title: '长'.repeat(301), submittedOn: '2021-10-08', proposerIds: [] });
     expect([codeOf(tooLong), fieldOf(tooLong)]).toEqual(['BAD_USER_INPUT', ['input', 'title']]);
     const byStaff = await record({ title: 'x', submittedOn: '2021-10-08', proposerIds: [] }, 'demo.staff');

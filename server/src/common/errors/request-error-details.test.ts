@@ -1,0 +1,17 @@
+import { requestErrorDetails } from './request-error-details.js';
+
+describe('requestErrorDetails', () => {
+  it('recovers the field path of a variable that failed coercion, with both messages', () => {
+    const message =
+      'Variable "$input" got invalid value "2021-13-45" at "input.values[2].occurredOn"; Value is not a valid LocalDate';
+    expect(requestErrorDetails('BAD_USER_INPUT', message)).toEqual({
+      field: ['input', 'values', 2, 'occurredOn'],
+      messageZh: '参数无效：input.values.2.occurredOn',
+      messageEn: message,
+    });
+    expect(
+      requestErrorDetails('BAD_USER_INPUT', 'Variable "$id" of required type "ID!" was not provided.').field,
+    ).toEqual(['id']);
+    expect(requestErrorDetails('GRAPHQL_PARSE_FAILED', 'Syntax Error: Expected Name').messageZh).toBe('查询语法错误');
+  });
+});
