@@ -1,10 +1,40 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'artifacts/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'artifacts/**',
+      'coverage/**',
+      'dashboard/src/graphql/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // dashboard: Vue single-file components, TypeScript inside <script setup lang="ts">
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: {
+      // formatting is Prettier's
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+    },
+  },
+  {
+    files: ['dashboard/src/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     rules: {
       'no-console': 'error',
@@ -18,5 +48,9 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', URL: 'readonly', globalThis: 'readonly' } },
+  },
+  {
+    files: ['dashboard/e2e/**/*.js', 'dashboard/scripts/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
   },
 );

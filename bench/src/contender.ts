@@ -1,0 +1,49 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { ServeSpec } from './serve.js';
+
+export interface Contender {
+  system: ServeSpec['system'];
+  url: string;
+  pid: number;
+  /** Resident and peak resident memory of the contender's process, in MiB (Linux /proc). */
+  memory(): { rssMiB: number; peakMiB: number };
+  stop(): Promise<void>;
+}
+
+function statusKiB(pid: number, field: string): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) : 0;
+}
+
+/** Starts one contender in its own Node process (bench/dist/serve.js) and waits for its port. */
+export function startContender(spec: ServeSpec): Promise<Contender> {
+  const child: ChildProcess = fork(new URL('./serve.js', import.meta.url), [], {
+    // GRAPHILE_ENV=production: the mode PostGraphile would serve in (and without its warning at start).
+    env: { GRAPHILE_ENV: 'production', ...process.env, BENCH_SERVE: JSON.stringify(spec) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${spec.system} exited with ${String(code)} before listening`)));
+    child.once('message', (message) => {
+      const { port } = message as { port: number };
+      const pid = child.pid!;
+      child.removeAllListeners('exit');
+      resolve({
+        system: spec.system,
+        url: `http://127.0.0.1:${port}/graphql`,
+        pid,
+        memory: () => ({ rssMiB: statusKiB(pid, 'VmRSS') / 1024, peakMiB: statusKiB(pid, 'VmHWM') / 1024 }),
+        stop: () =>
+          new Promise<void>((done) => {
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              done();
+            });
+            child.send('stop');
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const dist = new URL('../dist/cli.js', import.meta.url).pathname;
+// Its own cluster folder: a benchmark running at the same time keeps .data/bench-pg.
+const dataDir = join(new URL('../../.data/', import.meta.url).pathname, `bench-test-pg-${process.pid}`);
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('bench harness (county tier)', () => {
+  it('gets the same B1 and B2 data from the API, PostGraphile and the hand-written SQL floor', async () => {
+    if (!existsSync(dist)) throw new Error('bench/dist is missing: run `npm run build` first');
+    const { stdout } = await run(process.execPath, [dist, '--tier', 'county', '--check-only', '--workloads', 'B1,B2'], {
+      env: { ...process.env, RENDA_BENCH_PG_DIR: dataDir },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const { tier, checks } = JSON.parse(stdout.trim().split('\n').pop()!) as {
+      tier: string;
+      checks: Record<string, { equal: boolean; detail: string }>;
+    };
+    expect(tier).toBe('county');
+    expect(Object.keys(checks).sort()).toEqual([
+      'B1 renda=floor',
+      'B1 renda=postgraphile',
+      'B2 renda=floor',
+      'B2 renda=postgraphile',
+    ]);
+    for (const [name, check] of Object.entries(checks)) expect({ name, ...check }).toMatchObject({ name, equal: true });
+    // 40 townships × 8 quarters × 12 metrics.
+    expect(checks['B1 renda=floor']!.detail).toBe('3840 facts');
+  });
+});

@@ -1,0 +1,104 @@
+import { scaleRefs } from '@renda/seeds/dist/scale/scale-rows.js';
+import { OPEN_QUARTER, countyOfTownship, type ScaleTier } from '@renda/seeds/dist/scale/scale-tiers.js';
+import { withClient } from './bench-database.js';
+import { mintToken } from './identity.js';
+import { send } from './requests.js';
+
+export interface QuarterCloseResult {
+  townships: number;
+  seconds: number;
+  submissionsPerSecond: number;
+  /** Requests that failed even after retrying with the same idempotency key. */
+  failed: number;
+  retried: number;
+  /** Reports for the quarter in the database, distinct townships among them, and revisions stored. */
+  reports: number;
+  distinctTownships: number;
+  revisions: number;
+  /** Every township submitted once: one report, one revision each, nothing lost or doubled. */
+  exactlyOnce: boolean;
+}
+
+const SUBMIT = `mutation B3($input: SubmitQuarterlyReportInput!) {
+  submitQuarterlyReport(input: $input) { replayed report { id version state } }
+}`;
+
+/**
+ * B3: every township's clerk submits the open quarter once (values as recorded), `concurrency` at a
+ * time. A failed request is retried with the same idempotency key, which must not store it twice.
+ */
+export async function runQuarterClose(options: {
+  url: string;
+  ownerUrl: string;
+  tier: ScaleTier;
+  jwtSecret: string;
+  concurrency: number;
+}): Promise<QuarterCloseResult> {
+  const { tier } = options;
+  let next = 0;
+  let failed = 0;
+  let retried = 0;
+  const submitOne = async (township: number) => {
+    const token = await mintToken(options.jwtSecret, {
+      userId: scaleRefs.clerk(township),
+      role: 'TOWNSHIP_CLERK',
+      countyId: scaleRefs.county(countyOfTownship(tier, township)),
+      townshipId: scaleRefs.township(township),
+    });
+    const request = {
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: SUBMIT,
+        variables: {
+          input: {
+            year: OPEN_QUARTER.year,
+            quarter: OPEN_QUARTER.quarter,
+            expectedVersion: 0,
+            idempotencyKey: `bench-close-${township}`,
+            values: [],
+          },
+        },
+      }),
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await send(options.url, request);
+        return;
+      } catch {
+        retried++;
+      }
+    }
+    failed++;
+  };
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (next < tier.townships) await submitOne(next++);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const stored = await withClient(options.ownerUrl, async (client) => {
+    const result = await client.query<{ reports: string; townships: string; revisions: string }>(
+      `select count(*) as reports, count(distinct q.township_id) as townships,
+              (select count(*) from quarterly_report_revision r join quarterly_report q2 on q2.id = r.report_id
+                where q2.year = $1 and q2.quarter = $2) as revisions
+         from quarterly_report q where q.year = $1 and q.quarter = $2 and q.state = 'SUBMITTED' and q.version = 1`,
+      [OPEN_QUARTER.year, OPEN_QUARTER.quarter],
+    );
+    return result.rows[0]!;
+  });
+  const reports = Number(stored.reports);
+  const distinctTownships = Number(stored.townships);
+  const revisions = Number(stored.revisions);
+  return {
+    townships: tier.townships,
+    seconds,
+    submissionsPerSecond: tier.townships / seconds,
+    failed,
+    retried,
+    reports,
+    distinctTownships,
+    revisions,
+    exactlyOnce: reports === tier.townships && distinctTownships === tier.townships && revisions === tier.townships,
+  };
+}

@@ -1,0 +1,117 @@
+import { SCALE_METRIC_KEYS, SCALE_QUARTERS } from '@renda/seeds/dist/scale/scale-tiers.js';
+
+export type SystemName = 'renda' | 'postgraphile' | 'floor';
+export type WorkloadName = 'B1' | 'B2';
+
+/** How many townships B2 walks: like the README's drill-down, `townships(first: 10)`, × 50 deputies × 20 activities. */
+export const B2_TOWNSHIPS = 10;
+
+export const B1_VARIABLES = (countyId: string) => ({
+  countyId,
+  metricKeys: [...SCALE_METRIC_KEYS],
+  periods: SCALE_QUARTERS.map(({ year, quarter }) => ({ year, quarter })),
+});
+
+/** Our API: the comparison as county staff. */
+const RENDA_B1 = `query B1($countyId: ID!, $metricKeys: [String!]!, $periods: [PeriodInput!]!) {
+  compareTownships(countyId: $countyId, metricKeys: $metricKeys, periods: $periods, normalize: NONE) {
+    townships { id code name }
+    cells { townshipId periodIndex metricKey value rank }
+  }
+}`;
+
+/**
+ * PostGraphile's nearest equivalent: the reported figures the comparison is made of, nested under the
+ * county's townships (its schema has no comparison; ranking would happen in the client).
+ */
+const POSTGRAPHILE_B1 = `query B1($countyId: UUID!) {
+  allTownships(condition: { countyId: $countyId }, orderBy: [CODE_ASC, PRIMARY_KEY_ASC]) {
+    nodes {
+      rowId code name
+      quarterlyReportsByTownshipId(orderBy: [YEAR_ASC, QUARTER_ASC]) {
+        nodes { year quarter state quarterlyReportValuesByReportId { nodes { metricKey reportedValue } } }
+      }
+    }
+  }
+}`;
+
+const RENDA_B2 = `query B2($first: Int!) {
+  townships(first: $first) {
+    nodes { id name deputies(first: 50) { nodes { id name activities(first: 20) { nodes { id title occurredOn } } } } }
+  }
+}`;
+
+const POSTGRAPHILE_B2 = `query B2($first: Int!) {
+  allTownships(first: $first, orderBy: [CODE_ASC, PRIMARY_KEY_ASC]) {
+    nodes {
+      rowId name
+      deputiesByTownshipId(first: 50, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
+        nodes {
+          rowId name
+          activityParticipantsByDeputyId(first: 20, orderBy: [OCCURRED_ON_DESC, ACTIVITY_ID_DESC]) {
+            nodes { activityByActivityId { rowId title occurredOn } }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+export const GRAPHQL_DOCUMENTS: Record<'renda' | 'postgraphile', Record<WorkloadName, string>> = {
+  renda: { B1: RENDA_B1, B2: RENDA_B2 },
+  postgraphile: { B1: POSTGRAPHILE_B1, B2: POSTGRAPHILE_B2 },
+};
+
+/**
+ * The floor: one hand-written statement per workload that builds the server's response JSON inside
+ * PostgreSQL. B1 ranks with rank() (competition ranking, as the server does) over reported figures.
+ */
+export const FLOOR_SQL: Record<WorkloadName, string> = {
+  B1: `with periods as (
+         select (p->>'year')::int as year, (p->>'quarter')::int as quarter, (i - 1)::int as period_index
+           from json_array_elements($2::json) with ordinality as x(p, i)),
+       metrics as (
+         select m.key, (k.i - 1)::int as metric_index, m.higher_is_better
+           from json_array_elements_text($3::json) with ordinality as k(key, i) join metric_definition m on m.key = k.key),
+       towns as (select t.id, t.code, t.name from township t where t.county_id = $1::uuid),
+       cells as (
+         select tw.id as township_id, tw.code, p.period_index, m.metric_index, m.key, v.reported_value as value,
+                case when v.reported_value is null then null else rank() over (
+                  partition by p.period_index, m.metric_index, v.reported_value is null
+                  order by case when m.higher_is_better then -v.reported_value else v.reported_value end) end as rank
+           from towns tw cross join periods p cross join metrics m
+           left join quarterly_report q on q.township_id = tw.id and q.year = p.year and q.quarter = p.quarter
+                and q.state in ('SUBMITTED', 'ACCEPTED')
+           left join quarterly_report_value v on v.report_id = q.id and v.metric_key = m.key)
+       select json_build_object('data', json_build_object('compareTownships', json_build_object(
+         'townships', (select coalesce(json_agg(json_build_object('id', id, 'code', code, 'name', name) order by code), '[]') from towns),
+         'cells', (select coalesce(json_agg(json_build_object('townshipId', township_id, 'periodIndex', period_index,
+                     'metricKey', key, 'value', value, 'rank', rank) order by period_index, metric_index, code), '[]') from cells))))::text as body`,
+  B2: `select json_build_object('data', json_build_object('townships', json_build_object('nodes',
+           coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'deputies', json_build_object('nodes', ds.list))
+                             order by t.code, t.id), '[]'))))::text as body
+         from (select t.id, t.code, t.name from township t order by t.code, t.id limit $1) t
+         cross join lateral (
+           select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name, 'activities', json_build_object('nodes', acts.list))
+                                    order by d.name, d.id), '[]') as list
+             from (select d.id, d.name from deputy d where d.township_id = t.id order by d.name, d.id limit 50) d
+             cross join lateral (
+               select coalesce(json_agg(json_build_object('id', a.id, 'title', a.title, 'occurredOn', a.occurred_on)
+                                        order by a.occurred_on desc, a.id desc), '[]') as list
+                 from (select a.id, a.title, a.occurred_on from activity a join activity_participant p on p.activity_id = a.id
+                        where p.deputy_id = d.id order by a.occurred_on desc, a.id desc limit 20) a) acts) ds`,
+};
+
+/** The floor's statement parameters, from the GraphQL variables both APIs receive. */
+export function floorParameters(workload: WorkloadName, variables: Record<string, unknown>): unknown[] {
+  if (workload === 'B1') {
+    return [variables['countyId'], JSON.stringify(variables['periods']), JSON.stringify(variables['metricKeys'])];
+  }
+  return [variables['first']];
+}
+
+/** The GraphQL variables per workload and system (PostGraphile's B1 needs only the county). */
+export function variablesFor(system: SystemName, workload: WorkloadName, countyId: string): Record<string, unknown> {
+  if (workload === 'B2') return { first: B2_TOWNSHIPS };
+  return system === 'postgraphile' ? { countyId } : B1_VARIABLES(countyId);
+}

@@ -1,0 +1,13 @@
+import type { Locator } from 'playwright-core';
+
+/** Waits until a locator's text matches (playwright-core has no expect; jest asserts afterwards). */
+export async function waitForText(locator: Locator, pattern: RegExp, timeout = 15_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = ((await locator.count()) > 0 ? await locator.first().textContent() : '') ?? '';
+    if (pattern.test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`text ${JSON.stringify(last)} never matched ${pattern}`);
+}

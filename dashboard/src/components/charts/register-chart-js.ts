@@ -1,0 +1,20 @@
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  Tooltip,
+} from 'chart.js';
+
+/** Only what the dashboard draws (bars, doughnuts), so chart.js stays small; loaded with the chart routes. */
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Tooltip, Legend);
+Chart.defaults.font.family =
+  getComputedStyle(document.documentElement).getPropertyValue('--font-family') || 'system-ui';
+Chart.defaults.color = '#1f2328';
+if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) Chart.defaults.animation = false;
+
+export { Chart };

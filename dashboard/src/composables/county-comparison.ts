@@ -1,0 +1,200 @@
+import type { FigureKind, FigureQualifier } from './figure-format';
+
+/** What the overview needs of compareTownships (the generated types fit these shapes). */
+export interface ComparedTownshipInfo {
+  id: string;
+  code: string;
+  name: string;
+  deputies: number;
+}
+
+export interface ComparisonCellInfo {
+  townshipId: string;
+  periodIndex: number;
+  metricKey: string;
+  /** null: unknown (never 0) */
+  value: number | null;
+  rawValue: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provenance: string | null;
+  qualifier: FigureQualifier;
+  rank: number | null;
+  smallSample: boolean;
+}
+
+export interface ComparedMetricInfo {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  kind: FigureKind;
+}
+
+export interface ComparisonInput {
+  townships: readonly ComparedTownshipInfo[];
+  cells: readonly ComparisonCellInfo[];
+}
+
+/** The cell of a township × metric × period, or null when the server sent none. */
+export function findCell(
+  cells: readonly ComparisonCellInfo[],
+  townshipId: string,
+  metricKey: string,
+  periodIndex: number,
+): ComparisonCellInfo | null {
+  return (
+    cells.find((c) => c.townshipId === townshipId && c.metricKey === metricKey && c.periodIndex === periodIndex) ??
+    null
+  );
+}
+
+export interface ComparisonBars {
+  labels: string[];
+  series: { metricKey: string; values: (number | null)[] }[];
+}
+
+/** Bars: one label per township (county order), one series per metric; unknown stays null (a gap). */
+export function comparisonBars(
+  comparison: ComparisonInput,
+  metricKeys: readonly string[],
+  periodIndex: number,
+): ComparisonBars {
+  return {
+    labels: comparison.townships.map((t) => t.name),
+    series: metricKeys.map((metricKey) => ({
+      metricKey,
+      values: comparison.townships.map((t) => findCell(comparison.cells, t.id, metricKey, periodIndex)?.value ?? null),
+    })),
+  };
+}
+
+export interface RankingRow {
+  township: ComparedTownshipInfo;
+  cell: ComparisonCellInfo | null;
+}
+
+export type RankingSortKey = 'rank' | 'name' | 'value' | 'deputies';
+export type SortDirection = 'asc' | 'desc';
+
+/** One row per township for a metric and period. */
+export function rankingRows(comparison: ComparisonInput, metricKey: string, periodIndex: number): RankingRow[] {
+  return comparison.townships.map((township) => ({
+    township,
+    cell: findCell(comparison.cells, township.id, metricKey, periodIndex),
+  }));
+}
+
+function sortValue(row: RankingRow, key: RankingSortKey): number | string | null {
+  switch (key) {
+    case 'rank':
+      return row.cell?.rank ?? null;
+    case 'value':
+      return row.cell?.value ?? null;
+    case 'deputies':
+      return row.township.deputies;
+    case 'name':
+      return row.township.name;
+  }
+}
+
+/** Sorted copy; unknown values (null) go last whichever the direction, ties keep the county order. */
+export function sortRanking(rows: readonly RankingRow[], key: RankingSortKey, direction: SortDirection): RankingRow[] {
+  const factor = direction === 'asc' ? 1 : -1;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => {
+      const x = sortValue(a.row, key);
+      const y = sortValue(b.row, key);
+      if (x === null && y === null) return a.index - b.index;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      const order = typeof x === 'string' ? x.localeCompare(String(y), 'zh-CN') : x - (y as number);
+      return order === 0 ? a.index - b.index : order * factor;
+    })
+    .map(({ row }) => row);
+}
+
+/** The median of the known values; null when none is known. */
+export function median(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  if (known.length === 0) return null;
+  const middle = Math.floor(known.length / 2);
+  return known.length % 2 === 1 ? known[middle]! : (known[middle - 1]! + known[middle]!) / 2;
+}
+
+export interface RadarProfile {
+  metricKeys: string[];
+  /** The township's values as 0–100 of the county maximum; null when unknown */
+  township: (number | null)[];
+  /** The county median on the same scale */
+  countyMedian: (number | null)[];
+  /** The county maximum each axis is scaled by (null when no township's value is known) */
+  countyMax: (number | null)[];
+}
+
+/**
+ * A township's profile against the county median: every metric scaled 0–100 by the county's maximum
+ * for it (the township with the most is 100). A metric nobody has a known value for stays null on both
+ * lines; when the maximum is 0 every known value is 0.
+ */
+export function radarProfile(
+  comparison: ComparisonInput,
+  metricKeys: readonly string[],
+  periodIndex: number,
+  townshipId: string,
+): RadarProfile {
+  const profile: RadarProfile = { metricKeys: [...metricKeys], township: [], countyMedian: [], countyMax: [] };
+  for (const metricKey of metricKeys) {
+    const values = comparison.townships.map(
+      (t) => findCell(comparison.cells, t.id, metricKey, periodIndex)?.value ?? null,
+    );
+    const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+    const max = known.length > 0 ? Math.max(...known) : null;
+    const scale = (value: number | null): number | null => {
+      if (value === null || max === null) return null;
+      return max <= 0 ? 0 : Math.round((value / max) * 1000) / 10;
+    };
+    const own = findCell(comparison.cells, townshipId, metricKey, periodIndex)?.value ?? null;
+    profile.countyMax.push(max);
+    profile.township.push(scale(own));
+    profile.countyMedian.push(scale(median(values)));
+  }
+  return profile;
+}
+
+/** A quarter, or the whole year (quarter null), as compareTownships takes it. */
+export interface PeriodChoice {
+  year: number;
+  quarter: number | null;
+}
+
+export function periodInput(choice: PeriodChoice): { year: number; quarter?: number } {
+  return choice.quarter === null ? { year: choice.year } : { year: choice.year, quarter: choice.quarter };
+}
+
+export interface TrendPointInfo {
+  period: { year: number; quarter?: number | null; label: string };
+  value: number | null;
+}
+
+export interface TrendLines {
+  labels: string[];
+  county: (number | null)[];
+  township: (number | null)[] | null;
+}
+
+const periodKey = (p: TrendPointInfo['period']) => `${p.year}-${p.quarter ?? 0}`;
+
+/** The county's and a township's trend on shared period labels (county order); missing points are null. */
+export function trendLines(
+  county: readonly TrendPointInfo[],
+  township: readonly TrendPointInfo[] | null,
+): TrendLines {
+  const byKey = new Map((township ?? []).map((p) => [periodKey(p.period), p.value]));
+  return {
+    labels: county.map((p) => p.period.label),
+    county: county.map((p) => p.value),
+    township: township ? county.map((p) => byKey.get(periodKey(p.period)) ?? null) : null,
+  };
+}

@@ -1,0 +1,54 @@
+export type UserRole = 'TOWNSHIP_CLERK' | 'TOWNSHIP_VIEWER' | 'COUNTY_STAFF' | 'ANALYST' | 'COUNTY_ADMIN';
+
+export const COUNTY_ROLES: readonly UserRole[] = ['COUNTY_STAFF', 'ANALYST', 'COUNTY_ADMIN'];
+export const TOWNSHIP_ROLES: readonly UserRole[] = ['TOWNSHIP_CLERK', 'TOWNSHIP_VIEWER'];
+
+/** The views of the dashboard (route names) and the roles that see each. */
+export const VIEW_ROLES = {
+  'township-index': COUNTY_ROLES,
+  township: [...COUNTY_ROLES, ...TOWNSHIP_ROLES],
+  'own-township': TOWNSHIP_ROLES,
+  'record-activity': ['TOWNSHIP_CLERK'],
+  'quarterly-report': ['TOWNSHIP_CLERK'],
+  'report-status': ['COUNTY_STAFF'],
+  explorer: ['ANALYST'],
+} as const satisfies Record<string, readonly UserRole[]>;
+
+export type ViewName = keyof typeof VIEW_ROLES;
+
+export function canSee(role: UserRole | null | undefined, view: ViewName): boolean {
+  return role !== null && role !== undefined && (VIEW_ROLES[view] as readonly UserRole[]).includes(role);
+}
+
+export function isCountyRole(role: UserRole): boolean {
+  return COUNTY_ROLES.includes(role);
+}
+
+/** The navigation of a role, in menu order (the `township` page is reached from the index). */
+const MENU: readonly ViewName[] = [
+  'own-township',
+  'township-index',
+  'record-activity',
+  'quarterly-report',
+  'report-status',
+  'explorer',
+];
+
+export function menuFor(role: UserRole): ViewName[] {
+  return MENU.filter((view) => canSee(role, view));
+}
+
+/** Where a role lands after signing in. */
+export function homeFor(role: UserRole): ViewName {
+  switch (role) {
+    case 'TOWNSHIP_CLERK':
+    case 'TOWNSHIP_VIEWER':
+      return 'own-township';
+    case 'COUNTY_STAFF':
+      return 'report-status';
+    case 'ANALYST':
+      return 'explorer';
+    case 'COUNTY_ADMIN':
+      return 'township-index';
+  }
+}

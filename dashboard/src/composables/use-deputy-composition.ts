@@ -1,0 +1,102 @@
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue';
+
+export type DeputyLevel = 'COUNTY_OR_CITY' | 'TOWNSHIP';
+export type Gender = 'FEMALE' | 'MALE';
+export type OccupationCategory =
+  'WORKER' | 'FARMER' | 'PROFESSIONAL' | 'OFFICIAL' | 'ENTERPRISE' | 'MILITARY' | 'OTHER';
+export type AgeBand = 'UNDER_35' | 'FROM_35_TO_44' | 'FROM_45_TO_54' | 'FROM_55' | 'UNKNOWN';
+
+export interface DeputyForComposition {
+  level: DeputyLevel;
+  gender: Gender;
+  occupationCategory: OccupationCategory | null;
+  birthYear: number | null;
+}
+
+/** One bar of a composition chart; `share` is count / total (0 when there is nobody). */
+export interface CompositionCount<K extends string> {
+  key: K;
+  count: number;
+  share: number;
+}
+
+export interface DeputyComposition {
+  total: number;
+  level: CompositionCount<DeputyLevel>[];
+  gender: CompositionCount<Gender>[];
+  occupation: CompositionCount<OccupationCategory | 'UNKNOWN'>[];
+  ageBand: CompositionCount<AgeBand>[];
+}
+
+export const LEVELS: readonly DeputyLevel[] = ['COUNTY_OR_CITY', 'TOWNSHIP'];
+export const GENDERS: readonly Gender[] = ['FEMALE', 'MALE'];
+/** The structure categories in the order reports list them (工人、农民 first). */
+export const OCCUPATIONS: readonly OccupationCategory[] = [
+  'WORKER',
+  'FARMER',
+  'PROFESSIONAL',
+  'OFFICIAL',
+  'ENTERPRISE',
+  'MILITARY',
+  'OTHER',
+];
+export const AGE_BANDS: readonly AgeBand[] = ['UNDER_35', 'FROM_35_TO_44', 'FROM_45_TO_54', 'FROM_55', 'UNKNOWN'];
+
+/** Age reached in `asOfYear` (birth year known only): under 35, 35–44, 45–54, 55 and over. */
+export function ageBand(birthYear: number | null, asOfYear: number): AgeBand {
+  if (birthYear === null) return 'UNKNOWN';
+  const age = asOfYear - birthYear;
+  if (age < 35) return 'UNDER_35';
+  if (age < 45) return 'FROM_35_TO_44';
+  if (age < 55) return 'FROM_45_TO_54';
+  return 'FROM_55';
+}
+
+/**
+ * Counts per category in a fixed order, so townships compare bar for bar. A category that is always
+ * present (levels, genders, occupations) keeps its zero; UNKNOWN appears only when someone is unknown.
+ */
+function tally<K extends string>(keys: readonly K[], values: K[], optional: readonly K[] = []): CompositionCount<K>[] {
+  const counts = new Map<K, number>(keys.map((k) => [k, 0]));
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const total = values.length;
+  return [...counts.entries()]
+    .filter(([key, count]) => count > 0 || !optional.includes(key))
+    .map(([key, count]) => ({ key, count, share: total === 0 ? 0 : count / total }));
+}
+
+/** The deputies' composition by level, gender, occupation and age band. */
+export function computeComposition(deputies: readonly DeputyForComposition[], asOfYear: number): DeputyComposition {
+  return {
+    total: deputies.length,
+    level: tally(
+      LEVELS,
+      deputies.map((d) => d.level),
+    ),
+    gender: tally(
+      GENDERS,
+      deputies.map((d) => d.gender),
+    ),
+    occupation: tally<OccupationCategory | 'UNKNOWN'>(
+      [...OCCUPATIONS, 'UNKNOWN'],
+      deputies.map((d) => d.occupationCategory ?? 'UNKNOWN'),
+      ['UNKNOWN'],
+    ),
+    ageBand: tally(
+      AGE_BANDS,
+      deputies.map((d) => ageBand(d.birthYear, asOfYear)),
+      ['UNKNOWN'],
+    ),
+  };
+}
+
+/**
+ * The composition of a reactive list of deputies (from the township query for now; the analytics issue
+ * may serve it precomputed).
+ */
+export function useDeputyComposition(
+  deputies: MaybeRefOrGetter<readonly DeputyForComposition[] | null | undefined>,
+  asOfYear: MaybeRefOrGetter<number>,
+): ComputedRef<DeputyComposition> {
+  return computed(() => computeComposition(toValue(deputies) ?? [], toValue(asOfYear)));
+}

@@ -1,0 +1,96 @@
+import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
+import LoginView from '../views/auth/LoginView.vue';
+import { canSee, homeFor, type ViewName } from '../composables/role-navigation';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The view this route shows; its roles are in composables/role-navigation.ts. */
+    view?: ViewName;
+    public?: boolean;
+  }
+}
+
+/** Every view but sign-in loads lazily: the first page downloads only the shell. */
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  { path: '/', name: 'home', component: LoginView },
+  {
+    path: '/townships',
+    name: 'township-index',
+    component: () => import('../views/township/TownshipIndexView.vue'),
+    meta: { view: 'township-index' },
+  },
+  {
+    path: '/townships/:id',
+    name: 'township',
+    component: () => import('../views/township/TownshipView.vue'),
+    props: true,
+    meta: { view: 'township' },
+  },
+  {
+    path: '/township',
+    name: 'own-township',
+    component: () => import('../views/township/TownshipView.vue'),
+    props: () => ({ id: useSessionStore().user?.townshipId ?? '' }),
+    meta: { view: 'own-township' },
+  },
+  {
+    path: '/activities/new',
+    name: 'record-activity',
+    component: () => import('../views/activity/RecordActivityView.vue'),
+    meta: { view: 'record-activity' },
+  },
+  {
+    path: '/reports/quarterly/:year(\\d{4})?/:quarter([1-4])?',
+    name: 'quarterly-report',
+    component: () => import('../views/reports/QuarterlyReportView.vue'),
+    meta: { view: 'quarterly-report' },
+  },
+  {
+    path: '/reports/status/:year(\\d{4})?',
+    name: 'report-status',
+    component: () => import('../views/reports/ReportStatusView.vue'),
+    meta: { view: 'report-status' },
+  },
+  {
+    path: '/explorer',
+    name: 'explorer',
+    component: () => import('../views/explorer/ExplorerView.vue'),
+    meta: { view: 'explorer' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('../views/NotFoundView.vue'),
+    meta: { public: true },
+  },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (to) => (to.hash ? { el: to.hash } : { top: 0 }),
+});
+
+/** Signed out: to sign-in (then back). Signed in: each role only its views, township roles only their own. */
+router.beforeEach((to): RouteLocationRaw | true => {
+  const session = useSessionStore();
+  if (to.meta.public) {
+    if (to.name === 'login' && session.signedIn && session.role) return { name: homeFor(session.role) };
+    return true;
+  }
+  if (!session.signedIn || !session.role || !session.user) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
+  if (to.name === 'home') return { name: homeFor(session.role) };
+  const view = to.meta.view;
+  if (view && !canSee(session.role, view)) {
+    session.notice = 'forbidden';
+    return { name: homeFor(session.role) };
+  }
+  if (to.name === 'township' && session.user.townshipId && to.params['id'] !== session.user.townshipId) {
+    return { name: 'own-township' };
+  }
+  return true;
+});
