@@ -54,7 +54,10 @@ export async function createRequestContext(
     // The HTTP request's id (logged with every line) when there is one; executeOperation has none.
     requestId: requestScope.getStore()?.requestId ?? randomUUID(),
     em,
-    loaders: new RequestLoaders(em),
+    loaders: new RequestLoaders(
+      em,
+      identity ? `${identity.countyId}/${identity.townshipId ?? '*'}/${identity.role}` : 'anonymous',
+    ),
     identity,
     clientAddress: request.clientAddress,
     tokens: deps.tokens,

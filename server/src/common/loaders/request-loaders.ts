@@ -12,21 +12,29 @@ type ByIdLoader = DataLoader<string, object | null>;
  * its arguments, so two fields asking for different pages never share a batch.
  */
 export class RequestLoaders {
-  private readonly byIdLoaders = new Map<EntityClass<object>, ByIdLoader>();
+  private readonly byIdLoaders = new Map<string, ByIdLoader>();
   private readonly keyed = new Map<string, DataLoader<string, unknown>>();
 
-  constructor(private readonly em: EntityManager) {}
+  /**
+   * `tenant` names the identity the rows were read under (county, township, role): every cache key
+   * carries it, so even a loader set shared by mistake could not hand one tenant's rows to another.
+   */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tenant: string,
+  ) {}
 
   /** Loads rows by primary key, one `where id in (...)` per tick and entity. */
   byId<T extends object>(entity: EntityClass<T>): DataLoader<string, T | null> {
-    let loader = this.byIdLoaders.get(entity);
+    const key = `${this.tenant}|${entity.name}`;
+    let loader = this.byIdLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, object | null>(async (ids) => {
         const rows = await this.em.find(entity, { id: { $in: [...ids] } } as never);
         const byId = new Map(rows.map((row) => [(row as unknown as { id: string }).id, row]));
         return ids.map((id) => byId.get(id) ?? null);
       });
-      this.byIdLoaders.set(entity, loader);
+      this.byIdLoaders.set(key, loader);
     }
     return loader as DataLoader<string, T | null>;
   }
@@ -56,7 +64,8 @@ export class RequestLoaders {
     return this.memo(key, batch);
   }
 
-  private memo<V>(key: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+  private memo<V>(name: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    const key = `${this.tenant}|${name}`;
     let loader = this.keyed.get(key);
     if (!loader) {
       loader = new DataLoader<string, V>(batch) as DataLoader<string, unknown>;
