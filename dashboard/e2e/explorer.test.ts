@@ -13,11 +13,13 @@ describe('analyst explorer', () => {
     await browser?.close();
   });
 
-  it('runs a query typed in the editor, shows rows and downloads them as CSV', async () => {
+  it('runs a query typed in the editor, saves it on the server and downloads CSV from the server', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, 'demo.analyst');
-    expect(new URL(page.url()).pathname).toBe('/explorer');
+    expect(new URL(page.url()).pathname).toBe('/county');
+    await page.getByTestId('nav-explorer').click();
+    await page.waitForURL('**/explorer');
 
     const editor = page.getByTestId('graphql-editor');
     await waitForText(page.locator('.field__hint').first(), /按数据结构补全/);
@@ -41,7 +43,27 @@ describe('analyst explorer', () => {
     expect(await table.textContent()).toContain('思蒙镇');
 
     await page.getByTestId('query-name').fill('townships');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+    // saved server-side: still there in a fresh browser profile (no localStorage)
+    await page.getByTestId('save-query').click();
+    await waitForText(page.getByTestId('saved-message'), /已保存“townships”/);
+    await waitForText(page.getByTestId('saved-queries'), /townships/);
+    const other = await newContext(browser);
+    const second = await other.newPage();
+    await signIn(second, 'demo.analyst');
+    await second.goto('/explorer');
+    await waitForText(second.getByTestId('saved-queries').locator('summary'), /\(1\)/);
+    await second.locator('[data-testid="saved-query"][data-name="townships"]').getByTestId('load-query').click();
+    expect(await second.getByTestId('query-name').inputValue()).toBe('townships');
+    await screenshot(second, 'analyst-explorer-saved-query');
+    await other.close();
+
+    const [request, download] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/export/csv') && r.method() === 'POST'),
+      page.waitForEvent('download'),
+      page.getByTestId('download-csv').click(),
+    ]);
+    expect(request.headers()['authorization']).toMatch(/^Bearer /);
+    expect(JSON.parse(request.postData() ?? '{}').query).toContain('townships(first: 10)');
     expect(download.suggestedFilename()).toMatch(/^renda-townships-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);

@@ -22,7 +22,7 @@ describe('language, roles and session', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await signIn(page, 'demo.staff');
     await waitForText(page.getByTestId('nav-report-status'), /Reporting status/);
-    await waitForText(page.locator('h1'), /Quarterly reporting status/);
+    await waitForText(page.locator('h1'), /County overview/);
     await page.reload();
     await waitForText(page.getByTestId('nav-township-index'), /Townships/);
     await screenshot(page, 'staff-english');

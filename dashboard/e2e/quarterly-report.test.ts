@@ -44,19 +44,31 @@ describe('quarterly report: a clerk submits, county staff accept', () => {
     await context.close();
   });
 
-  it('county staff see it on the status board and accept it', async () => {
+  it('county staff see the reporting states of reportingStatus on the board and accept the report', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, 'demo.staff');
-    expect(new URL(page.url()).pathname).toMatch(/^\/reports\/status/);
+    expect(new URL(page.url()).pathname).toBe('/county');
+    await page.getByTestId('nav-report-status').click();
+    await page.waitForURL('**/reports/status');
     await page.getByTestId('status-year').selectOption('2024');
     await page.waitForURL('**/reports/status/2024');
     const cell = page.locator('tr[data-township="群利镇"] td[data-quarter="1"]');
     await waitForText(cell.getByTestId('report-state'), /已报送/);
+    expect(await cell.getByTestId('report-state').getAttribute('data-status')).toBe('SUBMITTED_LATE');
     expect(await cell.textContent()).toContain('逾期');
+    // every township × quarter has a state from reportingStatus; the rest of 2024 was never submitted
+    const states = await page
+      .getByTestId('report-state')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(states).toHaveLength(20);
+    expect(states).toContain('MISSING');
+    await waitForText(page.getByTestId('reporting-rate'), /报送率\s*\d+(\.\d+)?%/);
+    await waitForText(page.getByTestId('on-time-rate'), /按时报送率\s*\d+(\.\d+)?%/);
     await cell.getByTestId('accept-report').click();
     await waitForText(page.getByTestId('status-message'), /已接收 群利镇 第 1 季度报表/);
     await waitForText(cell.getByTestId('report-state'), /已接收/);
+    expect(await cell.getByTestId('report-state').getAttribute('data-status')).toBe('ACCEPTED');
     expect(await cell.getByTestId('accept-report').count()).toBe(0);
     await screenshot(page, 'staff-status-board-accepted');
     await context.close();

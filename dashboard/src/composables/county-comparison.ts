@@ -44,8 +44,7 @@ export function findCell(
   periodIndex: number,
 ): ComparisonCellInfo | null {
   return (
-    cells.find((c) => c.townshipId === townshipId && c.metricKey === metricKey && c.periodIndex === periodIndex) ??
-    null
+    cells.find((c) => c.townshipId === townshipId && c.metricKey === metricKey && c.periodIndex === periodIndex) ?? null
   );
 }
 
@@ -187,14 +186,30 @@ export interface TrendLines {
 const periodKey = (p: TrendPointInfo['period']) => `${p.year}-${p.quarter ?? 0}`;
 
 /** The county's and a township's trend on shared period labels (county order); missing points are null. */
-export function trendLines(
-  county: readonly TrendPointInfo[],
-  township: readonly TrendPointInfo[] | null,
-): TrendLines {
+export function trendLines(county: readonly TrendPointInfo[], township: readonly TrendPointInfo[] | null): TrendLines {
   const byKey = new Map((township ?? []).map((p) => [periodKey(p.period), p.value]));
   return {
     labels: county.map((p) => p.period.label),
     county: county.map((p) => p.value),
     township: township ? county.map((p) => byKey.get(periodKey(p.period)) ?? null) : null,
   };
+}
+
+/** The radar's axes: a readable handful of work metrics (the server compares at most 30 at once). */
+export const PROFILE_METRICS: readonly string[] = [
+  'meetings_held',
+  'presidium_meetings',
+  'inspections',
+  'supervisions',
+  'legal_outreach',
+  'suggestion_completion_rate',
+  'letter_reply_rate',
+  'election_turnout',
+];
+
+/** The profile metrics the catalog has, in PROFILE_METRICS order; the first eight of the catalog when none. */
+export function profileMetricKeys(catalog: readonly { key: string }[], max = 8): string[] {
+  const known = new Set(catalog.map((m) => m.key));
+  const chosen = PROFILE_METRICS.filter((key) => known.has(key));
+  return chosen.length > 0 ? chosen.slice(0, max) : catalog.slice(0, max).map((m) => m.key);
 }

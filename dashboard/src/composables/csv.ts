@@ -1,34 +1,38 @@
-/** A cell value a table can hold. */
-export type CellValue = string | number | boolean | null | undefined;
-
-const BOM = '\uFEFF';
-
 /**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab / carriage return) as a formula:
- * text cells that do are prefixed with an apostrophe (numbers are left alone).
+ * CSV files come from the server (POST /export/csv: the same rules as /graphql, a UTF-8 BOM, formulas
+ * defused); the dashboard only names them.
  */
-function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function cell(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? neutralise(value) : String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/**
- * CSV (RFC 4180: comma, CRLF, quotes doubled) with a UTF-8 byte-order mark, so Excel opens Chinese text
- * correctly. Unknown (null) cells stay empty, never 0.
- */
-export function buildCsv(columns: readonly string[], rows: readonly Record<string, CellValue>[]): string {
-  const lines = [columns.map((c) => cell(c)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
-}
 
 /** A file name safe on every system: "renda-<name>-<yyyy-mm-dd>.csv". */
 export function csvFileName(name: string, date: string): string {
-  const safe = name.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'query';
-  return `renda-${safe}-${date}.csv`;
+  return `${exportFileBase(name, date)}.csv`;
+}
+
+/**
+ * The base name sent to /export/csv as `filename` ("renda-<name>-<yyyy-mm-dd>"): letters, digits, _,
+ * Chinese and hyphens only, at most 60 characters, as the server accepts.
+ */
+export function exportFileBase(name: string, date: string): string {
+  const safe =
+    name
+      .replace(/[^\w\u4e00-\u9fa5-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-+|-+$/g, '') || 'query';
+  const suffix = `-${date}`;
+  return `renda-${safe}`.slice(0, 60 - suffix.length).replace(/-+$/, '') + suffix;
+}
+
+/** The file name of a Content-Disposition header (RFC 5987 filename* first), or null. */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain ? plain[1]!.trim() : null;
 }

@@ -1,4 +1,5 @@
-import type { CellValue } from './csv';
+/** A cell value a table can hold. */
+export type CellValue = string | number | boolean | null | undefined;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

@@ -1,46 +1,54 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildStatusGrid, dueQuarters, summarise, type ReportForStatus } from './reporting-status';
+import { awaitsReview, buildStatusGrid, countStatuses, type StatusCell } from './reporting-status';
 
 const township = (id: string) => ({ id, name: id, nameEn: id });
-const report = (townshipId: string, quarter: number, over: Partial<ReportForStatus> = {}): ReportForStatus => ({
-  id: `${townshipId}-${quarter}`,
+const cell = (townshipId: string, quarter: number, over: Partial<StatusCell> = {}): StatusCell => ({
   townshipId,
   quarter,
-  state: 'SUBMITTED',
+  status: 'SUBMITTED_ON_TIME',
   late: false,
+  reportId: `${townshipId}-${quarter}`,
   version: 1,
-  revision: 1,
   submittedAt: '2024-04-08T02:00:00Z',
+  dueAt: '2024-04-10T16:00:00Z',
   returnReason: null,
   ...over,
 });
 
 describe('buildStatusGrid', () => {
-  it('puts each report in its township row and quarter column', () => {
-    const rows = buildStatusGrid([township('qunli'), township('simeng')], [report('simeng', 3), report('qunli', 1)]);
-    expect(rows.map((r) => r.quarters.map((q) => q?.id ?? null))).toEqual([
+  it('puts each cell in its township row and quarter column', () => {
+    const rows = buildStatusGrid([township('qunli'), township('simeng')], [cell('simeng', 3), cell('qunli', 1)]);
+    expect(rows.map((r) => r.quarters.map((q) => q?.reportId ?? null))).toEqual([
       ['qunli-1', null, null, null],
       [null, null, 'simeng-3', null],
     ]);
   });
 });
 
-describe('summarise', () => {
-  it('counts states, late reports, and missing ones among the due quarters', () => {
-    const rows = buildStatusGrid(
-      [township('a'), township('b')],
-      [report('a', 1, { late: true }), report('a', 2, { state: 'ACCEPTED' }), report('b', 1, { state: 'RETURNED' })],
-    );
-    expect(summarise(rows, 2)).toEqual({ awaitingReview: 1, accepted: 1, returned: 1, missing: 1, late: 1 });
-    expect(summarise(rows, 4).missing).toBe(5);
+describe('countStatuses', () => {
+  it('counts every state, zero for the absent ones', () => {
+    const counts = countStatuses([
+      cell('a', 1),
+      cell('a', 2, { status: 'SUBMITTED_LATE', late: true }),
+      cell('b', 1, { status: 'MISSING', reportId: null, version: null }),
+      cell('b', 2, { status: 'MISSING', reportId: null, version: null }),
+    ]);
+    expect(counts).toEqual({
+      SUBMITTED_ON_TIME: 1,
+      SUBMITTED_LATE: 1,
+      ACCEPTED: 0,
+      RETURNED: 0,
+      MISSING: 2,
+      NOT_DUE: 0,
+    });
   });
 });
 
-describe('dueQuarters', () => {
-  it('is 4 for a past year, the ended quarters this year, 0 for a future one', () => {
-    expect(dueQuarters(2024, '2026-11-25')).toBe(4);
-    expect(dueQuarters(2026, '2026-11-25')).toBe(3);
-    expect(dueQuarters(2026, '2026-02-01')).toBe(0);
-    expect(dueQuarters(2027, '2026-11-25')).toBe(0);
+describe('awaitsReview', () => {
+  it('is true for submitted reports (on time or late) only', () => {
+    expect(awaitsReview(cell('a', 1))).toBe(true);
+    expect(awaitsReview(cell('a', 1, { status: 'SUBMITTED_LATE' }))).toBe(true);
+    expect(awaitsReview(cell('a', 1, { status: 'ACCEPTED' }))).toBe(false);
+    expect(awaitsReview(cell('a', 1, { status: 'MISSING', reportId: null, version: null }))).toBe(false);
   });
 });

@@ -1,4 +1,15 @@
-export type ReportState = 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
+/** The status of a township's report for a quarter, as reportingStatus gives it. */
+export type ReportingStatusKind =
+  'NOT_DUE' | 'MISSING' | 'SUBMITTED_ON_TIME' | 'SUBMITTED_LATE' | 'RETURNED' | 'ACCEPTED';
+
+export const REPORTING_STATUS_KINDS: readonly ReportingStatusKind[] = [
+  'SUBMITTED_ON_TIME',
+  'SUBMITTED_LATE',
+  'ACCEPTED',
+  'RETURNED',
+  'MISSING',
+  'NOT_DUE',
+];
 
 export interface TownshipForStatus {
   id: string;
@@ -6,69 +17,48 @@ export interface TownshipForStatus {
   nameEn: string;
 }
 
-export interface ReportForStatus {
-  id: string;
+export interface StatusCell {
   townshipId: string;
   quarter: number;
-  state: ReportState;
+  status: ReportingStatusKind;
   late: boolean;
-  version: number;
-  revision: number;
+  reportId: string | null;
+  version: number | null;
   submittedAt: string | null;
+  dueAt: string;
   returnReason: string | null;
 }
 
-export interface StatusRow<R extends ReportForStatus = ReportForStatus> {
+export interface StatusRow<C extends StatusCell = StatusCell> {
   township: TownshipForStatus;
-  /** Quarters 1–4; null when the township has no report for the quarter. */
-  quarters: (R | null)[];
-}
-
-export interface StatusSummary {
-  awaitingReview: number;
-  accepted: number;
-  returned: number;
-  missing: number;
-  late: number;
+  /** Quarters 1–4; null when the server sent no cell for the quarter. */
+  quarters: (C | null)[];
 }
 
 /** Township × quarter grid of one year, townships in the order given (the county's order). */
-export function buildStatusGrid<R extends ReportForStatus>(
+export function buildStatusGrid<C extends StatusCell>(
   townships: readonly TownshipForStatus[],
-  reports: readonly R[],
-): StatusRow<R>[] {
-  const byKey = new Map(reports.map((r) => [`${r.townshipId}:${r.quarter}`, r]));
+  cells: readonly C[],
+): StatusRow<C>[] {
+  const byKey = new Map(cells.map((c) => [`${c.townshipId}:${c.quarter}`, c]));
   return townships.map((township) => ({
     township,
     quarters: [1, 2, 3, 4].map((q) => byKey.get(`${township.id}:${q}`) ?? null),
   }));
 }
 
-/**
- * Counts for the board's header. `dueQuarters` is how many quarters of the year are due by now (4 for a
- * past year): a missing report counts only for those.
- */
-export function summarise(rows: readonly StatusRow[], dueQuarters: number): StatusSummary {
-  const summary: StatusSummary = { awaitingReview: 0, accepted: 0, returned: 0, missing: 0, late: 0 };
-  for (const row of rows) {
-    row.quarters.forEach((report, index) => {
-      if (!report || report.state === 'DRAFT') {
-        if (index < dueQuarters) summary.missing += 1;
-        return;
-      }
-      if (report.state === 'SUBMITTED') summary.awaitingReview += 1;
-      if (report.state === 'ACCEPTED') summary.accepted += 1;
-      if (report.state === 'RETURNED') summary.returned += 1;
-      if (report.late) summary.late += 1;
-    });
-  }
-  return summary;
+/** A submitted report waits for the county: accept or return it. */
+export function awaitsReview(cell: StatusCell): cell is StatusCell & { reportId: string; version: number } {
+  return (
+    (cell.status === 'SUBMITTED_ON_TIME' || cell.status === 'SUBMITTED_LATE') &&
+    cell.reportId !== null &&
+    cell.version !== null
+  );
 }
 
-/** Quarters of `year` whose reporting period has ended by `today` (ISO date). */
-export function dueQuarters(year: number, today: string): number {
-  const thisYear = Number(today.slice(0, 4));
-  if (year < thisYear) return 4;
-  if (year > thisYear) return 0;
-  return Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+/** How many township-quarters are in each state, for the board's header. */
+export function countStatuses(cells: readonly StatusCell[]): Record<ReportingStatusKind, number> {
+  const counts = Object.fromEntries(REPORTING_STATUS_KINDS.map((k) => [k, 0])) as Record<ReportingStatusKind, number>;
+  for (const cell of cells) counts[cell.status] += 1;
+  return counts;
 }

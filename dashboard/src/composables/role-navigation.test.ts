@@ -7,13 +7,15 @@ describe('role navigation', () => {
   it('gives each role only its views', () => {
     expect(menuFor('TOWNSHIP_CLERK')).toEqual(['own-township', 'record-activity', 'quarterly-report']);
     expect(menuFor('TOWNSHIP_VIEWER')).toEqual(['own-township']);
-    expect(menuFor('COUNTY_STAFF')).toEqual(['township-index', 'report-status']);
-    expect(menuFor('ANALYST')).toEqual(['township-index', 'explorer']);
-    expect(menuFor('COUNTY_ADMIN')).toEqual(['township-index']);
+    expect(menuFor('COUNTY_STAFF')).toEqual(['county-overview', 'township-index', 'report-status']);
+    expect(menuFor('ANALYST')).toEqual(['county-overview', 'township-index', 'explorer']);
+    expect(menuFor('COUNTY_ADMIN')).toEqual(['county-overview', 'township-index']);
   });
 
-  it('lands every role on a view it may see', () => {
+  it('lands every role on a view it may see, county roles on the county overview', () => {
     for (const role of ROLES) expect(canSee(role, homeFor(role))).toBe(true);
+    expect(homeFor('COUNTY_STAFF')).toBe('county-overview');
+    expect(homeFor('ANALYST')).toBe('county-overview');
   });
 
   it('keeps writes to the roles the server lets write', () => {

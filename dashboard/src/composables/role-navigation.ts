@@ -5,6 +5,7 @@ export const TOWNSHIP_ROLES: readonly UserRole[] = ['TOWNSHIP_CLERK', 'TOWNSHIP_
 
 /** The views of the dashboard (route names) and the roles that see each. */
 export const VIEW_ROLES = {
+  'county-overview': COUNTY_ROLES,
   'township-index': COUNTY_ROLES,
   township: [...COUNTY_ROLES, ...TOWNSHIP_ROLES],
   'own-township': TOWNSHIP_ROLES,
@@ -27,6 +28,7 @@ export function isCountyRole(role: UserRole): boolean {
 /** The navigation of a role, in menu order (the `township` page is reached from the index). */
 const MENU: readonly ViewName[] = [
   'own-township',
+  'county-overview',
   'township-index',
   'record-activity',
   'quarterly-report',
@@ -45,10 +47,8 @@ export function homeFor(role: UserRole): ViewName {
     case 'TOWNSHIP_VIEWER':
       return 'own-township';
     case 'COUNTY_STAFF':
-      return 'report-status';
     case 'ANALYST':
-      return 'explorer';
     case 'COUNTY_ADMIN':
-      return 'township-index';
+      return 'county-overview';
   }
 }

@@ -2,47 +2,59 @@ import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue';
 import type { ErrorLike } from '@apollo/client';
 import {
   AcceptQuarterlyReportDocument,
-  CountyQuarterlyReportsDocument,
+  ReportingStatusDocument,
   ReturnQuarterlyReportDocument,
 } from '../graphql/generated/operations';
 import { useMutation } from '../graphql/use-mutation';
 import { useQuery } from '../graphql/use-query';
-import { buildStatusGrid, dueQuarters, summarise, type ReportForStatus } from './reporting-status';
-import { todayInChina } from './dates';
+import { useSessionStore } from '../stores/session';
+import { buildStatusGrid, countStatuses, type StatusCell } from './reporting-status';
 
 /**
- * The status board's data: every township × quarter of a year, and the county's review actions. The one
- * place that knows where the data comes from: the analytics issue swaps the query for reportingStatus.
+ * The status board's data: reportingStatus (every township × quarter of a year, with the county's
+ * reporting and on-time rates) and the county's review actions, which refetch the board.
  */
 export function useReportingStatus(year: MaybeRefOrGetter<number>) {
-  const query = useQuery(CountyQuarterlyReportsDocument, () => ({ year: toValue(year) }));
+  const session = useSessionStore();
+  const query = useQuery(ReportingStatusDocument, () =>
+    session.user ? { countyId: session.user.countyId, year: toValue(year) } : null,
+  );
   const accept = useMutation(AcceptQuarterlyReportDocument);
   const giveBack = useMutation(ReturnQuarterlyReportDocument);
   const actionError = shallowRef<ErrorLike | null>(null);
 
-  const reports = computed(() =>
-    (query.data.value?.quarterlyReports.nodes ?? []).filter((r) => r.year === toValue(year)),
-  );
-  const rows = computed(() => buildStatusGrid(query.data.value?.townships.nodes ?? [], reports.value));
-  const summary = computed(() => summarise(rows.value, dueQuarters(toValue(year), todayInChina())));
+  const board = computed(() => query.data.value?.reportingStatus ?? null);
+  const rows = computed(() => {
+    const nameEn = new Map((query.data.value?.townships.nodes ?? []).map((t) => [t.id, t.nameEn]));
+    const townships = (board.value?.townships ?? []).map((t) => ({
+      id: t.id,
+      name: t.name,
+      nameEn: nameEn.get(t.id) ?? t.name,
+    }));
+    return buildStatusGrid(townships, (board.value?.cells ?? []) as StatusCell[]);
+  });
+  const counts = computed(() => countStatuses((board.value?.cells ?? []) as StatusCell[]));
 
-  async function acceptReport(report: ReportForStatus): Promise<boolean> {
+  async function acceptReport(cell: { reportId: string; version: number }): Promise<boolean> {
     actionError.value = null;
-    const data = await accept.mutate({ id: report.id, expectedVersion: report.version });
+    const data = await accept.mutate({ id: cell.reportId, expectedVersion: cell.version });
     if (!data) actionError.value = accept.error.value;
+    else await query.refetch();
     return data !== null;
   }
 
-  async function returnReport(report: ReportForStatus, reason: string): Promise<boolean> {
+  async function returnReport(cell: { reportId: string; version: number }, reason: string): Promise<boolean> {
     actionError.value = null;
-    const data = await giveBack.mutate({ id: report.id, expectedVersion: report.version, reason });
+    const data = await giveBack.mutate({ id: cell.reportId, expectedVersion: cell.version, reason });
     if (!data) actionError.value = giveBack.error.value;
+    else await query.refetch();
     return data !== null;
   }
 
   return {
+    board,
     rows,
-    summary,
+    counts,
     loading: query.loading,
     error: query.error,
     hasData: computed(() => query.data.value !== undefined),

@@ -16,6 +16,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/', name: 'home', component: LoginView },
   {
+    path: '/county',
+    name: 'county-overview',
+    component: () => import('../views/county/CountyOverviewView.vue'),
+    meta: { view: 'county-overview' },
+  },
+  {
     path: '/townships',
     name: 'township-index',
     component: () => import('../views/township/TownshipIndexView.vue'),

@@ -5,13 +5,34 @@ import {
   CategoryScale,
   Chart,
   DoughnutController,
+  Filler,
   Legend,
   LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  RadarController,
+  RadialLinearScale,
   Tooltip,
 } from 'chart.js';
 
-/** Only what the dashboard draws (bars, doughnuts), so chart.js stays small; loaded with the chart routes. */
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Tooltip, Legend);
+/** Only what the dashboard draws (bars, doughnuts, lines, radar), so chart.js stays small; loaded with the chart routes. */
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  DoughnutController,
+  ArcElement,
+  LineController,
+  LineElement,
+  PointElement,
+  RadarController,
+  RadialLinearScale,
+  Filler,
+  Tooltip,
+  Legend,
+);
 Chart.defaults.font.family =
   getComputedStyle(document.documentElement).getPropertyValue('--font-family') || 'system-ui';
 Chart.defaults.color = '#1f2328';
