@@ -7,26 +7,24 @@
 
 ARG NODE_IMAGE=node:22.23.3-bookworm-slim
 
+# 0. Every workspace's package.json and the lockfile, and nothing else: the `npm ci` layers below are
+#    rebuilt only when these change (and a new workspace needs no change here).
+FROM ${NODE_IMAGE} AS manifests
+WORKDIR /src
+COPY . .
+RUN mkdir /manifests && cp package-lock.json /manifests/ \
+ && find . -maxdepth 2 -name package.json -not -path './node_modules/*' -exec cp --parents {} /manifests/ \;
+
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-COPY package.json package-lock.json lerna.json nx.json tsconfig.base.json ./
-COPY schema/package.json schema/
-COPY seeds/package.json seeds/
-COPY server/package.json server/
-COPY dashboard/package.json dashboard/
-COPY k8s/package.json k8s/
+COPY --from=manifests /manifests/ ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build --workspace seeds && npm run build --workspace server
 
 FROM ${NODE_IMAGE} AS runtime-deps
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY schema/package.json schema/
-COPY seeds/package.json seeds/
-COPY server/package.json server/
-COPY dashboard/package.json dashboard/
-COPY k8s/package.json k8s/
+COPY --from=manifests /manifests/ ./
 RUN npm ci --omit=dev --omit=optional --workspace server --no-audit --no-fund && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS migrate

@@ -5,6 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entityClasses } from './entity-classes.js';
 import { migrationList } from '../migrations/migration-list.js';
 import { StatementCounter } from './statement-counter.js';
+import { sslOptionsFromUrl } from './ssl-options.js';
 
 export interface CreateOrmOptions {
   clientUrl: string;
@@ -21,18 +22,22 @@ export interface CreateOrmOptions {
 export function ormOptions(options: CreateOrmOptions): Options {
   const counter = options.statementCounter ?? new StatementCounter();
   const onPoolCreated = options.onPoolCreated;
-  const poolOptions = (name: string) => ({
-    // An unreachable database fails a request (and the readiness probe) in seconds instead of hanging it.
-    connectionTimeoutMillis: 5000,
-    ...(onPoolCreated ? { onPoolCreated: (pool: Pool) => onPoolCreated(name, pool) } : {}),
-  });
+  const poolOptions = (name: string, url: string) => {
+    const ssl = sslOptionsFromUrl(url);
+    return {
+      // An unreachable database fails a request (and the readiness probe) in seconds instead of hanging it.
+      connectionTimeoutMillis: 5000,
+      ...(ssl ? { ssl } : {}),
+      ...(onPoolCreated ? { onPoolCreated: (pool: Pool) => onPoolCreated(name, pool) } : {}),
+    };
+  };
   return {
     clientUrl: options.clientUrl,
-    driverOptions: poolOptions('primary'),
+    driverOptions: poolOptions('primary', options.clientUrl),
     replicas: (options.replicaUrls ?? []).map((clientUrl, i) => ({
       name: `replica-${i}`,
       clientUrl,
-      driverOptions: poolOptions(`replica-${i}`),
+      driverOptions: poolOptions(`replica-${i}`, clientUrl),
     })),
     // Replicas only serve what is sent there on purpose (read-only request transactions). By default the
     // ORM would send every query outside a transaction to one, and a replica may lag behind a write.

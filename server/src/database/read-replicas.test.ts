@@ -1,6 +1,7 @@
 import { loadAppConfig } from '../config/app-config.js';
 import { createLogger } from '../common/logging/logger.js';
 import { provisionRoles, roleUrl } from './provision-roles.js';
+import { createOrm } from './create-orm.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import { startReplicationPair, type ReplicationPair } from '../test-support/replication-pair.js';
 import { TEST_JWT_SECRET } from '../test-support/test-server.js';
@@ -61,6 +62,22 @@ describe('read replicas: writes on the primary, read-only operations on a stream
   afterAll(async () => {
     await server?.stop();
     await pair?.stop();
+  });
+
+  it('connects to both over TLS, verifying their certificate (sslmode=verify-full from the URL)', async () => {
+    const tls = 'select ssl from pg_stat_ssl where pid = pg_backend_pid()';
+    const [primary] = await server.orm.em.fork().getConnection('write').execute<{ ssl: boolean }[]>(tls);
+    const [replica] = await server.orm.em.fork().getConnection('read').execute<{ ssl: boolean }[]>(tls);
+    expect([primary?.ssl, replica?.ssl]).toEqual([true, true]);
+    // …and a certificate that the given CA did not sign is refused.
+    const url = new URL(roleUrl(pair.primaryUrl, 'renda', 'app'));
+    url.searchParams.set('sslrootcert', '/etc/ssl/certs/ca-certificates.crt');
+    const stranger = await createOrm({ clientUrl: url.toString(), poolMax: 1 });
+    try {
+      await expect(stranger.em.fork().execute('select 1')).rejects.toThrow(/certificate/);
+    } finally {
+      await stranger.close();
+    }
   });
 
   it('writes through the primary and reads the row back from the standby, under the same row-level security', async () => {

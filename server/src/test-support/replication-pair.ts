@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,11 +8,14 @@ import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
 
-/** A real primary and a streaming hot standby of it, on loopback. */
+/** A real primary and a streaming hot standby of it, on loopback, both serving TLS. */
 export interface ReplicationPair {
-  /** Superuser URL of the primary's `postgres` database. */
+  /**
+   * Superuser URL of the primary's `postgres` database, with `sslmode=verify-full` and the test CA as
+   * `sslrootcert`, as production connects.
+   */
   primaryUrl: string;
-  /** Superuser URL of the standby's `postgres` database (read-only: it is in recovery). */
+  /** The same for the standby (read-only: it is in recovery). */
   standbyUrl: string;
   /** Waits until the standby has replayed everything the primary has written so far. */
   waitForReplay(timeoutMs?: number): Promise<void>;
@@ -49,6 +52,32 @@ function runAs(): { uid: number; gid: number } | null {
   return { uid: id('-u'), gid: id('-g') };
 }
 
+/** A throw-away CA and a server certificate for 127.0.0.1 signed by it (openssl; EC keys: fast). */
+async function makeCertificates(dir: string): Promise<void> {
+  const openssl = (args: string[]) => run('openssl', args, { cwd: dir });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  await openssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=renda-test-ca',
+  ]);
+  await openssl(['req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1']);
+  writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  await openssl([
+    ...['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial'],
+    ...['-out', 'server.crt', '-days', '2', '-extfile', 'san.ext'],
+  ]); // PostgreSQL refuses a key others can read.
+  chmodSync(join(dir, 'server.key'), 0o600);
+}
+
 /**
  * initdb a primary, start it, clone it with `pg_basebackup -R` (which writes the standby's
  * primary_conninfo and standby.signal), and start the clone as a hot standby streaming from it.
@@ -57,18 +86,24 @@ export async function startReplicationPair(): Promise<ReplicationPair> {
   const bin = findPostgresBinDir();
   const user = runAs();
   const base = mkdtempSync(join(tmpdir(), 'renda-replication-'));
-  if (user) chownSync(base, user.uid, user.gid);
+  await makeCertificates(base);
+  if (user)
+    for (const name of ['', 'server.key', 'server.crt', 'ca.crt']) chownSync(join(base, name), user.uid, user.gid);
   const primaryDir = join(base, 'primary');
   const standbyDir = join(base, 'standby');
-  const [primaryPort, standbyPort] = [await freePort(), await freePort()];
+  const primaryPort = await freePort();
+  let standbyPort = await freePort();
+  while (standbyPort === primaryPort) standbyPort = await freePort();
   const tool = (name: string, args: string[]) =>
     run(join(bin, name), args, { ...(user ?? {}), cwd: base, env: { ...process.env, LC_ALL: 'C.UTF-8' } });
   const serverOptions = (port: number) =>
-    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${base} -c fsync=off -c max_connections=60`;
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${base} -c fsync=off -c max_connections=60 ` +
+    `-c ssl=on -c ssl_cert_file=${base}/server.crt -c ssl_key_file=${base}/server.key`;
   const start = (dir: string, port: number) =>
     tool('pg_ctl', ['-D', dir, '-l', `${dir}.log`, '-w', '-t', '60', '-o', serverOptions(port), 'start']);
   const stop = (dir: string) => tool('pg_ctl', ['-D', dir, '-m', 'fast', '-w', '-t', '60', 'stop']);
-  const url = (port: number) => `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const url = (port: number) =>
+    `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=verify-full&sslrootcert=${join(base, 'ca.crt')}`;
   const running = new Set<string>();
 
   const query = async <T extends pg.QueryResultRow>(port: number, sql: string, params: unknown[] = []) => {
