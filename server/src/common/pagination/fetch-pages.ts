@@ -87,7 +87,8 @@ export async function fetchPages<T extends object>(
 
   const base = newWhere();
   let from = `${table} ${ALIAS}`;
-  let parentExpr = 'null::text';
+  // Never null, so the page rows join their totals by equality (hashable), not `is not distinct from`.
+  let parentExpr = "''::text";
   if (partition?.kind === 'column') {
     parentExpr = `${ALIAS}.${quote(partition.column)}::text`;
     base.in(partition.column, partition.parentIds);
@@ -112,13 +113,13 @@ export async function fetchPages<T extends object>(
     `ranked as (select ${ALIAS}.*, row_number() over (partition by ${PARENT} order by ${orderSql}) as ${RANK} ` +
     `from base ${ALIAS} where ${after.sql}) ` +
     `select r.*, tt.${PARENT} as ${GROUP}, tt.${TOTAL} from totals tt ` +
-    `left join ranked r on r.${PARENT} is not distinct from tt.${PARENT} and r.${RANK} <= ? ` +
+    `left join ranked r on r.${PARENT} = tt.${PARENT} and r.${RANK} <= ? ` +
     `order by ${GROUP}, r.${RANK}`;
   const rows = await em.execute<Record<string, unknown>[]>(sql, [...base.params, ...after.params, page.first + 1]);
 
   const pages = new Map<string | null, Page<T>>();
   for (const row of rows) {
-    const parent = (row[GROUP] as string | null) ?? null;
+    const parent = (row[GROUP] as string) === '' ? null : (row[GROUP] as string);
     let current = pages.get(parent);
     if (!current) {
       current = {
