@@ -13,7 +13,7 @@ import { runLoad } from './load.js';
 import { runQuarterClose, type QuarterCloseResult } from './quarter-close.js';
 import { formatTable, type SystemMeasurement } from './report.js';
 import { prepareRequests, send, type PreparedRequest } from './requests.js';
-import { perRequest, readStatements, resetStatements, waitForQuiet } from './statements.js';
+import { perRequest, readStatements, resetStatements, waitForQuiet, type StatementCounts } from './statements.js';
 import type { SystemName } from './workloads.js';
 
 const SYSTEMS: readonly SystemName[] = ['renda', 'postgraphile', 'floor'];
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     'check-only': { type: 'boolean', default: false },
     'load-only': { type: 'boolean', default: false },
     out: { type: 'string' },
+    'close-townships': { type: 'string' },
   },
 });
 
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
     log,
     onProgress: (p) =>
       log(
-        `  ${p.table}: ${p.rows.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s${p.done ? ' ✓' : ''}`,
+        `  ${p.table}: ${p.rows.toLocaleString('en-US')} rows, ${Math.round(p.rowsPerSecond).toLocaleString('en-US')} rows/s, ${p.seconds.toFixed(1)} s${p.done ? ' ✓' : ''}`,
       ),
   });
   const contenders: Contender[] = [];
@@ -95,6 +96,7 @@ async function main(): Promise<number> {
     const rows: SystemMeasurement[] = [];
     for (const workload of readWorkloads) {
       const measured = new Map<SystemName, SystemMeasurement>();
+      const amounts = new Map<SystemName, number>();
       for (const system of SYSTEMS) {
         const contender = bySystem.get(system)!;
         const variants = requests.get(`${workload}/${system}`)!;
@@ -102,8 +104,15 @@ async function main(): Promise<number> {
         await runLoad({ url: contender.url, requests: variants, seconds: Number(args.warmup), connections });
         await waitForQuiet(database.superuserUrl);
         await resetStatements(database.superuserUrl);
-        for (let i = 0; i < STATEMENT_SAMPLE; i++) await send(contender.url, variants[i % variants.length]!);
+        const sequential: number[] = [];
+        for (let i = 0; i < STATEMENT_SAMPLE; i++) {
+          const started = performance.now();
+          await send(contender.url, variants[i % variants.length]!);
+          sequential.push(performance.now() - started);
+        }
         const statements = perRequest(await readStatements(database.superuserUrl), STATEMENT_SAMPLE);
+        // Enough requests for about `seconds` of one-at-a-time work, and at least three per connection.
+        amounts.set(system, Math.max(3 * connections, Math.ceil((seconds * 1000) / median(sequential))));
         measured.set(system, {
           workload,
           system,
@@ -129,6 +138,7 @@ async function main(): Promise<number> {
             url: bySystem.get(system)!.url,
             requests: requests.get(`${workload}/${system}`)!,
             seconds,
+            amount: amounts.get(system)!,
             connections,
           });
           const m = measured.get(system)!;
@@ -172,16 +182,21 @@ async function main(): Promise<number> {
     }
 
     let quarterClose: QuarterCloseResult | null = null;
+    let closeStatements: StatementCounts | null = null;
     if (workloads.includes('B3')) {
       await resetOpenQuarter(database.ownerUrl);
-      log(`B3: ${tier.townships} clerks submit ${POOL_MAX} at a time`);
+      await waitForQuiet(database.superuserUrl);
+      await resetStatements(database.superuserUrl);
+      log(`B3: ${args['close-townships'] ?? tier.townships} clerks submit ${POOL_MAX} at a time`);
       quarterClose = await runQuarterClose({
         url: bySystem.get('renda')!.url,
         ownerUrl: database.ownerUrl,
         tier,
         jwtSecret,
         concurrency: POOL_MAX,
+        ...(args['close-townships'] ? { limit: Number(args['close-townships']) } : {}),
       });
+      closeStatements = perRequest(await readStatements(database.superuserUrl), quarterClose.townships);
       await resetOpenQuarter(database.ownerUrl);
     }
 
@@ -195,6 +210,12 @@ async function main(): Promise<number> {
         `\nB3 quarter close: ${q.townships} submissions in ${q.seconds.toFixed(1)} s (${q.submissionsPerSecond.toFixed(1)}/s), ` +
         `${q.failed} failed, ${q.retried} retried; stored ${q.reports} reports for ${q.distinctTownships} townships, ` +
         `${q.revisions} revisions: ${q.exactlyOnce ? 'exactly once' : 'NOT exactly once'}\n`;
+      if (closeStatements) {
+        const s = closeStatements;
+        out +=
+          `B3 per submission: ${s.data.toFixed(1)} data statements (+${s.begin.toFixed(0)} begin, ` +
+          `${s.setConfig.toFixed(0)} set_config, ${s.commit.toFixed(0)} commit), ${s.sqlMs.toFixed(1)} ms of SQL\n`;
+      }
     }
     process.stdout.write(out);
     // Raw results stay out of the repository (.data/ is ignored); bench/README.md quotes them.

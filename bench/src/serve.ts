@@ -41,6 +41,8 @@ async function main(): Promise<void> {
         seedWhenEmpty: false,
         jwtSecret: spec.jwtSecret,
         poolMax: spec.poolMax,
+        // As deployed. The demo-account refusal runs only with migrations at start, which are off here.
+        production: process.env['NODE_ENV'] === 'production',
       },
       // Warnings only: PostGraphile and the floor log nothing per request either.
       createLogger({ level: 'warn' }),

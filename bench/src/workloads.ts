@@ -74,15 +74,19 @@ export const FLOOR_SQL: Record<WorkloadName, string> = {
          select m.key, (k.i - 1)::int as metric_index, m.higher_is_better
            from json_array_elements_text($3::json) with ordinality as k(key, i) join metric_definition m on m.key = k.key),
        towns as (select t.id, t.code, t.name from township t where t.county_id = $1::uuid),
+       -- One index probe per cell: predictable whatever the size of the tier.
+       figures as (
+         select tw.id as township_id, tw.code, p.period_index, m.metric_index, m.key, m.higher_is_better,
+                (select v.reported_value from quarterly_report q
+                   join quarterly_report_value v on v.report_id = q.id and v.metric_key = m.key
+                  where q.township_id = tw.id and q.year = p.year and q.quarter = p.quarter
+                    and q.state in ('SUBMITTED', 'ACCEPTED')) as value
+           from towns tw cross join periods p cross join metrics m),
        cells as (
-         select tw.id as township_id, tw.code, p.period_index, m.metric_index, m.key, v.reported_value as value,
-                case when v.reported_value is null then null else rank() over (
-                  partition by p.period_index, m.metric_index, v.reported_value is null
-                  order by case when m.higher_is_better then -v.reported_value else v.reported_value end) end as rank
-           from towns tw cross join periods p cross join metrics m
-           left join quarterly_report q on q.township_id = tw.id and q.year = p.year and q.quarter = p.quarter
-                and q.state in ('SUBMITTED', 'ACCEPTED')
-           left join quarterly_report_value v on v.report_id = q.id and v.metric_key = m.key)
+         select f.*, case when f.value is null then null else rank() over (
+                  partition by f.period_index, f.metric_index, f.value is null
+                  order by case when f.higher_is_better then -f.value else f.value end) end as rank
+           from figures f)
        select json_build_object('data', json_build_object('compareTownships', json_build_object(
          'townships', (select coalesce(json_agg(json_build_object('id', id, 'code', code, 'name', name) order by code), '[]') from towns),
          'cells', (select coalesce(json_agg(json_build_object('townshipId', township_id, 'periodIndex', period_index,
