@@ -10,7 +10,7 @@ export interface BeginOnReplicaResult {
 }
 
 /**
- * Opens `em`'s read-only transaction on a read replica when the ORM has any (a random one), else on
+ * Opens `em`'s read-only transaction on a read replica when the ORM has one or more (a random one), else on
  * the primary. MikroORM's `em.begin()` always takes the write connection, so this begins on the read
  * connection and hands the transaction to `em`: every statement of the request (identity first, then
  * the resolvers' and loaders' queries) runs inside it, and `em.commit()`/`rollback()` end it as usual.

@@ -34,7 +34,7 @@ export interface HttpAppOptions {
   readiness: Readiness;
   /** Serve /metrics on this app (false when a separate metrics port serves it). */
   exposeMetrics: boolean;
-  /** Read-only operations go to read replicas when the ORM has any. */
+  /** Read-only operations go to read replicas when the ORM has one or more. */
   replicaReads: boolean;
   /** How long in-flight requests may run once stop() began. */
   shutdownTimeoutMs: number;
