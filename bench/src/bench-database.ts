@@ -118,6 +118,17 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
       );
       return found.rows[0]?.comment === `renda bench tier ${tier.name} loaded`;
     });
+    if (loaded && !options.reload) {
+      // A tier loaded by an older commit gets the migrations added since (e.g. new indexes).
+      const orm = await createOrm({ clientUrl: dbUrl('owner') });
+      try {
+        const applied = await orm.migrator.up();
+        if (Array.isArray(applied) && applied.length > 0)
+          log(`applied ${applied.length} new migration(s) to ${databaseName}`);
+      } finally {
+        await orm.close();
+      }
+    }
     if (!loaded || options.reload) {
       await withClient(cluster.url, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
       await provisionRoles(cluster.url, databaseName);

@@ -3,6 +3,7 @@ import { Migration20261125095226_initial } from './Migration20261125095226_initi
 import { Migration20261125095657_tenancy } from './Migration20261125095657_tenancy.js';
 import { Migration20261125101530_write_path } from './Migration20261125101530_write_path.js';
 import { Migration20261125103255_analytics } from './Migration20261125103255_analytics.js';
+import { Migration20261125123000_scale_indexes } from './Migration20261125123000_scale_indexes.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -13,4 +14,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261125095657_tenancy', class: Migration20261125095657_tenancy },
   { name: 'Migration20261125101530_write_path', class: Migration20261125101530_write_path },
   { name: 'Migration20261125103255_analytics', class: Migration20261125103255_analytics },
+  { name: 'Migration20261125123000_scale_indexes', class: Migration20261125123000_scale_indexes },
 ];

@@ -24,7 +24,12 @@ export class AnnualSummaryService {
     const township = await this.em.findOne(Township, { id: townshipId });
     if (!township) throw notFoundError('乡镇', 'Township', townshipId, ['townshipId']);
     const period = analyticsPeriod(year, null, []);
-    const table = await new MetricValuesService(this.em).resolve(township.county.id, [township.id], [period]);
+    const table = await new MetricValuesService(this.em).resolve(
+      township.county.id,
+      [township.id],
+      [period],
+      SUMMARY_KEYS,
+    );
     const figures = SUMMARY_KEYS.flatMap((key) => {
       const metric = table.catalog.find((m) => m.key === key);
       if (!metric) return [];

@@ -7,6 +7,7 @@ import { RECORDED_METRIC_SQL } from '../metric/recorded-metric-sql.js';
 import { queryRecordedCounts } from '../metric/recorded-counts-query.js';
 import { percentage, recordedRateParts } from '../metric/recorded-metrics.service.js';
 import type { Period } from './dto/period.type.js';
+import { ReportedFigures, type Reported, type ReportedRow } from './reported-figures.js';
 
 /** A figure for one township, period and metric, with where it came from. */
 export interface ResolvedValue {
@@ -53,18 +54,14 @@ function loosest(parts: readonly ResolvedValue[]): FigureQualifier {
   return FigureQualifier.EXACT;
 }
 
-interface Reported {
-  value: number | null;
-  provenance: Provenance;
-  qualifier: FigureQualifier;
-}
-
 /**
- * Resolves every metric for townships × periods of a county in a fixed number of SQL statements
- * (catalog, townships with deputy counts, reported quarterly values, reported annual figures, recorded
+ * Resolves metrics for townships × periods of a county in a fixed number of SQL statements (catalog,
+ * townships with deputy counts, reported quarterly values, reported annual figures, then recorded
  * counts), however many townships or records there are. Precedence: a figure the township reported
  * (an annual report, or a submitted or accepted quarterly report) over one counted from records; a
  * year without an annual figure sums its four reported quarters; rates divide their resolved parts.
+ * Records are counted only for the metrics asked for and only where a figure was not reported: a
+ * comparison of reported quarters reads no records at all.
  */
 export class MetricValuesService {
   constructor(private readonly em: EntityManager) {}
@@ -73,74 +70,44 @@ export class MetricValuesService {
     countyId: string,
     townshipIds: readonly string[] | null,
     periods: readonly Period[],
+    /** The metrics the caller will `get` (null: any); others resolve without their recorded counts. */
+    metricKeys: readonly string[] | null = null,
   ): Promise<ValueTable> {
     const years = [...new Set(periods.map((p) => p.year))];
     const yearList = years.map(() => '?').join(', ');
     const townshipFilter = townshipIds ? `and t.id in (${townshipIds.map(() => '?::uuid').join(', ')})` : '';
-    const [catalog, townships, quarterly, annual, recorded] = await Promise.all([
+    const [catalog, townships, quarterly, annual] = await Promise.all([
       this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } }),
       this.em.execute<{ id: string; code: string; name: string; deputies: string }[]>(
         `select t.id, t.code, t.name, (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies
            from township t where t.county_id = ?::uuid ${townshipFilter} order by t.code`,
         [countyId, ...(townshipIds ?? [])],
       ),
-      this.em.execute<
-        {
-          township_id: string;
-          year: number;
-          quarter: number;
-          metric_key: string;
-          reported_value: number | null;
-          provenance: Provenance;
-          qualifier: FigureQualifier;
-        }[]
-      >(
-        `select q.township_id, q.year, q.quarter, v.metric_key, v.reported_value, v.provenance, v.qualifier
+      this.em.execute<ReportedRow[]>(
+        `select q.township_id, q.year, q.quarter, v.metric_key, v.reported_value as value, v.provenance, v.qualifier
            from quarterly_report_value v join quarterly_report q on q.id = v.report_id
           where q.county_id = ?::uuid and q.state in ('SUBMITTED', 'ACCEPTED') and q.year in (${yearList})`,
         [countyId, ...years],
       ),
-      this.em.execute<
-        {
-          township_id: string;
-          year: number;
-          metric_key: string;
-          value: number | null;
-          provenance: Provenance;
-          qualifier: FigureQualifier;
-        }[]
-      >(
-        `select f.township_id, f.year, f.metric_key, f.value, f.provenance, f.qualifier from period_figure f
+      this.em.execute<ReportedRow[]>(
+        `select f.township_id, f.year, 0 as quarter, f.metric_key, f.value, f.provenance, f.qualifier from period_figure f
           where f.county_id = ?::uuid and f.period_kind = 'YEAR' and f.year in (${yearList})`,
         [countyId, ...years],
       ),
-      queryRecordedCounts(this.em, { countyId, townshipIds }, periods),
     ]);
 
-    const quarterlyByKey = new Map<string, Reported>();
-    for (const q of quarterly) {
-      quarterlyByKey.set(`${q.township_id}|${q.year}|${q.quarter}|${q.metric_key}`, {
-        value: q.reported_value,
-        provenance: q.provenance,
-        qualifier: q.qualifier,
-      });
-    }
-    const annualByKey = new Map<string, Reported>();
-    for (const f of annual)
-      annualByKey.set(`${f.township_id}|${f.year}|${f.metric_key}`, {
-        value: f.value,
-        provenance: f.provenance,
-        qualifier: f.qualifier,
-      });
+    const reported = new ReportedFigures([...quarterly, ...annual]);
     const byKey = new Map(catalog.map((m) => [m.key, m]));
-    const cache = new Map<string, ResolvedValue>();
+    const townshipIndex = new Map(townships.map((t, i) => [t.id, i]));
+    const metricIndex = new Map<string, number>();
+    // (township, period, metric) as one number: see ReportedFigures for why not a string key.
+    const cache = new Map<number, ResolvedValue>();
 
     const reportedOf = (townshipId: string, period: Period, key: string): Reported | null => {
-      if (period.quarter !== null)
-        return quarterlyByKey.get(`${townshipId}|${period.year}|${period.quarter}|${key}`) ?? null;
-      const yearly = annualByKey.get(`${townshipId}|${period.year}|${key}`);
+      if (period.quarter !== null) return reported.get(townshipId, period.year, period.quarter, key) ?? null;
+      const yearly = reported.get(townshipId, period.year, 0, key);
       if (yearly) return yearly;
-      const quarters = [1, 2, 3, 4].map((q) => quarterlyByKey.get(`${townshipId}|${period.year}|${q}|${key}`));
+      const quarters = [1, 2, 3, 4].map((q) => reported.get(townshipId, period.year, q, key));
       if (quarters.some((q) => !q) || byKey.get(key)?.kind !== MetricKind.COUNT) return null;
       const parts = quarters as Reported[];
       const known = parts.every((p) => p.value !== null);
@@ -151,15 +118,41 @@ export class MetricValuesService {
       };
     };
 
+    // The recorded counts some requested figure falls back to: its metric or rate parts, unreported.
+    const countKeysOf = (metric: MetricDefinition): readonly string[] => {
+      if (metric.kind === MetricKind.COUNT) return [metric.key];
+      return metric.numeratorKey && metric.denominatorKey
+        ? [metric.numeratorKey, metric.denominatorKey]
+        : (recordedRateParts(metric) ?? []);
+    };
+    const requested = metricKeys ? metricKeys.flatMap((key) => (byKey.has(key) ? [byKey.get(key)!] : [])) : catalog;
+    const neededKeys = new Set<string>();
+    const neededPeriods = new Set<number>();
+    for (const key of new Set(requested.flatMap(countKeysOf))) {
+      if (!RECORDED_METRIC_SQL[key]) continue;
+      periods.forEach((period, periodIndex) => {
+        if (townships.some((t) => !reportedOf(t.id, period, key))) {
+          neededKeys.add(key);
+          neededPeriods.add(periodIndex);
+        }
+      });
+    }
+    const recorded = await queryRecordedCounts(
+      this.em,
+      { countyId, townshipIds },
+      periods.map((p, i) => (neededPeriods.has(i) ? p : null)),
+      [...neededKeys],
+    );
+
     const countOf = (townshipId: string, periodIndex: number, key: string): ResolvedValue => {
-      const reported = reportedOf(townshipId, periods[periodIndex]!, key);
-      if (reported)
+      const figure = reportedOf(townshipId, periods[periodIndex]!, key);
+      if (figure)
         return {
-          value: reported.value,
+          value: figure.value,
           numerator: null,
           denominator: null,
-          provenance: reported.provenance,
-          qualifier: reported.qualifier,
+          provenance: figure.provenance,
+          qualifier: figure.qualifier,
         };
       if (!RECORDED_METRIC_SQL[key]) return UNKNOWN;
       const value = recorded.get(townshipId)?.get(periodIndex)?.get(key) ?? null;
@@ -173,7 +166,14 @@ export class MetricValuesService {
     };
 
     const get = (townshipId: string, periodIndex: number, metricKey: string): ResolvedValue => {
-      const cacheKey = `${townshipId}|${periodIndex}|${metricKey}`;
+      const township = townshipIndex.get(townshipId);
+      let metricSlot = metricIndex.get(metricKey);
+      if (metricSlot === undefined) {
+        metricSlot = metricIndex.size;
+        metricIndex.set(metricKey, metricSlot);
+      }
+      const cacheKey =
+        township === undefined ? -1 : (metricSlot * townships.length + township) * periods.length + periodIndex;
       const cached = cache.get(cacheKey);
       if (cached) return cached;
       const metric = byKey.get(metricKey);
@@ -209,7 +209,7 @@ export class MetricValuesService {
             : { ...UNKNOWN, numerator: num.value, denominator: den.value };
         }
       }
-      cache.set(cacheKey, result);
+      if (cacheKey >= 0) cache.set(cacheKey, result);
       return result;
     };
 

@@ -65,7 +65,9 @@ export class TrendService {
       if (granularity === TrendGranularity.YEAR) periods.push(analyticsPeriod(year, null, []));
       else for (const quarter of [1, 2, 3, 4]) periods.push(analyticsPeriod(year, quarter, []));
     }
-    const table = await new MetricValuesService(this.em).resolve(countyId, townshipId ? [townshipId] : null, periods);
+    const table = await new MetricValuesService(this.em).resolve(countyId, townshipId ? [townshipId] : null, periods, [
+      metricKey,
+    ]);
     const metric = table.catalog.find((m) => m.key === metricKey);
     if (!metric) throw badInputError(['metricKey'], `未知指标：${metricKey}`, `Unknown metric: ${metricKey}`);
     const values = periods.map((_p, i) =>

@@ -9,6 +9,8 @@ import { DatePrecision } from '../../common/enums/date-precision.enum.js';
 @ObjectType({ description: '选举' })
 @Entity({ tableName: 'election' })
 @Index({ properties: ['township', 'heldOn'] })
+// Recorded counts scope by county (see recorded-metric-sql.ts).
+@Index({ properties: ['county', 'heldOn'] })
 @Check({
   name: 'election_turnout_check',
   expression: 'voters_voted is null or registered_voters is null or voters_voted <= registered_voters',

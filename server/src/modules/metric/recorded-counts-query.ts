@@ -18,24 +18,30 @@ export type RecordedCounts = Map<string, Map<number, Map<string, number | null>>
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
- * Counts every record-based metric for townships × periods in ONE statement, whatever their number:
- * each record source is scanned once, joined to the periods and grouped by (township, period).
+ * Counts record-based metrics for townships × periods in ONE statement, whatever their number: each
+ * record source is scanned once (through an index leading with county_id), joined to the periods and
+ * grouped by (township, period). `keys` limits the count to the metrics a caller needs (default: all);
+ * a `null` period is not counted but keeps the other periods' indexes.
  */
 export async function queryRecordedCounts(
   em: EntityManager,
   scope: CountScope,
-  periods: readonly DateRange[],
+  periods: readonly (DateRange | null)[],
+  keys: readonly string[] = Object.keys(RECORDED_METRIC_SQL),
 ): Promise<RecordedCounts> {
-  const keys = Object.keys(RECORDED_METRIC_SQL);
+  const result: RecordedCounts = new Map();
+  const counted = keys.filter((k) => RECORDED_METRIC_SQL[k]);
+  if (counted.length === 0 || periods.every((p) => p === null)) return result;
   const bySource = new Map<RecordSource, string[]>();
-  for (const key of keys) {
+  for (const key of counted) {
     const source = RECORDED_METRIC_SQL[key]!.source;
     bySource.set(source, [...(bySource.get(source) ?? []), key]);
   }
   const params: unknown[] = [];
-  const periodRows = periods.map((p, i) => {
+  const periodRows = periods.flatMap((p, i) => {
+    if (!p) return [];
     params.push(p.from, p.to);
-    return `(${i}, ?::date, ?::date)`;
+    return [`(${i}, ?::date, ?::date)`];
   });
   const townshipFilter = (column: string) => {
     if (!scope.townshipIds) return '';
@@ -43,12 +49,12 @@ export async function queryRecordedCounts(
     return ` and ${column} in (${scope.townshipIds.map(() => '?::uuid').join(', ')})`;
   };
   const ctes = [...bySource].map(([source, sourceKeys]) => {
-    const { from, date } = RECORD_SOURCES[source];
+    const { from, date, scope: alias } = RECORD_SOURCES[source];
     params.push(scope.countyId);
-    const where = `x.county_id = ?::uuid${townshipFilter('x.township_id')}`;
+    const where = `${alias}.county_id = ?::uuid${townshipFilter(`${alias}.township_id`)}`;
     const aggregates = sourceKeys.map((k) => `${RECORDED_METRIC_SQL[k]!.aggregate} as ${quote(k)}`).join(', ');
-    return `s_${source} as (select x.township_id, p.idx, ${aggregates} from ${from}
-      join periods p on ${date} between p.date_from and p.date_to where ${where} group by x.township_id, p.idx)`;
+    return `s_${source} as (select ${alias}.township_id, p.idx, ${aggregates} from ${from}
+      join periods p on ${date} between p.date_from and p.date_to where ${where} group by ${alias}.township_id, p.idx)`;
   });
   params.push(scope.countyId);
   const outerFilter = townshipFilter('t.id');
@@ -59,13 +65,12 @@ export async function queryRecordedCounts(
     where t.county_id = ?::uuid${outerFilter}`;
   const rows = await em.execute<Record<string, string | number | null>[]>(sql, params);
 
-  const result: RecordedCounts = new Map();
   for (const row of rows) {
     const township = String(row['township_id']);
     const byPeriod = result.get(township) ?? new Map<number, Map<string, number | null>>();
     result.set(township, byPeriod);
     const values = new Map<string, number | null>();
-    for (const key of keys) {
+    for (const key of counted) {
       const raw = row[key];
       values.set(
         key,

@@ -24,18 +24,26 @@ export interface RecordedMetricSql {
   en: string;
 }
 
-/** Each source: its rows, the date that places a row in a period, and the scope columns. */
-export const RECORD_SOURCES: Readonly<Record<RecordSource, { from: string; date: string }>> = {
-  activity: { from: 'activity x', date: 'x.occurred_on' },
-  contact_received: { from: 'voter_contact x', date: 'x.received_on' },
-  contact_replied: { from: 'voter_contact x', date: 'x.replied_on' },
-  suggestion_submitted: { from: 'suggestion x', date: 'x.submitted_on' },
-  suggestion_replied: { from: 'suggestion x', date: 'x.replied_on' },
-  suggestion_completed: { from: 'suggestion x', date: 'x.completed_on' },
-  election: { from: 'election x', date: 'x.held_on' },
+/**
+ * Each source: its rows, the date that places a row in a period, and the alias whose county_id and
+ * township_id scope it (an index leading with county_id must exist for it, so a comparison reads the
+ * county's rows, not the country's).
+ */
+export const RECORD_SOURCES: Readonly<Record<RecordSource, { from: string; date: string; scope: string }>> = {
+  activity: { from: 'activity x', date: 'x.occurred_on', scope: 'x' },
+  contact_received: { from: 'voter_contact x', date: 'x.received_on', scope: 'x' },
+  contact_replied: { from: 'voter_contact x', date: 'x.replied_on', scope: 'x' },
+  suggestion_submitted: { from: 'suggestion x', date: 'x.submitted_on', scope: 'x' },
+  suggestion_replied: { from: 'suggestion x', date: 'x.replied_on', scope: 'x' },
+  suggestion_completed: { from: 'suggestion x', date: 'x.completed_on', scope: 'x' },
+  election: { from: 'election x', date: 'x.held_on', scope: 'x' },
+  // Driven from the county's congress sessions (activity's county/type/date index), then their
+  // participants by (activity_id, deputy_id): scoping by the participants' own county_id scanned
+  // every participant in the country.
   congress_attendance: {
-    from: `activity_participant x join activity xa on xa.id = x.activity_id and xa.type = 'CONGRESS_SESSION'`,
+    from: `activity xa join activity_participant x on x.activity_id = xa.id and xa.type = 'CONGRESS_SESSION'`,
     date: 'xa.occurred_on',
+    scope: 'xa',
   },
 };
 

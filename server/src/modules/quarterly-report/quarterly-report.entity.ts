@@ -1,4 +1,4 @@
-import { Check, Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/entities/tenant-entity.js';
 import { ReportState } from './report-state.enum.js';
@@ -7,6 +7,8 @@ import { ReportState } from './report-state.enum.js';
 @ObjectType({ description: '季度报表' })
 @Entity({ tableName: 'quarterly_report' })
 @Unique({ properties: ['township', 'year', 'quarter'] })
+// County comparisons read one county's reports: without it they scanned the country's.
+@Index({ properties: ['county', 'year', 'quarter'] })
 @Check({ name: 'quarterly_report_quarter_check', expression: 'quarter >= 1 and quarter <= 4' })
 export class QuarterlyReport extends TenantEntity {
   @Field(() => Int)

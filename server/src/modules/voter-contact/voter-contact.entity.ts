@@ -11,6 +11,8 @@ import { VoterContactKind } from './voter-contact-kind.enum.js';
 @ObjectType({ description: '群众来访、来信' })
 @Entity({ tableName: 'voter_contact' })
 @Index({ properties: ['township', 'receivedOn', 'id'] })
+// Recorded counts scope by county (see recorded-metric-sql.ts).
+@Index({ properties: ['county', 'receivedOn'] })
 export class VoterContact extends TenantEntity {
   @Field(() => VoterContactKind)
   @Enum({ items: () => VoterContactKind })
