@@ -8,13 +8,7 @@ interface ComparisonResponse {
   data: {
     compareTownships: {
       townships: { id: string; code: string; name: string }[];
-      cells: {
-        townshipId: string;
-        periodIndex: number;
-        metricKey: string;
-        value: number | null;
-        rank: number | null;
-      }[];
+      series: { periodIndex: number; metricKey: string; values: (number | null)[]; ranks: (number | null)[] }[];
     };
   };
 }
@@ -88,7 +82,11 @@ function canonicalB1(system: SystemName, response: unknown): Canonical {
     );
     return { townships: towns.map((t) => `${t.rowId} ${t.code} ${t.name}`), facts: facts.sort(), ranks: null };
   }
-  const { townships, cells } = (response as ComparisonResponse).data.compareTownships;
+  const { townships, series } = (response as ComparisonResponse).data.compareTownships;
+  // Series are aligned with the townships: back to one fact per township, period and metric.
+  const cells = series.flatMap((s) =>
+    townships.map((t, i) => ({ ...s, townshipId: t.id, value: s.values[i] ?? null, rank: s.ranks[i] ?? null })),
+  );
   const key = (c: (typeof cells)[number]) => {
     const period = SCALE_QUARTERS[c.periodIndex]!;
     return `${c.townshipId}|${period.year}|${period.quarter}|${c.metricKey}`;

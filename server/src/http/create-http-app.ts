@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
@@ -67,6 +68,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     parseOptions: security.parseOptions,
     validationRules: security.validationRules,
     plugins: [
+      // Responses are per identity and never HTTP-cached; the default cache-control plugin would wrap
+      // every field resolver (thousands per comparison) for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({
         httpServer: options.httpServer,
         stopGracePeriodMillis: options.shutdownTimeoutMs,

@@ -283,6 +283,87 @@ describe('county comparison and analyst queries', () => {
     });
   });
 
+  it('gives the same figures as series aligned with the townships, for charts', async () => {
+    const res = await t.graphql<{
+      compareTownships: Comparison['compareTownships'] & {
+        series: { periodIndex: number; metricKey: string; values: (number | null)[]; ranks: (number | null)[] }[];
+      };
+    }>(
+      `query ($county: ID!, $keys: [String!]!, $periods: [PeriodInput!]!) {
+        compareTownships(countyId: $county, metricKeys: $keys, periods: $periods, normalize: PER_DEPUTY) {
+          townships { id code deputies }
+          cells { townshipId periodIndex metricKey value rawValue numerator denominator provenance qualifier rank smallSample }
+          series { periodIndex metricKey values ranks smallSample }
+        }
+      }`,
+      {
+        county: countyId,
+        keys: ['meetings_held', 'suggestion_completion_rate'],
+        periods: [{ year: 2021, quarter: 2 }, { year: 2021 }],
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    const { townships, cells, series } = res.data!.compareTownships;
+    expect(series.map((s) => `${s.periodIndex}:${s.metricKey}`)).toEqual([
+      '0:meetings_held',
+      '0:suggestion_completion_rate',
+      '1:meetings_held',
+      '1:suggestion_completion_rate',
+    ]);
+    for (const s of series) {
+      const cellFor = (townshipId: string) =>
+        cells.find(
+          (c) => c.townshipId === townshipId && c.periodIndex === s.periodIndex && c.metricKey === s.metricKey,
+        )!;
+      expect(s.values).toEqual(townships.map((tw) => cellFor(tw.id).value));
+      expect(s.ranks).toEqual(townships.map((tw) => cellFor(tw.id).rank));
+    }
+    expect(series.flatMap((s) => s.values).some((v) => v !== null)).toBe(true);
+  });
+
+  it('counts records only for figures that were not reported, and only for the metrics asked for', async () => {
+    // Every township reports meetings_held (but not inspections) for 2031 Q1; 2031 Q2 has no reports.
+    await withDatabaseClient(t.database.url, async (su) => {
+      await su.query(
+        `with r as (
+           insert into quarterly_report (id, township_id, county_id, year, quarter, state, version, submitted_at, provenance)
+           select gen_random_uuid(), t.id, t.county_id, 2031, 1, 'ACCEPTED', 1, now(), 'REPORTED'
+             from township t where t.county_id = $1 returning id, township_id, county_id)
+         insert into quarterly_report_value (id, township_id, county_id, report_id, metric_key, reported_value, provenance)
+         select gen_random_uuid(), r.township_id, r.county_id, r.id, 'meetings_held', 7, 'REPORTED' from r`,
+        [countyId],
+      );
+      await su.query(
+        `insert into activity (id, township_id, county_id, type, title, occurred_on, provenance)
+         select gen_random_uuid(), t.id, t.county_id, 'DEPUTY_MEETING', '测试会议', d::date, 'RECORDED'
+           from township t cross join (values ('2031-02-10'), ('2031-05-10')) v(d) where t.county_id = $1`,
+        [countyId],
+      );
+    });
+    const statementsOf = async (keys: string[], periods: object[]) => {
+      const { statements, response } = await t.countStatements(COMPARE, {
+        county: countyId,
+        keys,
+        periods,
+        normalize: 'NONE',
+      });
+      expect(response.errors).toBeUndefined();
+      const cells = (response.data as unknown as Comparison).compareTownships.cells;
+      return { statements, cells };
+    };
+    const reported = await statementsOf(['meetings_held'], [{ year: 2031, quarter: 1 }]);
+    expect(reported.cells.map((c) => [c.value, c.provenance])).toEqual(reported.cells.map(() => [7, 'REPORTED']));
+    const recorded = await statementsOf(['meetings_held'], [{ year: 2031, quarter: 2 }]);
+    expect(recorded.cells.map((c) => [c.value, c.provenance])).toEqual(recorded.cells.map(() => [1, 'RECORDED']));
+    // The recorded counts are one more statement, run only when some requested figure was not reported.
+    expect(recorded.statements).toBe(reported.statements + 1);
+    const mixed = await statementsOf(['meetings_held', 'inspections'], [{ year: 2031, quarter: 1 }]);
+    expect(mixed.statements).toBe(recorded.statements);
+    expect(mixed.cells.filter((c) => c.metricKey === 'inspections').map((c) => c.provenance)).toEqual(
+      mixed.cells.filter((c) => c.metricKey === 'inspections').map(() => 'RECORDED'),
+    );
+  });
+
   it('runs the same number of SQL statements to compare 5 townships or 50', async () => {
     const variables = {
       county: countyId,

@@ -5,6 +5,7 @@ import { analyticsPeriod } from './analytics-period.js';
 import { MetricValuesService } from './metric-values.service.js';
 import { Normalization } from './normalization.enum.js';
 import type { ComparisonCell } from './dto/comparison-cell.type.js';
+import type { ComparisonSeries } from './dto/comparison-series.type.js';
 import type { PeriodInput } from './dto/period.input.js';
 import type { TownshipComparison } from './dto/township-comparison.type.js';
 
@@ -50,13 +51,14 @@ export class CompareService {
       );
     }
     const periods = periodInputs.map((p, i) => analyticsPeriod(p.year, p.quarter, ['periods', i]));
-    const table = await new MetricValuesService(this.em).resolve(countyId, null, periods);
+    const table = await new MetricValuesService(this.em).resolve(countyId, null, periods, metricKeys);
     const metrics = metricKeys.map((key, i) => {
       const metric = table.catalog.find((m) => m.key === key);
       if (!metric) throw badInputError(['metricKeys', i], `未知指标：${key}`, `Unknown metric: ${key}`);
       return metric;
     });
     const cells: ComparisonCell[] = [];
+    const series: ComparisonSeries[] = [];
     periods.forEach((_period, periodIndex) => {
       for (const metric of metrics) {
         const group: ComparisonCell[] = table.townships.map((township) => {
@@ -87,8 +89,15 @@ export class CompareService {
         });
         rank(group, metric.higherIsBetter);
         cells.push(...group);
+        series.push({
+          periodIndex,
+          metricKey: metric.key,
+          values: group.map((c) => c.value),
+          ranks: group.map((c) => c.rank),
+          smallSample: group.map((c) => c.smallSample),
+        });
       }
     });
-    return { normalize, periods, metrics, townships: table.townships, cells };
+    return { normalize, periods, metrics, townships: table.townships, cells, series };
   }
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType()
+// Plain data: graphql-js's default resolver, no per-field middleware chain.
+@ObjectType({ simpleResolvers: true })
 export class ComparedTownship {
   @Field(() => ID)
   id!: string;

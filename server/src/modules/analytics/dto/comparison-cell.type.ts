@@ -2,7 +2,8 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Provenance } from '../../../common/enums/provenance.enum.js';
 import { FigureQualifier } from '../../../common/enums/figure-qualifier.enum.js';
 
-@ObjectType({ description: 'One township × period × metric' })
+// Thousands per comparison, all plain data: graphql-js's default resolver, no per-field middleware chain.
+@ObjectType({ description: 'One township × period × metric', simpleResolvers: true })
 export class ComparisonCell {
   @Field(() => ID)
   townshipId!: string;

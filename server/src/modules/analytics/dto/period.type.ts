@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 
-@ObjectType()
+// Plain data: graphql-js's default resolver, no per-field middleware chain.
+@ObjectType({ simpleResolvers: true })
 export class Period {
   @Field(() => Int)
   year!: number;
