@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '../config/app-config.js';
+import { precompressedAssets } from './precompressed-assets.js';
 
 /** Paths that stay the API's: never answered with the dashboard's index.html. */
 const API_PATHS = ['/graphql', '/livez', '/readyz', '/metrics', '/export'];
@@ -26,6 +27,7 @@ export function serveDashboard(app: Express, dir: string = defaultDashboardDir()
   if (!existsSync(index)) return false;
   app.use(
     '/assets',
+    precompressedAssets(join(dir, 'assets'), { immutable: true, maxAge: '1y' }),
     express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
   );
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
