@@ -21,16 +21,21 @@ export function percentage(numerator: number | null, denominator: number | null)
 }
 
 /** The numerator and denominator keys of a rate, when both are counted from records. */
-export function recordedRateParts(metric: MetricDefinition): [string, string] | null {
+export function recordedRateParts(
+  metric: Pick<MetricDefinition, 'key' | 'numeratorKey' | 'denominatorKey'>,
+): [string, string] | null {
   const [numerator, denominator] = HIDDEN_RATE_PARTS[metric.key] ?? [metric.numeratorKey, metric.denominatorKey];
   if (!numerator || !denominator || !RECORDED_METRIC_SQL[numerator] || !RECORDED_METRIC_SQL[denominator]) return null;
   return [numerator, denominator];
 }
 
+/** What counting needs of a catalog metric: an entity, or a row the caller read some other way. */
+type CountedMetric = Pick<MetricDefinition, 'key' | 'kind' | 'numeratorKey' | 'denominatorKey'>;
+
 const NOT_RECORDED = { zh: '不由记录统计，由乡镇填报', en: 'not counted from records; entered by the township' };
 
 /** A catalog metric's recorded value from the counts of one township and period. */
-export function recordedValueOf(metric: MetricDefinition, counts: ReadonlyMap<string, number | null>): RecordedValue {
+export function recordedValueOf(metric: CountedMetric, counts: ReadonlyMap<string, number | null>): RecordedValue {
   const own = RECORDED_METRIC_SQL[metric.key];
   if (metric.kind === MetricKind.COUNT) {
     return own
@@ -78,12 +83,21 @@ export function recordedValueOf(metric: MetricDefinition, counts: ReadonlyMap<st
 export class RecordedMetricsService {
   constructor(private readonly em: EntityManager) {}
 
-  async compute(scope: { countyId: string; townshipId: string }, from: string, to: string): Promise<RecordedValue[]> {
-    const [catalog, counted] = await Promise.all([
-      this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } }),
+  /**
+   * `catalog`: the metrics to count when the caller has already read the catalog in this transaction
+   * (one statement fewer); read here otherwise. Values come back in the catalog's order.
+   */
+  async compute(
+    scope: { countyId: string; townshipId: string },
+    from: string,
+    to: string,
+    catalog?: readonly CountedMetric[],
+  ): Promise<RecordedValue[]> {
+    const [metrics, counted] = await Promise.all([
+      catalog ?? this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } }),
       queryRecordedCounts(this.em, { countyId: scope.countyId, townshipIds: [scope.townshipId] }, [{ from, to }]),
     ]);
     const counts = counted.get(scope.townshipId)?.get(0) ?? new Map<string, number | null>();
-    return catalog.map((metric) => recordedValueOf(metric, counts));
+    return metrics.map((metric) => recordedValueOf(metric, counts));
   }
 }

@@ -1,4 +1,4 @@
-import { LockMode, ref } from '@mikro-orm/core';
+import { ref, type EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../common/context/require-township.js';
 import { tenantRefs } from '../../common/entities/tenant-refs.js';
@@ -15,11 +15,27 @@ import { QuarterlyReport } from './quarterly-report.entity.js';
 import { QuarterlyReportValue } from './quarterly-report-value.entity.js';
 import { QuarterlyReportRevision } from './quarterly-report-revision.entity.js';
 import { ReportState } from './report-state.enum.js';
-import { quarterPeriod, type QuarterPeriod } from './quarter-period.js';
+import { defaultDeadline, quarterPeriod } from './quarter-period.js';
 import type { RevisionValue } from './revision-value.js';
 import type { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import type { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
 import type { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
+
+/** A catalog metric as the submission's first statement reads it (row-level security: the county's own and the platform's). */
+type CatalogRow = Pick<MetricDefinition, 'key' | 'nameZh' | 'nameEn' | 'kind' | 'numeratorKey' | 'denominatorKey'>;
+
+/** The report row as the write statement returns it (column names). */
+type ReportRow = EntityDictionary<QuarterlyReport> & { id: string; version: number };
+
+/** The version the clerk saw is no longer the report's. */
+const conflict = (report: { version: number; state: ReportState }) =>
+  new AppError({
+    code: 'CONFLICT',
+    messageZh: `报表已被更新为第 ${report.version} 版，请刷新后重新报送`,
+    messageEn: `The report is now at version ${report.version}; reload and submit again`,
+    field: ['input', 'expectedVersion'],
+    details: { currentVersion: report.version, state: report.state },
+  });
 
 /** Equal figures, null (unknown) equal only to null. */
 const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
@@ -37,12 +53,12 @@ export class QuarterlyReportSubmissionService {
 
   async draft(year: number, quarter: number): Promise<QuarterlyReportDraft> {
     const period = quarterPeriod(year, quarter, []);
-    const [catalog, recorded, report, deadline] = await Promise.all([
+    const [catalog, report, deadline] = await Promise.all([
       this.catalog(),
-      new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to),
       this.em.findOne(QuarterlyReport, { township: this.scope.townshipId, year, quarter }),
       new ReportingDeadlineService(this.em).effective(this.scope.countyId, year, quarter),
     ]);
+    const recorded = await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to, catalog);
     const current = report ? await this.em.find(QuarterlyReportValue, { report: report.id }) : [];
     const currentByKey = new Map(current.map((v) => [v.metricKey, v]));
     const recordedByKey = new Map(recorded.map((r) => [r.metricKey, r]));
@@ -75,35 +91,144 @@ export class QuarterlyReportSubmissionService {
     };
   }
 
+  /**
+   * Three data statements for a submission, whatever the catalog's size: (1) the replay check and the
+   * catalog, (2) the recorded counts, (3) the write. The write upserts the report row, which takes its
+   * lock (concurrent submissions queue there) and applies the version check in the same statement, and
+   * stores the values and the revision behind it; when it refuses, the request explains why (error path).
+   */
   async submit(input: SubmitQuarterlyReportInput, now: Date = new Date()): Promise<SubmitQuarterlyReportPayload> {
     const period = quarterPeriod(input.year, input.quarter);
-    const replay = await this.replay(input);
-    if (replay) return replay;
-
-    // Make sure the row exists, then lock it: concurrent submissions queue here.
-    await this.em.execute(
-      `insert into quarterly_report (id, created_at, updated_at, township_id, county_id, provenance, year, quarter, state, version, revision, late)
-       values (?, now(), now(), ?, ?, 'REPORTED', ?, ?, 'DRAFT', 0, 0, false) on conflict (township_id, year, quarter) do nothing`,
-      [uuidV7(), this.scope.townshipId, this.scope.countyId, input.year, input.quarter],
+    const [lookup] = await this.em.execute<{ replay_id: string | null; catalog: CatalogRow[] }[]>(
+      `select (select r.id from quarterly_report_revision r where r.township_id = ? and r.idempotency_key = ?) as replay_id,
+              (select coalesce(json_agg(json_build_object('key', m.key, 'nameZh', m.name_zh, 'nameEn', m.name_en,
+                 'kind', m.kind, 'numeratorKey', m.numerator_key, 'denominatorKey', m.denominator_key) order by m.key), '[]')
+                 from metric_definition m) as catalog`,
+      [this.scope.townshipId, input.idempotencyKey],
     );
-    const report = await this.em.findOneOrFail(
+    if (lookup!.replay_id) return (await this.replay(input))!;
+    // Read in this transaction rather than cached per process: a metric a county admin has just defined
+    // (through any replica) is never missed, and riding on the replay check it costs no round trip.
+    const catalog = lookup!.catalog;
+    const recorded = await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to, catalog);
+    let values: RevisionValue[];
+    try {
+      values = this.values(input, catalog, recorded);
+    } catch (invalid) {
+      // A stale version or a missing correction reason is reported before the figures, as the lock would.
+      this.checkApplies(input, await this.currentReport(input));
+      throw invalid;
+    }
+
+    const reportId = uuidV7();
+    const revisionId = uuidV7();
+    // Each parameter once, named by the `arg` row; the other parts read it from there.
+    const [row] = await this.em.execute<ReportRow[]>(
+      `with arg as (
+         select ?::uuid as report_id, ?::uuid as revision_id, ?::timestamptz as at, ?::uuid as township_id,
+                ?::uuid as county_id, ?::smallint as year, ?::smallint as quarter, ?::timestamptz as default_due,
+                ?::int as expected_version, ?::text as correction_reason, ?::uuid as user_id, ?::text as idempotency_key,
+                ?::jsonb as value_rows, ?::jsonb as revision_values
+       ),
+       report as (
+         insert into quarterly_report as q (id, created_at, updated_at, township_id, county_id, provenance, year, quarter,
+           state, version, revision, submitted_at, late, return_reason, reviewed_at, reviewed_by)
+         select a.report_id, a.at, a.at, a.township_id, a.county_id, 'REPORTED', a.year, a.quarter, 'SUBMITTED', 1, 1, a.at,
+                a.at > coalesce((select d.due_at from reporting_deadline d
+                                  where d.county_id = a.county_id and d.year = a.year and d.quarter = a.quarter), a.default_due),
+                null, null, null
+           from arg a
+         on conflict (township_id, year, quarter) do update
+           set state = 'SUBMITTED', version = q.version + 1, revision = q.revision + 1, submitted_at = excluded.submitted_at,
+               late = excluded.late, return_reason = null, reviewed_at = null, reviewed_by = null, provenance = 'REPORTED',
+               updated_at = excluded.updated_at
+           where q.version = (select expected_version from arg)
+             and (q.state <> 'ACCEPTED' or (select correction_reason from arg) is not null)
+         returning q.*
+       ),
+       -- A report created here with a version other than 1 was expected elsewhere: it stores nothing.
+       stored as (select r.* from report r, arg a where r.version = a.expected_version + 1),
+       replaced as (
+         delete from quarterly_report_value v using stored s, arg a
+          where v.report_id = s.id and s.id <> a.report_id returning 1
+       ),
+       value_rows as (
+         insert into quarterly_report_value (id, created_at, updated_at, township_id, county_id, provenance, report_id,
+           metric_key, recorded_value, reported_value, qualifier, override_reason)
+         select u.id, a.at, a.at, a.township_id, a.county_id, 'REPORTED', s.id, u."metricKey", u."recordedValue",
+                u."reportedValue", u.qualifier, u."overrideReason"
+           from stored s cross join arg a
+          cross join jsonb_to_recordset(a.value_rows) as u(id uuid, "metricKey" text, "recordedValue" float8,
+                "reportedValue" float8, qualifier text, "overrideReason" text)
+          -- The previous values must be gone before their keys come back: reading 'replaced' runs the delete first.
+          where (select count(*) from replaced) >= 0
+       ),
+       revision_row as (
+         insert into quarterly_report_revision (id, created_at, updated_at, township_id, county_id, provenance, report_id,
+           revision, submitted_at, submitted_by, idempotency_key, late, correction_reason, "values")
+         select a.revision_id, a.at, a.at, a.township_id, a.county_id, 'REPORTED', s.id, s.revision, a.at, a.user_id,
+                a.idempotency_key, s.late, a.correction_reason, a.revision_values
+           from stored s cross join arg a
+       )
+       select * from report`,
+      [
+        reportId,
+        revisionId,
+        now.toISOString(),
+        this.scope.townshipId,
+        this.scope.countyId,
+        input.year,
+        input.quarter,
+        defaultDeadline(input.year, input.quarter).toISOString(),
+        input.expectedVersion,
+        input.correctionReason ?? null,
+        this.scope.identity.userId,
+        input.idempotencyKey,
+        JSON.stringify(values.map((v) => ({ id: uuidV7(), ...v }))),
+        JSON.stringify(values),
+      ],
+    );
+    if (!row || row.version !== input.expectedVersion + 1) {
+      // Nothing was stored. A request with the same key may have committed while this one waited for the lock.
+      const lateReplay = await this.replay(input);
+      if (lateReplay) return lateReplay;
+      // A report this statement created stood at version 0 before it (the rollback removes it again).
+      const current = row?.id === reportId ? { version: 0, state: ReportState.DRAFT } : await this.currentReport(input);
+      this.checkApplies(input, current);
+      throw conflict(current);
+    }
+    const report = this.em.map(QuarterlyReport, row);
+    const revision = Object.assign(new QuarterlyReportRevision(), {
+      ...tenantRefs(this.scope),
+      id: revisionId,
+      createdAt: now,
+      updatedAt: now,
+      provenance: Provenance.REPORTED,
+      report: ref(QuarterlyReport, report.id),
+      revision: report.revision,
+      submittedAt: now,
+      submittedBy: this.scope.identity.userId,
+      idempotencyKey: input.idempotencyKey,
+      late: report.late,
+      correctionReason: input.correctionReason ?? null,
+      values,
+    });
+    return { report, revision, replayed: false };
+  }
+
+  /** The report's version and state as they stand (version 0 before the first submission). */
+  private async currentReport(input: SubmitQuarterlyReportInput): Promise<{ version: number; state: ReportState }> {
+    const report = await this.em.findOne(
       QuarterlyReport,
       { township: this.scope.townshipId, year: input.year, quarter: input.quarter },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      { refresh: true },
     );
-    // The same key may have committed while this request waited for the lock.
-    const lateReplay = await this.replay(input);
-    if (lateReplay) return lateReplay;
+    return report ? { version: report.version, state: report.state } : { version: 0, state: ReportState.DRAFT };
+  }
 
-    if (report.version !== input.expectedVersion) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: `报表已被更新为第 ${report.version} 版，请刷新后重新报送`,
-        messageEn: `The report is now at version ${report.version}; reload and submit again`,
-        field: ['input', 'expectedVersion'],
-        details: { currentVersion: report.version, state: report.state },
-      });
-    }
+  /** Throws when the submission may not apply to the report as it stands: a stale version, or an uncorrected acceptance. */
+  private checkApplies(input: SubmitQuarterlyReportInput, report: { version: number; state: ReportState }): void {
+    if (report.version !== input.expectedVersion) throw conflict(report);
     if (report.state === ReportState.ACCEPTED && !input.correctionReason) {
       throw badInputError(
         ['input', 'correctionReason'],
@@ -111,53 +236,6 @@ export class QuarterlyReportSubmissionService {
         'Correcting an accepted report needs a reason',
       );
     }
-    const values = await this.values(input, period);
-    const deadline = await new ReportingDeadlineService(this.em).effective(
-      this.scope.countyId,
-      input.year,
-      input.quarter,
-    );
-    const late = now.getTime() > deadline.dueAt.getTime();
-
-    report.state = ReportState.SUBMITTED;
-    report.version += 1;
-    report.revision += 1;
-    report.submittedAt = now;
-    report.late = late;
-    report.returnReason = null;
-    report.reviewedAt = null;
-    report.reviewedBy = null;
-    report.provenance = Provenance.REPORTED;
-    await this.em.nativeDelete(QuarterlyReportValue, { report: report.id });
-    for (const v of values) {
-      this.em.persist(
-        Object.assign(new QuarterlyReportValue(), {
-          ...tenantRefs(this.scope),
-          provenance: Provenance.REPORTED,
-          report: ref(QuarterlyReport, report.id),
-          metricKey: v.metricKey,
-          recordedValue: v.recordedValue,
-          reportedValue: v.reportedValue,
-          qualifier: v.qualifier,
-          overrideReason: v.overrideReason,
-        }),
-      );
-    }
-    const revision = Object.assign(new QuarterlyReportRevision(), {
-      ...tenantRefs(this.scope),
-      provenance: Provenance.REPORTED,
-      report: ref(QuarterlyReport, report.id),
-      revision: report.revision,
-      submittedAt: now,
-      submittedBy: this.scope.identity.userId,
-      idempotencyKey: input.idempotencyKey,
-      late,
-      correctionReason: input.correctionReason ?? null,
-      values,
-    });
-    this.em.persist(revision);
-    await this.em.flush();
-    return { report, revision, replayed: false };
   }
 
   /** A revision stored under this key answers the replay; the key may not be reused for another quarter. */
@@ -180,8 +258,11 @@ export class QuarterlyReportSubmissionService {
   }
 
   /** Every catalog metric with a recorded or reported value; an override of a recorded figure needs a reason. */
-  private async values(input: SubmitQuarterlyReportInput, period: QuarterPeriod): Promise<RevisionValue[]> {
-    const catalog = await this.catalog();
+  private values(
+    input: SubmitQuarterlyReportInput,
+    catalog: readonly CatalogRow[],
+    recordedValues: readonly RecordedValue[],
+  ): RevisionValue[] {
     const kinds = new Map(catalog.map((m) => [m.key, m.kind]));
     const given = new Map<string, { index: number; reportedValue: number | null; overrideReason: string | null }>();
     input.values.forEach((v, index) => {
@@ -204,12 +285,7 @@ export class QuarterlyReportSubmissionService {
       }
       given.set(v.metricKey, { index, reportedValue: value, overrideReason: v.overrideReason ?? null });
     });
-    const recorded = new Map<string, RecordedValue>(
-      (await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to)).map((r) => [
-        r.metricKey,
-        r,
-      ]),
-    );
+    const recorded = new Map(recordedValues.map((r) => [r.metricKey, r]));
     const values: RevisionValue[] = [];
     for (const metric of catalog) {
       const recordedValue = recorded.get(metric.key)?.value ?? null;

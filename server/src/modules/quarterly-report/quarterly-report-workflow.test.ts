@@ -329,6 +329,101 @@ describe('quarterly report workflow', () => {
     ).toBe(1);
   });
 
+  it('submits in three data statements (replay check and catalog, recorded counts, the write), whatever the catalog', async () => {
+    const { statements, response } = await t.countStatements(SUBMIT, {
+      input: { year: 2024, quarter: 1, idempotencyKey: key(), expectedVersion: 0, values: [] },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(statements).toBeLessThanOrEqual(3);
+    const resubmitted = await t.countStatements(SUBMIT, {
+      input: { year: 2024, quarter: 1, idempotencyKey: key(), expectedVersion: 1, values: [] },
+    });
+    expect(resubmitted.response.errors).toBeUndefined();
+    expect(resubmitted.statements).toBeLessThanOrEqual(3);
+  });
+
+  it('writes one audit row per stored row: the report, each value and the revision; a resubmission replaces the values', async () => {
+    const audit = (reportId: string) =>
+      withDatabaseClient(t.database.url, async (su) =>
+        (
+          await su.query<{ table_name: string; action: string; n: string }>(
+            `select a.table_name, a.action, count(*) as n from audit_log a
+              where a.row_id = $1 or coalesce(a.after, a.before)->>'report_id' = $1::text
+              group by 1, 2 order by 1, 2`,
+            [reportId],
+          )
+        ).rows.map((r) => `${r.table_name} ${r.action} ${r.n}`),
+      );
+    const first = await submit({ year: 2024, quarter: 4, idempotencyKey: key(), expectedVersion: 0, values: [] });
+    expect(first.errors).toBeUndefined();
+    const id = first.data!.submitQuarterlyReport.report.id;
+    const values = await count('select count(*) as n from quarterly_report_value where report_id = $1', [id]);
+    expect(values).toBeGreaterThan(0);
+    expect(await audit(id)).toEqual([
+      'quarterly_report INSERT 1',
+      `quarterly_report_revision INSERT 1`,
+      `quarterly_report_value INSERT ${values}`,
+    ]);
+    const again = await submit({ year: 2024, quarter: 4, idempotencyKey: key(), expectedVersion: 1, values: [] });
+    expect(again.data!.submitQuarterlyReport.report).toMatchObject({ version: 2, revision: 2 });
+    expect(await count('select count(*) as n from quarterly_report_value where report_id = $1', [id])).toBe(values);
+    expect(await audit(id)).toEqual([
+      'quarterly_report INSERT 1',
+      'quarterly_report UPDATE 1',
+      'quarterly_report_revision INSERT 2',
+      `quarterly_report_value DELETE ${values}`,
+      `quarterly_report_value INSERT ${values * 2}`,
+    ]);
+  });
+
+  it('answers a key sent twice at once with one submission and one replay, even while the second waits for the lock', async () => {
+    const k = key();
+    const input = { year: 2024, quarter: 2, idempotencyKey: k, expectedVersion: 0, values: [] };
+    const both = await Promise.all([submit(input), submit(input)]);
+    expect(both.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(both.map((r) => r.data!.submitQuarterlyReport.replayed).sort()).toEqual([false, true]);
+    expect(new Set(both.map((r) => r.data!.submitQuarterlyReport.revision.id)).size).toBe(1);
+    expect(
+      await count(
+        `select count(*) as n from quarterly_report_revision r join quarterly_report q on q.id = r.report_id where q.township_id = $1 and q.year = 2024 and q.quarter = 2`,
+        [qunliId],
+      ),
+    ).toBe(1);
+  });
+
+  it('takes a metric the county admin has just defined in the very next submission (the catalog is never stale)', async () => {
+    const defined = await t.graphql(
+      'mutation ($i: DefineMetricInput!) { defineMetric(input: $i) { key } }',
+      {
+        i: {
+          key: 'petitions_forwarded',
+          nameZh: '转交信访件数',
+          nameEn: 'Petitions forwarded',
+          unit: '件',
+          kind: 'COUNT',
+          higherIsBetter: true,
+          computation: 'entered by the township',
+        },
+      },
+      { as: 'demo.admin' },
+    );
+    expect(defined.errors).toBeUndefined();
+    const sent = await submit({
+      year: 2024,
+      quarter: 3,
+      idempotencyKey: key(),
+      expectedVersion: 0,
+      values: [{ metricKey: 'petitions_forwarded', reportedValue: 4 }],
+    });
+    expect(sent.errors).toBeUndefined();
+    expect(
+      await count(
+        `select count(*) as n from quarterly_report_value where report_id = $1 and metric_key = 'petitions_forwarded' and reported_value = 4 and recorded_value is null`,
+        [sent.data!.submitQuarterlyReport.report.id],
+      ),
+    ).toBe(1);
+  });
+
   it('keeps roles to their part: viewers read drafts only, staff review only and cannot touch the figures', async () => {
     expect((await draft(2021, 4, 'qunli.viewer')).errors).toBeUndefined();
     expect(
