@@ -17,14 +17,17 @@ export const MAX_COMPARED_PERIODS = 40;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Competition ranking (1, 2, 2, 4) in the metric's direction; unknown values get no rank. */
-function rank(cells: ComparisonCell[], higherIsBetter: boolean): void {
-  const known = cells
-    .filter((c) => c.value !== null)
-    .sort((a, b) => (higherIsBetter ? b.value! - a.value! : a.value! - b.value!));
-  known.forEach((cell, i) => {
+function rank(values: readonly (number | null)[], higherIsBetter: boolean): (number | null)[] {
+  const known = values
+    .map((_v, i) => i)
+    .filter((i) => values[i] !== null)
+    .sort((a, b) => (higherIsBetter ? values[b]! - values[a]! : values[a]! - values[b]!));
+  const ranks: (number | null)[] = values.map(() => null);
+  known.forEach((index, i) => {
     const previous = known[i - 1];
-    cell.rank = previous && previous.value === cell.value ? previous.rank : i + 1;
+    ranks[index] = previous !== undefined && values[previous] === values[index] ? ranks[previous]! : i + 1;
   });
+  return ranks;
 }
 
 export class CompareService {
@@ -57,47 +60,58 @@ export class CompareService {
       if (!metric) throw badInputError(['metricKeys', i], `未知指标：${key}`, `Unknown metric: ${key}`);
       return metric;
     });
-    const cells: ComparisonCell[] = [];
     const series: ComparisonSeries[] = [];
     periods.forEach((_period, periodIndex) => {
       for (const metric of metrics) {
-        const group: ComparisonCell[] = table.townships.map((township) => {
-          const resolved = table.get(township.id, periodIndex, metric.key);
-          const perDeputy = normalize === Normalization.PER_DEPUTY && metric.kind === MetricKind.COUNT;
-          const value =
-            resolved.value === null || !perDeputy
-              ? resolved.value
-              : township.deputies > 0
-                ? round2((resolved.value / township.deputies) * 10)
-                : null;
+        const perDeputy = normalize === Normalization.PER_DEPUTY && metric.kind === MetricKind.COUNT;
+        const resolved = table.townships.map((township) => table.get(township.id, periodIndex, metric.key));
+        const values = resolved.map(({ value }, i) => {
+          const deputies = table.townships[i]!.deputies;
+          if (value === null || !perDeputy) return value;
+          return deputies > 0 ? round2((value / deputies) * 10) : null;
+        });
+        series.push({
+          periodIndex,
+          metricKey: metric.key,
+          values,
+          ranks: rank(values, metric.higherIsBetter),
+          smallSample: resolved.map(
+            (r) => metric.kind === MetricKind.RATE && r.denominator !== null && r.denominator < SMALL_SAMPLE_CASES,
+          ),
+        });
+      }
+    });
+    // Cells repeat the series with each figure's provenance and parts; built only when asked for.
+    let cells: ComparisonCell[] | null = null;
+    const buildCells = (): ComparisonCell[] =>
+      series.flatMap((s) =>
+        table.townships.map((township, i) => {
+          const resolved = table.get(township.id, s.periodIndex, s.metricKey);
           return {
             townshipId: township.id,
-            periodIndex,
-            metricKey: metric.key,
-            value,
+            periodIndex: s.periodIndex,
+            metricKey: s.metricKey,
+            value: s.values[i]!,
             rawValue: resolved.value,
             numerator: resolved.numerator,
             denominator: resolved.denominator,
             provenance: resolved.provenance,
             qualifier: resolved.qualifier,
-            rank: null,
-            smallSample:
-              metric.kind === MetricKind.RATE &&
-              resolved.denominator !== null &&
-              resolved.denominator < SMALL_SAMPLE_CASES,
+            rank: s.ranks[i]!,
+            smallSample: s.smallSample[i]!,
           };
-        });
-        rank(group, metric.higherIsBetter);
-        cells.push(...group);
-        series.push({
-          periodIndex,
-          metricKey: metric.key,
-          values: group.map((c) => c.value),
-          ranks: group.map((c) => c.rank),
-          smallSample: group.map((c) => c.smallSample),
-        });
-      }
-    });
-    return { normalize, periods, metrics, townships: table.townships, cells, series };
+        }),
+      );
+    return {
+      normalize,
+      periods,
+      metrics,
+      townships: table.townships,
+      get cells() {
+        cells ??= buildCells();
+        return cells;
+      },
+      series,
+    };
   }
 }

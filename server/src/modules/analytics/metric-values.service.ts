@@ -83,15 +83,22 @@ export class MetricValuesService {
            from township t where t.county_id = ?::uuid ${townshipFilter} order by t.code`,
         [countyId, ...(townshipIds ?? [])],
       ),
+      // One row per report (and per township-year of annual figures), its figures as one JSON object:
+      // a tenth of the rows to decode, and no township id repeated per figure.
       this.em.execute<ReportedRow[]>(
-        `select q.township_id, q.year, q.quarter, v.metric_key, v.reported_value as value, v.provenance, v.qualifier
-           from quarterly_report_value v join quarterly_report q on q.id = v.report_id
-          where q.county_id = ?::uuid and q.state in ('SUBMITTED', 'ACCEPTED') and q.year in (${yearList})`,
+        `select q.township_id, q.year, q.quarter,
+                json_object_agg(v.metric_key, json_build_array(v.reported_value, v.provenance, v.qualifier)) as figures
+           from quarterly_report q join quarterly_report_value v on v.report_id = q.id
+          where q.county_id = ?::uuid and q.state in ('SUBMITTED', 'ACCEPTED') and q.year in (${yearList})
+          group by q.id`,
         [countyId, ...years],
       ),
       this.em.execute<ReportedRow[]>(
-        `select f.township_id, f.year, 0 as quarter, f.metric_key, f.value, f.provenance, f.qualifier from period_figure f
-          where f.county_id = ?::uuid and f.period_kind = 'YEAR' and f.year in (${yearList})`,
+        `select f.township_id, f.year, 0 as quarter,
+                json_object_agg(f.metric_key, json_build_array(f.value, f.provenance, f.qualifier)) as figures
+           from period_figure f
+          where f.county_id = ?::uuid and f.period_kind = 'YEAR' and f.year in (${yearList})
+          group by f.township_id, f.year`,
         [countyId, ...years],
       ),
     ]);

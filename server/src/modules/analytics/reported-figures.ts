@@ -8,12 +8,13 @@ export interface Reported {
   qualifier: FigureQualifier;
 }
 
-export interface ReportedRow extends Reported {
+/** One report's figures (or a township's annual figures): metric key → [value, provenance, qualifier]. */
+export interface ReportedRow {
   township_id: string;
   year: number;
   /** 1–4, or 0 for a whole year's figure. */
   quarter: number;
-  metric_key: string;
+  figures: Record<string, [number | null, Provenance, FigureQualifier]>;
 }
 
 /**
@@ -38,7 +39,8 @@ export class ReportedFigures {
         byMetric = new Map();
         this.figures.set(slot, byMetric);
       }
-      byMetric.set(row.metric_key, { value: row.value, provenance: row.provenance, qualifier: row.qualifier });
+      for (const [key, [value, provenance, qualifier]] of Object.entries(row.figures))
+        byMetric.set(key, { value, provenance, qualifier });
     }
   }
 
