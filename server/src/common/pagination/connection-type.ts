@@ -40,16 +40,28 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   return Connection;
 }
 
+/**
+ * Edges and cursors are built when read: a nested query of ~9,000 rows through `nodes` would
+ * otherwise allocate an edge and encode a cursor per row that nobody asked for.
+ */
 export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  let edges: { cursor: string; node: T }[] | undefined;
   return {
-    edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
+    get edges() {
+      edges ??= page.items.map((node, i) => ({ node, cursor: page.cursors[i]! }));
+      return edges;
+    },
     nodes: page.items,
     totalCount: page.totalCount,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors.at(-1) ?? null,
+      get startCursor() {
+        return page.cursors[0] ?? null;
+      },
+      get endCursor() {
+        return page.cursors.at(-1) ?? null;
+      },
     },
   };
 }

@@ -2,6 +2,7 @@ import { ReferenceKind, type EntityClass, type EntityMetadata } from '@mikro-orm
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SqlWhere } from '../sql/sql-where.js';
 import { decodeCursor, encodeCursor } from './cursor-codec.js';
+import { readOnlyHydrator } from './read-only-hydrator.js';
 import type { Page, PageRequest, SortColumn } from './page-request.js';
 
 const ALIAS = 't';
@@ -23,6 +24,11 @@ export interface FetchPagesOptions<T extends object> {
   page: PageRequest;
   /** Absent for a top-level list; present for one page per parent in the same statement. */
   partition?: Partition;
+  /**
+   * Only these properties (plus `id` and the sort columns), when the caller knows what will be read;
+   * the others stay undefined on the returned rows. Absent: every column an ordinary read selects.
+   */
+  props?: readonly string[] | null;
 }
 
 export function newWhere(): SqlWhere {
@@ -37,7 +43,9 @@ function quote(identifier: string): string {
  * The columns an ordinary read selects: every persisted column except lazy ones. Lazy columns hold
  * PII (a deputy's phone) that some database roles may not read at all, so `t.*` is never used.
  */
-function selectList(meta: EntityMetadata): string {
+function selectList(meta: EntityMetadata, sort: readonly SortColumn[], props: readonly string[] | null): string {
+  const wanted = props ? new Set(['id', ...props]) : null;
+  const sortColumns = new Set(sort.map((c) => c.column));
   const columns = meta.props
     .filter(
       (prop) =>
@@ -45,7 +53,8 @@ function selectList(meta: EntityMetadata): string {
         !prop.lazy &&
         prop.fieldNames?.length &&
         prop.kind !== ReferenceKind.ONE_TO_MANY &&
-        prop.kind !== ReferenceKind.MANY_TO_MANY,
+        prop.kind !== ReferenceKind.MANY_TO_MANY &&
+        (!wanted || wanted.has(prop.name) || prop.fieldNames.some((f) => sortColumns.has(f))),
     )
     .flatMap((prop) => prop.fieldNames);
   return columns.map((column) => `${ALIAS}.${quote(column)}`).join(', ');
@@ -88,13 +97,15 @@ export async function fetchPages<T extends object>(
   const base = newWhere();
   let from = `${table} ${ALIAS}`;
   // Never null, so the page rows join their totals by equality (hashable), not `is not distinct from`.
-  let parentExpr = "''::text";
+  // Partition keys keep their own type (uuid): a `::text` cast made the window's sort and the totals'
+  // grouping compare strings under the database collation, most of the nested statement's time.
+  let parentExpr = '0';
   if (partition?.kind === 'column') {
-    parentExpr = `${ALIAS}.${quote(partition.column)}::text`;
+    parentExpr = `${ALIAS}.${quote(partition.column)}`;
     base.in(partition.column, partition.parentIds);
   } else if (partition?.kind === 'join') {
     from += ` join ${quote(partition.table)} j on j.${quote(partition.childColumn)} = ${ALIAS}."id"`;
-    parentExpr = `j.${quote(partition.parentColumn)}::text`;
+    parentExpr = `j.${quote(partition.parentColumn)}`;
     const ids = partition.parentIds;
     base.raw(
       ids.length === 0 ? 'false' : `j.${quote(partition.parentColumn)} in (${ids.map(() => '?').join(', ')})`,
@@ -106,41 +117,68 @@ export async function fetchPages<T extends object>(
   const after = newWhere();
   if (page.after) keysetCondition(sort, decodeCursor(page.after, sort.length), after);
 
-  // Totals come from their own CTE so a parent whose page is empty (cursor past its end) keeps its count.
-  const sql =
-    `with base as (select ${selectList(meta as EntityMetadata)}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
-    `totals as (select ${PARENT}, count(*) as ${TOTAL} from base group by ${PARENT}), ` +
-    `ranked as (select ${ALIAS}.*, row_number() over (partition by ${PARENT} order by ${orderSql}) as ${RANK} ` +
-    `from base ${ALIAS} where ${after.sql}) ` +
-    `select r.*, tt.${PARENT} as ${GROUP}, tt.${TOTAL} from totals tt ` +
-    `left join ranked r on r.${PARENT} = tt.${PARENT} and r.${RANK} <= ? ` +
-    `order by ${GROUP}, r.${RANK}`;
+  const columns = selectList(meta as EntityMetadata, sort, options.props ?? null);
+  // Without a cursor one window pass ranks the rows and counts each parent's list (no CTE, no join).
+  // With one, totals come from their own CTE so a parent whose page is empty (cursor past its end)
+  // keeps its count.
+  const qualifiedOrder = sort.map((c) => `${ALIAS}.${quote(c.column)} ${c.direction}`).join(', ');
+  const sql = page.after
+    ? `with base as (select ${columns}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
+      `totals as (select ${PARENT}, count(*) as ${TOTAL} from base group by ${PARENT}), ` +
+      `ranked as (select ${ALIAS}.*, row_number() over (partition by ${PARENT} order by ${orderSql}) as ${RANK} ` +
+      `from base ${ALIAS} where ${after.sql}) ` +
+      `select r.*, tt.${PARENT} as ${GROUP}, tt.${TOTAL} from totals tt ` +
+      `left join ranked r on r.${PARENT} = tt.${PARENT} and r.${RANK} <= ? ` +
+      `order by ${GROUP}, r.${RANK}`
+    : `select * from (select ${columns}, ${parentExpr} as ${GROUP}, ` +
+      `row_number() over (partition by ${parentExpr} order by ${qualifiedOrder}) as ${RANK}, ` +
+      `count(*) over (partition by ${parentExpr}) as ${TOTAL} from ${from} where ${base.sql}) r ` +
+      `where r.${RANK} <= ? order by r.${GROUP}, r.${RANK}`;
   const rows = await em.execute<Record<string, unknown>[]>(sql, [...base.params, ...after.params, page.first + 1]);
 
+  const detached = readOnlyHydrator(em, options.entity);
+  const hydrate =
+    detached ??
+    ((row: Record<string, unknown>) => {
+      const { [PARENT]: _parent, [TOTAL]: _total, [RANK]: _rank, [GROUP]: _group, ...columns } = row;
+      return em.map(options.entity, columns as never);
+    });
+  const keysOf = (row: Record<string, unknown>) => sort.map((c) => serialiseKey(row[c.column]));
   const pages = new Map<string | null, Page<T>>();
+  const pageRows = new Map<Page<T>, Record<string, unknown>[]>();
   for (const row of rows) {
-    const parent = (row[GROUP] as string) === '' ? null : (row[GROUP] as string);
+    const parent = partition ? String(row[GROUP]) : null;
     let current = pages.get(parent);
     if (!current) {
-      current = {
-        items: [],
-        cursors: [],
-        totalCount: Number(row[TOTAL]),
-        hasNextPage: false,
-        hasPreviousPage: page.after !== null,
-      };
+      const itemRows: Record<string, unknown>[] = [];
+      current = lazyCursorPage<T>(Number(row[TOTAL]), page.after !== null, () => itemRows.map(keysOf));
       pages.set(parent, current);
+      pageRows.set(current, itemRows);
     }
     if (row[RANK] === null) continue;
     if (current.items.length === page.first) {
       current.hasNextPage = true;
       continue;
     }
-    current.cursors.push(encodeCursor(sort.map((c) => serialiseKey(row[c.column]))));
-    const { [PARENT]: _parent, [TOTAL]: _total, [RANK]: _rank, [GROUP]: _group, ...columns } = row;
-    current.items.push(em.map(options.entity, columns as never));
+    pageRows.get(current)!.push(row);
+    current.items.push(hydrate(row));
   }
   return pages;
+}
+
+/** Cursors are encoded on first use: nested lists are mostly read through `nodes`, which needs none. */
+function lazyCursorPage<T>(totalCount: number, hasPreviousPage: boolean, keys: () => unknown[][]): Page<T> {
+  let cursors: string[] | undefined;
+  return {
+    items: [],
+    totalCount,
+    hasNextPage: false,
+    hasPreviousPage,
+    get cursors() {
+      cursors ??= keys().map((key) => encodeCursor(key));
+      return cursors;
+    },
+  };
 }
 
 export function emptyPage<T>(after: string | null): Page<T> {
