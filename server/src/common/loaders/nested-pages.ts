@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../context/request-context.js';
 import type { ConnectionArgs } from '../pagination/connection-args.js';
 import type { Partition } from '../pagination/fetch-pages.js';
@@ -13,9 +14,12 @@ export function nestedPages<T extends object, F>(
   partitionOf: (parentIds: readonly string[]) => Partition,
   filter: F | null | undefined,
   args: ConnectionArgs,
+  info?: GraphQLResolveInfo,
 ): DataLoader<string, Page<T>> {
-  const key = `${name}:${JSON.stringify([filter ?? null, args.first, args.after ?? null])}`;
-  return ctx.loaders.pages<T>(key, (ids) => service.pages(filter, args, partitionOf(ids)), args.after ?? null);
+  // Parents selecting the same fields share one statement; the selection is part of the batch key.
+  const props = info ? service.propsFor(info) : null;
+  const key = `${name}:${JSON.stringify([filter ?? null, args.first, args.after ?? null, props])}`;
+  return ctx.loaders.pages<T>(key, (ids) => service.pages(filter, args, partitionOf(ids), props), args.after ?? null);
 }
 
 export function byColumn(column: string): (parentIds: readonly string[]) => Partition {

@@ -4,7 +4,21 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createOrm } from '../../database/create-orm.js';
 import { entityClasses } from '../../database/entity-classes.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
+import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo } from 'graphql';
+import { ActivityService } from '../../modules/activity/activity.service.js';
 import { fetchPages, newWhere } from './fetch-pages.js';
+
+/** Just enough of a resolver's `info` for a connection field: its field node and the fragments. */
+function infoOf(document: string): GraphQLResolveInfo {
+  const parsed = parse(document);
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  let field: FieldNode | undefined;
+  for (const definition of parsed.definitions) {
+    if (definition.kind === 'FragmentDefinition') fragments[definition.name.value] = definition;
+    else if (definition.kind === 'OperationDefinition') field = definition.selectionSet.selections[0] as FieldNode;
+  }
+  return { fieldNodes: [field!], fragments } as unknown as GraphQLResolveInfo;
+}
 
 /** A comparable form of a hydrated value: references by target and id, dates by instant. */
 function comparable(value: unknown): unknown {
@@ -27,6 +41,23 @@ describe('page rows are hydrated without the identity map, exactly as the ORM hy
   afterAll(async () => {
     await orm.close();
     await database.drop();
+  });
+
+  it('maps the fields selected on nodes and edges to the properties a page selects', () => {
+    const service = new ActivityService(orm.em.fork() as EntityManager);
+    expect(service.propsFor(infoOf('{ activities { totalCount nodes { id title occurredOn } } }'))).toEqual([
+      'id',
+      'occurredOn',
+      'title',
+    ]);
+    expect(
+      service.propsFor(
+        infoOf(`{ activities { edges { cursor node { ...A ... on Activity { stationId township { name } } } }
+          pageInfo { endCursor } } } fragment A on Activity { __typename type }`),
+      ),
+    ).toEqual(['station', 'township', 'type']);
+    // A field resolver reads what it likes: every column.
+    expect(service.propsFor(infoOf('{ activities { nodes { id participants { attendance } } } }'))).toBeNull();
   });
 
   it.each(entityClasses.map((entity) => [entity.name, entity] as const))(

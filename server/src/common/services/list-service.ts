@@ -1,4 +1,5 @@
-import type { EntityClass } from '@mikro-orm/core';
+import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFoundError } from '../errors/not-found-error.js';
 import { assertUuid } from '../ids/assert-uuid.js';
@@ -7,6 +8,7 @@ import { toConnection, type ConnectionShape } from '../pagination/connection-typ
 import type { ConnectionArgs } from '../pagination/connection-args.js';
 import type { Page, SortColumn } from '../pagination/page-request.js';
 import type { SqlWhere } from '../sql/sql-where.js';
+import { selectedNodeFields } from '../pagination/selected-node-fields.js';
 
 export interface EntityLabel {
   zh: string;
@@ -41,10 +43,34 @@ export abstract class ListService<T extends object, F> {
     );
   }
 
+  /**
+   * The properties a connection's nodes need for what the caller selected: stored fields, and the
+   * to-one relations behind `xId` getters and relation fields (their resolvers read only the id).
+   * Null (every column) as soon as a field is anything else, e.g. a field resolver whose needs are
+   * not known here. For ~9,000 nested rows, parsing and hydrating unread columns was most of the cost.
+   */
+  propsFor(info: GraphQLResolveInfo): string[] | null {
+    const properties = (this.em.getMetadata().get(this.entity) as EntityMetadata).properties as Record<
+      string,
+      EntityProperty | undefined
+    >;
+    const props = new Set<string>();
+    for (const name of selectedNodeFields(info)) {
+      if (name === '__typename') continue;
+      const prop = properties[name] ?? properties[name.replace(/Id$/, '')];
+      const stored = prop && prop.persist !== false && !prop.lazy && prop.name === name;
+      if (stored && prop.kind === ReferenceKind.SCALAR) props.add(prop.name);
+      else if (prop && prop.kind === ReferenceKind.MANY_TO_ONE) props.add(prop.name);
+      else return null;
+    }
+    return [...props].sort();
+  }
+
   pages(
     filter: F | null | undefined,
     args: ConnectionArgs,
     partition?: Partition,
+    props?: readonly string[] | null,
   ): Promise<Map<string | null, Page<T>>> {
     const where = newWhere();
     if (filter) this.applyFilter(where, filter);
@@ -54,6 +80,7 @@ export abstract class ListService<T extends object, F> {
       sort: this.sort,
       page: { first: args.first, after: args.after ?? null },
       ...(partition ? { partition } : {}),
+      props: props ?? null,
     });
   }
 }

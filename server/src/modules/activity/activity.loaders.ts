@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { byColumn, nestedPages } from '../../common/loaders/nested-pages.js';
@@ -7,12 +8,21 @@ import { ActivityParticipant } from './activity-participant.entity.js';
 import type { ActivityFilter } from './dto/activity-filter.input.js';
 
 export const activityLoaders = {
-  pagesByTownship: (ctx: RequestContext, filter: ActivityFilter | null, args: ConnectionArgs) =>
-    nestedPages(ctx, 'activity.township', new ActivityService(ctx.em), byColumn('township_id'), filter, args),
+  pagesByTownship: (
+    ctx: RequestContext,
+    filter: ActivityFilter | null,
+    args: ConnectionArgs,
+    info?: GraphQLResolveInfo,
+  ) => nestedPages(ctx, 'activity.township', new ActivityService(ctx.em), byColumn('township_id'), filter, args, info),
   pagesByStation: (ctx: RequestContext, filter: ActivityFilter | null, args: ConnectionArgs) =>
     nestedPages(ctx, 'activity.station', new ActivityService(ctx.em), byColumn('station_id'), filter, args),
   /** Activities a deputy took part in, through the attendance rows. */
-  pagesByDeputy: (ctx: RequestContext, filter: ActivityFilter | null, args: ConnectionArgs) =>
+  pagesByDeputy: (
+    ctx: RequestContext,
+    filter: ActivityFilter | null,
+    args: ConnectionArgs,
+    info?: GraphQLResolveInfo,
+  ) =>
     nestedPages(
       ctx,
       'activity.deputy',
@@ -26,6 +36,7 @@ export const activityLoaders = {
       }),
       filter,
       args,
+      info,
     ),
   participantsByActivity: (ctx: RequestContext) => childLists(ctx, ActivityParticipant, 'activity', { id: 'asc' }),
 };

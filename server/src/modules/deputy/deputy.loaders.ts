@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { byColumn, nestedPages } from '../../common/loaders/nested-pages.js';
@@ -7,8 +8,12 @@ import { DeputyService } from './deputy.service.js';
 import type { DeputyFilter } from './dto/deputy-filter.input.js';
 
 export const deputyLoaders = {
-  pagesByTownship: (ctx: RequestContext, filter: DeputyFilter | null, args: ConnectionArgs) =>
-    nestedPages(ctx, 'deputy.township', new DeputyService(ctx.em), byColumn('township_id'), filter, args),
+  pagesByTownship: (
+    ctx: RequestContext,
+    filter: DeputyFilter | null,
+    args: ConnectionArgs,
+    info?: GraphQLResolveInfo,
+  ) => nestedPages(ctx, 'deputy.township', new DeputyService(ctx.em), byColumn('township_id'), filter, args, info),
   pagesByGroup: (ctx: RequestContext, filter: DeputyFilter | null, args: ConnectionArgs) =>
     nestedPages(ctx, 'deputy.group', new DeputyService(ctx.em), byColumn('group_id'), filter, args),
   pagesByStation: (ctx: RequestContext, filter: DeputyFilter | null, args: ConnectionArgs) =>

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
@@ -77,8 +78,9 @@ export class DeputyResolver {
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toConnection(await activityLoaders.pagesByDeputy(ctx, filter, args).load(deputy.id));
+    return toConnection(await activityLoaders.pagesByDeputy(ctx, filter, args, info).load(deputy.id));
   }
 
   @FieldResolver(() => SuggestionConnection, { description: 'Suggestions this deputy proposed' })

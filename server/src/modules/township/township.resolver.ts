@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
@@ -57,8 +58,9 @@ export class TownshipResolver {
     @Arg('filter', () => DeputyFilter, { nullable: true }) filter: DeputyFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toConnection(await deputyLoaders.pagesByTownship(ctx, filter, args).load(township.id));
+    return toConnection(await deputyLoaders.pagesByTownship(ctx, filter, args, info).load(township.id));
   }
 
   @FieldResolver(() => ActivityConnection)
@@ -67,8 +69,9 @@ export class TownshipResolver {
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toConnection(await activityLoaders.pagesByTownship(ctx, filter, args).load(township.id));
+    return toConnection(await activityLoaders.pagesByTownship(ctx, filter, args, info).load(township.id));
   }
 
   @FieldResolver(() => SuggestionConnection)
