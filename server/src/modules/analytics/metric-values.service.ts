@@ -55,9 +55,9 @@ function loosest(parts: readonly ResolvedValue[]): FigureQualifier {
 }
 
 /**
- * Resolves metrics for townships × periods of a county in a fixed number of SQL statements (catalog,
- * townships with deputy counts, reported quarterly values, reported annual figures, then recorded
- * counts), however many townships or records there are. Precedence: a figure the township reported
+ * Resolves metrics for townships × periods of a county in a fixed number of SQL statements (catalog;
+ * townships with deputy counts and reported figures; recorded counts when needed), however many
+ * townships or records there are. Precedence: a figure the township reported
  * (an annual report, or a submitted or accepted quarterly report) over one counted from records; a
  * year without an annual figure sums its four reported quarters; rates divide their resolved parts.
  * Records are counted only for the metrics asked for and only where a figure was not reported: a
@@ -76,34 +76,32 @@ export class MetricValuesService {
     const years = [...new Set(periods.map((p) => p.year))];
     const yearList = years.map(() => '?').join(', ');
     const townshipFilter = townshipIds ? `and t.id in (${townshipIds.map(() => '?::uuid').join(', ')})` : '';
-    const [catalog, townships, quarterly, annual] = await Promise.all([
+    // Townships and every reported figure in ONE statement, as one JSON document: per report (and per
+    // township-year of annual figures) one object of figures, so no township id is repeated per figure.
+    const [catalog, [figures]] = await Promise.all([
       this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } }),
-      this.em.execute<{ id: string; code: string; name: string; deputies: string }[]>(
-        `select t.id, t.code, t.name, (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies
-           from township t where t.county_id = ?::uuid ${townshipFilter} order by t.code`,
-        [countyId, ...(townshipIds ?? [])],
-      ),
-      // One row per report (and per township-year of annual figures), its figures as one JSON object:
-      // a tenth of the rows to decode, and no township id repeated per figure.
-      this.em.execute<ReportedRow[]>(
-        `select q.township_id, q.year, q.quarter,
-                json_object_agg(v.metric_key, json_build_array(v.reported_value, v.provenance, v.qualifier)) as figures
-           from quarterly_report q join quarterly_report_value v on v.report_id = q.id
-          where q.county_id = ?::uuid and q.state in ('SUBMITTED', 'ACCEPTED') and q.year in (${yearList})
-          group by q.id`,
-        [countyId, ...years],
-      ),
-      this.em.execute<ReportedRow[]>(
-        `select f.township_id, f.year, 0 as quarter,
-                json_object_agg(f.metric_key, json_build_array(f.value, f.provenance, f.qualifier)) as figures
-           from period_figure f
-          where f.county_id = ?::uuid and f.period_kind = 'YEAR' and f.year in (${yearList})
-          group by f.township_id, f.year`,
-        [countyId, ...years],
+      this.em.execute<{ townships: TownshipRow[]; reported: ReportedRow[] }[]>(
+        `select
+           (select coalesce(json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'deputies',
+                     (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE')) order by t.code), '[]')
+              from township t where t.county_id = ?::uuid ${townshipFilter}) as townships,
+           (select coalesce(json_agg(r), '[]') from (
+              select q.township_id, q.year, q.quarter,
+                     json_object_agg(v.metric_key, json_build_array(v.reported_value, v.provenance, v.qualifier)) as figures
+                from quarterly_report q join quarterly_report_value v on v.report_id = q.id
+               where q.county_id = ?::uuid and q.state in ('SUBMITTED', 'ACCEPTED') and q.year in (${yearList})
+               group by q.id
+              union all
+              select f.township_id, f.year, 0,
+                     json_object_agg(f.metric_key, json_build_array(f.value, f.provenance, f.qualifier))
+                from period_figure f
+               where f.county_id = ?::uuid and f.period_kind = 'YEAR' and f.year in (${yearList})
+               group by f.township_id, f.year) r) as reported`,
+        [countyId, ...(townshipIds ?? []), countyId, ...years, countyId, ...years],
       ),
     ]);
-
-    const reported = new ReportedFigures([...quarterly, ...annual]);
+    const townships = figures!.townships;
+    const reported = new ReportedFigures(figures!.reported);
     const byKey = new Map(catalog.map((m) => [m.key, m]));
     const townshipIndex = new Map(townships.map((t, i) => [t.id, i]));
     const metricIndex = new Map<string, number>();
@@ -222,7 +220,7 @@ export class MetricValuesService {
 
     return {
       catalog,
-      townships: townships.map((t) => ({ id: t.id, code: t.code, name: t.name, deputies: Number(t.deputies) })),
+      townships,
       get,
     };
   }
