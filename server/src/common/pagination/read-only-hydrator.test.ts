@@ -6,6 +6,7 @@ import { entityClasses } from '../../database/entity-classes.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo } from 'graphql';
 import { ActivityService } from '../../modules/activity/activity.service.js';
+import { DeputyService } from '../../modules/deputy/deputy.service.js';
 import { fetchPages, newWhere } from './fetch-pages.js';
 
 /** Just enough of a resolver's `info` for a connection field: its field node and the fragments. */
@@ -56,8 +57,16 @@ describe('page rows are hydrated without the identity map, exactly as the ORM hy
           pageInfo { endCursor } } } fragment A on Activity { __typename type }`),
       ),
     ).toEqual(['station', 'township', 'type']);
-    // A field resolver reads what it likes: every column.
-    expect(service.propsFor(infoOf('{ activities { nodes { id participants { attendance } } } }'))).toBeNull();
+    // A field resolver that reads only the id (listed by the service) needs nothing more.
+    expect(service.propsFor(infoOf('{ activities { nodes { title participants { attendance } } } }'))).toEqual([
+      'title',
+    ]);
+    // Any other field resolver or computed field reads what it likes: every column.
+    expect(service.propsFor(infoOf('{ activities { nodes { id somethingComputed } } }'))).toBeNull();
+    const deputies = new DeputyService(orm.em.fork() as EntityManager);
+    expect(
+      deputies.propsFor(infoOf('{ deputies { nodes { id name contactPhone activities(first: 2) { totalCount } } } }')),
+    ).toEqual(['id', 'name']);
   });
 
   it.each(entityClasses.map((entity) => [entity.name, entity] as const))(

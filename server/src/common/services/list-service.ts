@@ -25,6 +25,8 @@ export abstract class ListService<T extends object, F> {
   /** Must end with a unique column so pages never overlap. */
   protected abstract readonly sort: readonly SortColumn[];
   protected abstract applyFilter(where: SqlWhere, filter: F): void;
+  /** Field resolvers of the node type that read nothing but the row's id (nested lists, by-id loaders). */
+  protected readonly idOnlyFields: readonly string[] = [];
 
   constructor(protected readonly em: EntityManager) {}
 
@@ -46,8 +48,8 @@ export abstract class ListService<T extends object, F> {
   /**
    * The properties a connection's nodes need for what the caller selected: stored fields, and the
    * to-one relations behind `xId` getters and relation fields (their resolvers read only the id).
-   * Null (every column) as soon as a field is anything else, e.g. a field resolver whose needs are
-   * not known here. For ~9,000 nested rows, parsing and hydrating unread columns was most of the cost.
+   * Null (every column) as soon as a field is anything else, e.g. a field resolver not listed in
+   * `idOnlyFields`. For ~9,000 nested rows, parsing and hydrating unread columns was most of the cost.
    */
   propsFor(info: GraphQLResolveInfo): string[] | null {
     const properties = (this.em.getMetadata().get(this.entity) as EntityMetadata).properties as Record<
@@ -56,7 +58,7 @@ export abstract class ListService<T extends object, F> {
     >;
     const props = new Set<string>();
     for (const name of selectedNodeFields(info)) {
-      if (name === '__typename') continue;
+      if (name === '__typename' || this.idOnlyFields.includes(name)) continue;
       const prop = properties[name] ?? properties[name.replace(/Id$/, '')];
       const stored = prop && prop.persist !== false && !prop.lazy && prop.name === name;
       if (stored && prop.kind === ReferenceKind.SCALAR) props.add(prop.name);

@@ -7,6 +7,8 @@ import type { ActivityFilter } from './dto/activity-filter.input.js';
 export class ActivityService extends ListService<Activity, ActivityFilter> {
   protected readonly entity = Activity;
   protected readonly label = { zh: '活动', en: 'Activity' };
+  // ActivityResolver.participants loads by the activity's id.
+  protected override readonly idOnlyFields = ['participants'];
   protected readonly sort = [
     { column: 'occurred_on', direction: 'desc' },
     { column: 'id', direction: 'desc' },
