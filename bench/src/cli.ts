@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
 import { SCALE_TIERS, isScaleTierName } from '@renda/seeds/dist/scale/scale-tiers.js';
 import { openBenchDatabase, resetOpenQuarter } from './bench-database.js';
@@ -242,9 +242,11 @@ async function main(): Promise<number> {
     }
     process.stdout.write(out);
     // Raw results stay out of the repository (.data/ is ignored); bench/README.md quotes them.
-    const outDir = join(findRepoRoot(), '.data', 'bench-results');
-    mkdirSync(outDir, { recursive: true });
-    const outPath = args.out ?? join(outDir, `${tier.name}.json`);
+    // npm runs this in bench/; a relative --out means the directory the command was typed in.
+    const outPath = args.out
+      ? resolve(process.env['INIT_CWD'] ?? process.cwd(), args.out)
+      : join(findRepoRoot(), '.data', 'bench-results', `${tier.name}.json`);
+    mkdirSync(dirname(outPath), { recursive: true });
     writeFileSync(
       outPath,
       JSON.stringify({ tier, machine, date: new Date().toISOString(), checks, rows, quarterClose }, null, 2),

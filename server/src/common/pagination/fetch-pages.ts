@@ -2,7 +2,7 @@ import { ReferenceKind, type EntityClass, type EntityMetadata } from '@mikro-orm
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SqlWhere } from '../sql/sql-where.js';
 import { decodeCursor, encodeCursor } from './cursor-codec.js';
-import { readOnlyHydrator } from './read-only-hydrator.js';
+import { readOnlyHydrator } from '../entities/read-only-hydrator.js';
 import type { Page, PageRequest, SortColumn } from './page-request.js';
 
 const ALIAS = 't';

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readOnlyHydrator } from '../../common/entities/read-only-hydrator.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
 import { Provenance } from '../../common/enums/provenance.enum.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
@@ -76,12 +77,14 @@ export class MetricValuesService {
     const years = [...new Set(periods.map((p) => p.year))];
     const yearList = years.map(() => '?').join(', ');
     const townshipFilter = townshipIds ? `and t.id in (${townshipIds.map(() => '?::uuid').join(', ')})` : '';
-    // Townships and every reported figure in ONE statement, as one JSON document: per report (and per
-    // township-year of annual figures) one object of figures, so no township id is repeated per figure.
-    const [catalog, [figures]] = await Promise.all([
-      this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } }),
-      this.em.execute<{ townships: TownshipRow[]; reported: ReportedRow[] }[]>(
-        `select
+    // The catalog, the townships and every reported figure in ONE statement, as one JSON document: per
+    // report (and per township-year of annual figures) one object of figures, so no township id is
+    // repeated per figure.
+    const [figures] = await this.em.execute<
+      { catalog: Record<string, unknown>[]; townships: TownshipRow[]; reported: ReportedRow[] }[]
+    >(
+      `select
+           (select coalesce(json_agg(m order by m.key), '[]') from metric_definition m) as catalog,
            (select coalesce(json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'deputies',
                      (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE')) order by t.code), '[]')
               from township t where t.county_id = ?::uuid ${townshipFilter}) as townships,
@@ -97,9 +100,12 @@ export class MetricValuesService {
                 from period_figure f
                where f.county_id = ?::uuid and f.period_kind = 'YEAR' and f.year in (${yearList})
                group by f.township_id, f.year) r) as reported`,
-        [countyId, ...(townshipIds ?? []), countyId, ...years, countyId, ...years],
-      ),
-    ]);
+      [countyId, ...(townshipIds ?? []), countyId, ...years, countyId, ...years],
+    );
+    // Read-only rows: entities the request's commit has nothing to diff for.
+    const hydrate =
+      readOnlyHydrator(this.em, MetricDefinition) ?? ((row) => this.em.map(MetricDefinition, row as never));
+    const catalog = figures!.catalog.map(hydrate);
     const townships = figures!.townships;
     const reported = new ReportedFigures(figures!.reported);
     const byKey = new Map(catalog.map((m) => [m.key, m]));

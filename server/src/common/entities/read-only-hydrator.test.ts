@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../test-support/test-d
 import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo } from 'graphql';
 import { ActivityService } from '../../modules/activity/activity.service.js';
 import { DeputyService } from '../../modules/deputy/deputy.service.js';
-import { fetchPages, newWhere } from './fetch-pages.js';
+import { fetchPages, newWhere } from '../pagination/fetch-pages.js';
 
 /** Just enough of a resolver's `info` for a connection field: its field node and the fragments. */
 function infoOf(document: string): GraphQLResolveInfo {
