@@ -118,9 +118,9 @@ export async function fetchPages<T extends object>(
   if (page.after) keysetCondition(sort, decodeCursor(page.after, sort.length), after);
 
   const columns = selectList(meta as EntityMetadata, sort, options.props ?? null);
-  // Without a cursor one window pass ranks the rows and counts each parent's list (no CTE, no join).
-  // With one, totals come from their own CTE so a parent whose page is empty (cursor past its end)
-  // keeps its count.
+  // Nested lists without a cursor: one window pass ranks the rows and counts each parent's list (no CTE,
+  // no join). With a cursor, totals come from their own CTE so a parent whose page is empty (cursor past
+  // its end) keeps its count. A top-level list without a cursor: `order by … limit`, total apart.
   const qualifiedOrder = sort.map((c) => `${ALIAS}.${quote(c.column)} ${c.direction}`).join(', ');
   const sql = page.after
     ? `with base as (select ${columns}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
@@ -130,11 +130,21 @@ export async function fetchPages<T extends object>(
       `select r.*, tt.${PARENT} as ${GROUP}, tt.${TOTAL} from totals tt ` +
       `left join ranked r on r.${PARENT} = tt.${PARENT} and r.${RANK} <= ? ` +
       `order by ${GROUP}, r.${RANK}`
-    : `select * from (select ${columns}, ${parentExpr} as ${GROUP}, ` +
-      `row_number() over (partition by ${parentExpr} order by ${qualifiedOrder}) as ${RANK}, ` +
-      `count(*) over (partition by ${parentExpr}) as ${TOTAL} from ${from} where ${base.sql}) r ` +
-      `where r.${RANK} <= ? order by r.${GROUP}, r.${RANK}`;
-  const rows = await em.execute<Record<string, unknown>[]>(sql, [...base.params, ...after.params, page.first + 1]);
+    : !partition
+      ? // A single top-level list: top-N by the order (an index or a bounded heap), the total counted apart.
+        // The window form sorted every matching row, all columns wide, to return a page of one.
+        `select ${columns}, ${parentExpr} as ${GROUP}, 1 as ${RANK}, ` +
+        `(select count(*) from ${from} where ${base.sql}) as ${TOTAL} ` +
+        `from ${from} where ${base.sql} order by ${qualifiedOrder} limit ?`
+      : `select * from (select ${columns}, ${parentExpr} as ${GROUP}, ` +
+        `row_number() over (partition by ${parentExpr} order by ${qualifiedOrder}) as ${RANK}, ` +
+        `count(*) over (partition by ${parentExpr}) as ${TOTAL} from ${from} where ${base.sql}) r ` +
+        `where r.${RANK} <= ? order by r.${GROUP}, r.${RANK}`;
+  const params =
+    !page.after && !partition
+      ? [...base.params, ...base.params, page.first + 1]
+      : [...base.params, ...after.params, page.first + 1];
+  const rows = await em.execute<Record<string, unknown>[]>(sql, params);
 
   const detached = readOnlyHydrator(em, options.entity);
   const hydrate =
