@@ -55,6 +55,24 @@ function loosest(parts: readonly ResolvedValue[]): FigureQualifier {
   return FigureQualifier.EXACT;
 }
 
+/** A rate's parts: its own numerator and denominator, else the recorded parts (hidden ones included). */
+function rateParts(metric: MetricDefinition): readonly [string, string] | null {
+  return metric.numeratorKey && metric.denominatorKey
+    ? [metric.numeratorKey, metric.denominatorKey]
+    : recordedRateParts(metric);
+}
+
+/** A reported figure as a resolved value (a reported rate carries no parts). */
+function fromReported(figure: Reported): ResolvedValue {
+  return {
+    value: figure.value,
+    numerator: null,
+    denominator: null,
+    provenance: figure.provenance,
+    qualifier: figure.qualifier,
+  };
+}
+
 /**
  * Resolves metrics for townships × periods of a county in a fixed number of SQL statements (catalog;
  * townships with deputy counts and reported figures; recorded counts when needed), however many
@@ -71,7 +89,7 @@ export class MetricValuesService {
     countyId: string,
     townshipIds: readonly string[] | null,
     periods: readonly Period[],
-    /** The metrics the caller will `get` (null: any); others resolve without their recorded counts. */
+    /** The metrics the caller will `get` (null: every metric); others resolve without their recorded counts. */
     metricKeys: readonly string[] | null = null,
   ): Promise<ValueTable> {
     const years = [...new Set(periods.map((p) => p.year))];
@@ -130,12 +148,8 @@ export class MetricValuesService {
     };
 
     // The recorded counts some requested figure falls back to: its metric or rate parts, unreported.
-    const countKeysOf = (metric: MetricDefinition): readonly string[] => {
-      if (metric.kind === MetricKind.COUNT) return [metric.key];
-      return metric.numeratorKey && metric.denominatorKey
-        ? [metric.numeratorKey, metric.denominatorKey]
-        : (recordedRateParts(metric) ?? []);
-    };
+    const countKeysOf = (metric: MetricDefinition): readonly string[] =>
+      metric.kind === MetricKind.COUNT ? [metric.key] : (rateParts(metric) ?? []);
     const requested = metricKeys ? metricKeys.flatMap((key) => (byKey.has(key) ? [byKey.get(key)!] : [])) : catalog;
     const neededKeys = new Set<string>();
     const neededPeriods = new Set<number>();
@@ -157,14 +171,7 @@ export class MetricValuesService {
 
     const countOf = (townshipId: string, periodIndex: number, key: string): ResolvedValue => {
       const figure = reportedOf(townshipId, periods[periodIndex]!, key);
-      if (figure)
-        return {
-          value: figure.value,
-          numerator: null,
-          denominator: null,
-          provenance: figure.provenance,
-          qualifier: figure.qualifier,
-        };
+      if (figure) return fromReported(figure);
       if (!RECORDED_METRIC_SQL[key]) return UNKNOWN;
       const value = recorded.get(townshipId)?.get(periodIndex)?.get(key) ?? null;
       return {
@@ -191,12 +198,9 @@ export class MetricValuesService {
       let result = UNKNOWN;
       if (metric?.kind === MetricKind.COUNT) result = countOf(townshipId, periodIndex, metricKey);
       else if (metric) {
-        const parts =
-          metric.numeratorKey && metric.denominatorKey
-            ? [metric.numeratorKey, metric.denominatorKey]
-            : recordedRateParts(metric);
+        const parts = rateParts(metric);
         const [num, den] = parts
-          ? [countOf(townshipId, periodIndex, parts[0]!), countOf(townshipId, periodIndex, parts[1]!)]
+          ? [countOf(townshipId, periodIndex, parts[0]), countOf(townshipId, periodIndex, parts[1])]
           : [UNKNOWN, UNKNOWN];
         const value = percentage(num.value, den.value);
         if (value !== null) {
@@ -209,15 +213,7 @@ export class MetricValuesService {
           };
         } else {
           const direct = reportedOf(townshipId, periods[periodIndex]!, metricKey);
-          result = direct
-            ? {
-                value: direct.value,
-                numerator: null,
-                denominator: null,
-                provenance: direct.provenance,
-                qualifier: direct.qualifier,
-              }
-            : { ...UNKNOWN, numerator: num.value, denominator: den.value };
+          result = direct ? fromReported(direct) : { ...UNKNOWN, numerator: num.value, denominator: den.value };
         }
       }
       if (cacheKey >= 0) cache.set(cacheKey, result);
