@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readOnlyHydrator } from '../../common/entities/read-only-hydrator.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
 import { Provenance } from '../../common/enums/provenance.enum.js';
-import { MetricDefinition } from '../metric/metric-definition.entity.js';
+import { catalogJson } from '../metric/catalog-json.js';
+import type { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { MetricKind } from '../metric/metric-kind.enum.js';
 import { RECORDED_METRIC_SQL } from '../metric/recorded-metric-sql.js';
 import { queryRecordedCounts } from '../metric/recorded-counts-query.js';
@@ -102,7 +102,7 @@ export class MetricValuesService {
       { catalog: Record<string, unknown>[]; townships: TownshipRow[]; reported: ReportedRow[] }[]
     >(
       `select
-           (select coalesce(json_agg(m order by m.key), '[]') from metric_definition m) as catalog,
+           ${catalogJson.sql} as catalog,
            (select coalesce(json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'deputies',
                      (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE')) order by t.code), '[]')
               from township t where t.county_id = ?::uuid ${townshipFilter}) as townships,
@@ -120,10 +120,7 @@ export class MetricValuesService {
                group by f.township_id, f.year) r) as reported`,
       [countyId, ...(townshipIds ?? []), countyId, ...years, countyId, ...years],
     );
-    // Read-only rows: entities the request's commit has nothing to diff for.
-    const hydrate =
-      readOnlyHydrator(this.em, MetricDefinition) ?? ((row) => this.em.map(MetricDefinition, row as never));
-    const catalog = figures!.catalog.map(hydrate);
+    const catalog = catalogJson.read(this.em, figures!.catalog);
     const townships = figures!.townships;
     const reported = new ReportedFigures(figures!.reported);
     const byKey = new Map(catalog.map((m) => [m.key, m]));

@@ -7,6 +7,7 @@ import { badInputError } from '../../common/errors/bad-input-error.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
 import { Provenance } from '../../common/enums/provenance.enum.js';
 import { uuidV7 } from '../../common/ids/uuid-v7.js';
+import { catalogJson } from '../metric/catalog-json.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { MetricKind } from '../metric/metric-kind.enum.js';
 import { RecordedMetricsService, type RecordedValue } from '../metric/recorded-metrics.service.js';
@@ -20,9 +21,6 @@ import type { RevisionValue } from './revision-value.js';
 import type { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import type { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
 import type { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
-
-/** A catalog metric as the submission's first statement reads it (row-level security: the county's own and the platform's). */
-type CatalogRow = Pick<MetricDefinition, 'key' | 'nameZh' | 'nameEn' | 'kind' | 'numeratorKey' | 'denominatorKey'>;
 
 /** The report row as the write statement returns it (column names). */
 type ReportRow = EntityDictionary<QuarterlyReport> & { id: string; version: number };
@@ -99,17 +97,14 @@ export class QuarterlyReportSubmissionService {
    */
   async submit(input: SubmitQuarterlyReportInput, now: Date = new Date()): Promise<SubmitQuarterlyReportPayload> {
     const period = quarterPeriod(input.year, input.quarter);
-    const [lookup] = await this.em.execute<{ replay_id: string | null; catalog: CatalogRow[] }[]>(
+    const [lookup] = await this.em.execute<{ replay_id: string | null; catalog: Record<string, unknown>[] }[]>(
       `select (select r.id from quarterly_report_revision r where r.township_id = ? and r.idempotency_key = ?) as replay_id,
-              (select coalesce(json_agg(json_build_object('key', m.key, 'nameZh', m.name_zh, 'nameEn', m.name_en,
-                 'kind', m.kind, 'numeratorKey', m.numerator_key, 'denominatorKey', m.denominator_key) order by m.key), '[]')
-                 from metric_definition m) as catalog`,
+              ${catalogJson.sql} as catalog`,
       [this.scope.townshipId, input.idempotencyKey],
     );
     if (lookup!.replay_id) return (await this.replay(input))!;
-    // Read in this transaction rather than cached per process: a metric a county admin has just defined
-    // (through any replica) is never missed, and riding on the replay check it costs no round trip.
-    const catalog = lookup!.catalog;
+    // Riding on the replay check (see catalogJson): no round trip of its own, never stale.
+    const catalog = catalogJson.read(this.em, lookup!.catalog);
     const recorded = await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to, catalog);
     let values: RevisionValue[];
     try {
@@ -260,7 +255,7 @@ export class QuarterlyReportSubmissionService {
   /** Every catalog metric with a recorded or reported value; an override of a recorded figure needs a reason. */
   private values(
     input: SubmitQuarterlyReportInput,
-    catalog: readonly CatalogRow[],
+    catalog: readonly MetricDefinition[],
     recordedValues: readonly RecordedValue[],
   ): RevisionValue[] {
     const kinds = new Map(catalog.map((m) => [m.key, m.kind]));
