@@ -122,6 +122,7 @@ export async function fetchPages<T extends object>(
   // no join). With a cursor, totals come from their own CTE so a parent whose page is empty (cursor past
   // its end) keeps its count. A top-level list without a cursor: `order by … limit`, total apart.
   const qualifiedOrder = sort.map((c) => `${ALIAS}.${quote(c.column)} ${c.direction}`).join(', ');
+  const topLevel = !page.after && !partition;
   const sql = page.after
     ? `with base as (select ${columns}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
       `totals as (select ${PARENT}, count(*) as ${TOTAL} from base group by ${PARENT}), ` +
@@ -130,7 +131,7 @@ export async function fetchPages<T extends object>(
       `select r.*, tt.${PARENT} as ${GROUP}, tt.${TOTAL} from totals tt ` +
       `left join ranked r on r.${PARENT} = tt.${PARENT} and r.${RANK} <= ? ` +
       `order by ${GROUP}, r.${RANK}`
-    : !partition
+    : topLevel
       ? // A single top-level list: top-N by the order (an index or a bounded heap), the total counted apart.
         // The window form sorted every matching row, all columns wide, to return a page of one.
         `select ${columns}, ${parentExpr} as ${GROUP}, 1 as ${RANK}, ` +
@@ -140,10 +141,10 @@ export async function fetchPages<T extends object>(
         `row_number() over (partition by ${parentExpr} order by ${qualifiedOrder}) as ${RANK}, ` +
         `count(*) over (partition by ${parentExpr}) as ${TOTAL} from ${from} where ${base.sql}) r ` +
         `where r.${RANK} <= ? order by r.${GROUP}, r.${RANK}`;
-  const params =
-    !page.after && !partition
-      ? [...base.params, ...base.params, page.first + 1]
-      : [...base.params, ...after.params, page.first + 1];
+  // The top-level form repeats the filter in its count.
+  const params = topLevel
+    ? [...base.params, ...base.params, page.first + 1]
+    : [...base.params, ...after.params, page.first + 1];
   const rows = await em.execute<Record<string, unknown>[]>(sql, params);
 
   const detached = readOnlyHydrator(em, options.entity);
