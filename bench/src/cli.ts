@@ -15,6 +15,7 @@ import { formatTable, type SystemMeasurement } from './report.js';
 import { prepareRequests, send, type PreparedRequest } from './requests.js';
 import { perRequest, readStatements, resetStatements, waitForQuiet, type StatementCounts } from './statements.js';
 import type { SystemName } from './workloads.js';
+import { sampleStats } from './sample-stats.js';
 
 const SYSTEMS: readonly SystemName[] = ['renda', 'postgraphile', 'floor'];
 const POOL_MAX = 10;
@@ -39,11 +40,7 @@ const { values: args } = parseArgs({
 });
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+const median = (xs: number[]) => sampleStats(xs).median;
 
 async function main(): Promise<number> {
   if (!isScaleTierName(args.tier)) throw new Error(`--tier must be county, province or national`);

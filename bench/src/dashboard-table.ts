@@ -1,6 +1,6 @@
 import type { BundleSize } from './dashboard-bundle-size.js';
 import type { FirstChartResult, FirstChartRun } from './dashboard-first-chart.js';
-import { dashboardStats } from './dashboard-stats.js';
+import { sampleStats } from './sample-stats.js';
 
 export interface DashboardTarget {
   /** Which data the server serves, e.g. `seed` (five townships) or `county` (the 40-township tier). */
@@ -46,7 +46,7 @@ const PHASES: { label: string; pick: (run: FirstChartRun) => number | null }[] =
 ];
 
 function statsRow(label: string, values: number[], format: (value: number) => string, target: string): string {
-  const s = dashboardStats(values);
+  const s = sampleStats(values);
   return `| ${label} | ${format(s.median)} | ${format(s.p90)} | ${format(s.min)} | ${format(s.max)} | ${target} |`;
 }
 
@@ -64,7 +64,7 @@ export function dashboardTable(figures: DashboardFigures): string {
   ];
   for (const target of figures.firstChart) {
     const runs = target.result.runs;
-    const first = dashboardStats(runs.map((r) => r.firstChartMs));
+    const first = sampleStats(runs.map((r) => r.firstChartMs));
     lines.push(
       statsRow(
         `**first chart**, ${target.data} (${target.townships} townships, \`${target.login}\`, ${runs.length} runs)`,
@@ -128,9 +128,9 @@ export function dashboardOperationsTable(figures: DashboardFigures): string {
         name,
         // an operation sent twice in a run (a refetch) counts once per run
         runs: Math.min(e.start.length, target.result.runs.length),
-        start: dashboardStats(e.start).median,
-        end: dashboardStats(e.end).median,
-        duration: dashboardStats(e.duration).median,
+        start: sampleStats(e.start).median,
+        end: sampleStats(e.end).median,
+        duration: sampleStats(e.duration).median,
       }))
       .sort((a, b) => a.start - b.start);
     for (const row of rows)

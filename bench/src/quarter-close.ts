@@ -1,6 +1,6 @@
 import { scaleRefs } from '@renda/seeds/dist/scale/scale-rows.js';
 import { OPEN_QUARTER, countyOfTownship, type ScaleTier } from '@renda/seeds/dist/scale/scale-tiers.js';
-import { withClient } from './bench-database.js';
+import { withClient } from './with-client.js';
 import { mintToken } from './identity.js';
 import { send, type PreparedRequest } from './requests.js';
 

@@ -1,4 +1,4 @@
-import { withClient } from './bench-database.js';
+import { withClient } from './with-client.js';
 
 /** SQL statements per request, split as the fairness rules ask. */
 export interface StatementCounts {

@@ -7,8 +7,8 @@ export interface Stats {
   max: number;
 }
 
-/** Median, nearest-rank p90, min and max of a sample (milliseconds or bytes). */
-export function dashboardStats(values: readonly number[]): Stats {
+/** Median, nearest-rank p90, min and max of a sample (milliseconds, bytes, requests per second). */
+export function sampleStats(values: readonly number[]): Stats {
   if (values.length === 0) throw new Error('no values to summarise');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
