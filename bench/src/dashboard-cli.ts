@@ -11,14 +11,13 @@ import { DEMO_PASSWORD } from '@renda/server/dist/seed/seed-demo-users.js';
 import { SCALE_TIERS } from '@renda/seeds/dist/scale/scale-tiers.js';
 import { openBenchDatabase } from './bench-database.js';
 import { startContender } from './contender.js';
-import { dashboardBundleSize } from './dashboard-bundle-size.js';
+import { bundleSize } from '@renda/dashboard/scripts/bundle-size.js';
 import { dashboardFirstChart } from './dashboard-first-chart.js';
 import { dashboardSeedDatabase } from './dashboard-seed-database.js';
 import {
   dashboardOperationsTable,
   dashboardTable,
   FIRST_CHART_TARGET_MS,
-  INITIAL_JS_BUDGET_KB,
   type DashboardFigures,
   type DashboardTarget,
 } from './dashboard-table.js';
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
   const repoRoot = findRepoRoot();
   const loadAverageBefore = loadavg();
 
-  const bundle = dashboardBundleSize(join(repoRoot, 'dashboard', 'dist'));
+  const bundle = bundleSize.measure(join(repoRoot, 'dashboard', 'dist'));
   log(`initial JS ${(bundle.initialGzipBytes / 1024).toFixed(1)} KB gzipped`);
 
   // The bench cluster (RENDA_BENCH_PG_DIR) with the county tier; the seed data goes in a second database.
@@ -107,7 +106,7 @@ async function main(): Promise<void> {
     },
     node: process.version,
     chromium: chromiumVersion,
-    targets: { initialJsGzipKB: INITIAL_JS_BUDGET_KB, firstChartMs: FIRST_CHART_TARGET_MS },
+    targets: { initialJsGzipKB: bundleSize.budgetKb, firstChartMs: FIRST_CHART_TARGET_MS },
     bundle,
     firstChart,
   };
