@@ -67,6 +67,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     csrfPrevention: true,
     parseOptions: security.parseOptions,
     validationRules: security.validationRules,
+    stringifyResult: security.stringifyResult,
     plugins: [
       // Responses are per identity and never HTTP-cached; the default cache-control plugin would wrap
       // every field resolver (thousands per comparison) for nothing.

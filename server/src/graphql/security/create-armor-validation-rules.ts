@@ -4,7 +4,7 @@ import { SECURITY_LIMITS } from './security-limits.js';
 import { reportLimitExceeded } from './report-limit-exceeded.js';
 
 /**
- * graphql-armor's depth, alias, directive and cost limits as validation rules. Rejections are reported
+ * graphql-armor's depth, alias and directive limits as validation rules. Rejections are reported
  * through `reportLimitExceeded` rather than thrown (`propagateOnRejection: false`): a throw inside
  * validation would surface as a 500. Armor's two plugin-based protections are off: the token limit is
  * graphql-js's own parser option (armor's plugin turns every unexpected error into a validation error),
@@ -34,16 +34,8 @@ export function createArmorValidationRules(): ValidationRule[] {
       propagateOnRejection: false,
       onReject: [reportLimitExceeded('directives', limits.maxDirectives)],
     },
-    costLimit: {
-      maxCost: limits.maxCost,
-      objectCost: limits.objectCost,
-      scalarCost: limits.scalarCost,
-      depthCostFactor: limits.depthCostFactor,
-      flattenFragments: true,
-      ignoreIntrospection: true,
-      propagateOnRejection: false,
-      onReject: [reportLimitExceeded('cost', limits.maxCost)],
-    },
+    // cost is computed on the coerced variables by costLimitPlugin (armor reads literal `first` only)
+    costLimit: { enabled: false },
   }).protect();
   return validationRules;
 }

@@ -3,6 +3,7 @@ import { startTestServer, type RawResponse, type TestServer } from '../../test-s
 import { buildGraphQLSchema } from '../build-graphql-schema.js';
 import { createArmorValidationRules } from './create-armor-validation-rules.js';
 import { SECURITY_LIMITS } from './security-limits.js';
+import { operationCost } from './operation-cost.js';
 
 /** The dashboard's drill-down: 3 nested connections → participants → deputy, about 30 fields, depth 9. */
 const DASHBOARD_NODES = `query Drilldown {
@@ -72,6 +73,14 @@ function nest(levels: number): string {
   return `{ deputies(first: 1) { nodes { ${inner} } } }`;
 }
 
+/** The issue's attack: deputy → township → deputies, `levels` connections deep, every page `first: $n`. */
+function cycle(levels: number, first: string): string {
+  let inner = 'id name level';
+  for (let i = 1; i < levels; i += 1) inner = `township { deputies(first: ${first}) { nodes { ${inner} } } }`;
+  const declaration = first === '$n' ? '($n: Int!)' : '';
+  return `query Attack${declaration} { deputies(first: ${first}) { nodes { ${inner} } } }`;
+}
+
 function errorOf(response: RawResponse) {
   expect(response.json?.errors).toHaveLength(1);
   return response.json!.errors![0]!;
@@ -97,6 +106,8 @@ describe('GraphQL hardening: query limits and transport rules', () => {
       const schema = await buildGraphQLSchema();
       const document = parse(query, { maxTokens: SECURITY_LIMITS.maxTokens });
       expect(validate(schema, document, createArmorValidationRules())).toEqual([]);
+      const cost = operationCost({ schema, document, variables: undefined, operationName: undefined });
+      expect(cost).toBeLessThanOrEqual(SECURITY_LIMITS.maxCost / 2);
     });
 
     it.each([
@@ -218,5 +229,86 @@ describe('GraphQL hardening: query limits and transport rules', () => {
     const typo = await t.post({ query: '{ townships { nodes { nam } } }' });
     expect(typo.status).toBe(400);
     expect(errorOf(typo).message).toContain('Did you mean "name"');
+  });
+
+  describe('cost counts variables and defaults, before anything runs', () => {
+    async function costOf(query: string, variables: Record<string, unknown>) {
+      const response = await t.post({ query, variables }, await signedIn());
+      return { response, error: response.json?.errors?.[0] };
+    }
+
+    it('refuses `first: $n` exactly as the same query with literal `first`', async () => {
+      const literal = await costOf(cycle(3, '100'), {});
+      const variable = await costOf(cycle(3, '$n'), { n: 100 });
+      for (const { response, error } of [literal, variable]) {
+        expect(response.status).toBe(400);
+        expect(response.json?.data).toBeUndefined();
+        expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { limit: 'cost', max: 500_000 } });
+      }
+      expect(variable.error?.extensions?.['details']).toEqual(literal.error?.extensions?.['details']);
+    });
+
+    it('answers the same document when $n is small', async () => {
+      const { response } = await costOf(cycle(2, '$n'), { n: 3 });
+      expect(response.status).toBe(200);
+      expect(response.json?.errors).toBeUndefined();
+      const data = response.json?.data as { deputies: { nodes: { township: { deputies: { nodes: unknown[] } } }[] } };
+      expect(data.deputies.nodes).toHaveLength(3);
+      expect(data.deputies.nodes[0]?.township.deputies.nodes).toHaveLength(3);
+    });
+
+    it('counts an omitted `first` at its default of 20, not 1', async () => {
+      const defaults = cycle(4, '20').replace(/\(first: 20\)/g, '');
+      const { response, error } = await costOf(defaults, {});
+      expect(response.status).toBe(400);
+      // deputies × (nodes + id, name, level) = 7 × 20, then (deputies + township + nodes + that) × 20 per
+      // level above: 1,170,520 (armor, counting an omitted `first` as 1, made it 67)
+      expect(error?.extensions).toMatchObject({ details: { limit: 'cost', found: 1_170_520 } });
+    });
+
+    it('counts variables inside fragments and default values of variables', async () => {
+      const query = `query ($n: Int = 100) { ...F }
+        fragment F on Query { deputies(first: $n) { nodes { township { ...G } } } }
+        fragment G on Township { deputies(first: $n) { nodes { township { deputies(first: $n) { nodes { id } } } } } }`;
+      const { response, error } = await costOf(query, {});
+      expect(response.status).toBe(400);
+      expect(error?.extensions).toMatchObject({ details: { limit: 'cost' } });
+    });
+
+    it('prices the operation that runs, chosen by operationName', async () => {
+      const query = `query Cheap { deputies(first: 2) { nodes { id } } }
+        query Costly($n: Int!) { deputies(first: $n) { nodes { activities(first: $n) { nodes {
+          participants { deputy { activities(first: $n) { nodes { id } } } } } } } } }`;
+      const headers = await signedIn();
+      const cheap = await t.post({ query, variables: { n: 200 }, operationName: 'Cheap' }, headers);
+      expect(cheap.status).toBe(200);
+      const costly = await t.post({ query, variables: { n: 200 }, operationName: 'Costly' }, headers);
+      expect(costly.status).toBe(400);
+      expect(errorOf(costly).extensions).toMatchObject({ details: { limit: 'cost' } });
+    });
+
+    it.each([
+      ['a literal', '{ deputies(first: 201) { nodes { id } } }', {}],
+      ['a variable', 'query ($n: Int!) { deputies(first: $n) { nodes { id } } }', { n: 201 }],
+      ['a huge variable', 'query ($n: Int!) { deputies(first: $n) { nodes { id } } }', { n: 2_000_000_000 }],
+    ])('refuses a page above 200 given as %s, on that argument', async (_name, query, variables) => {
+      const response = await t.post({ query, variables }, await signedIn());
+      expect(response.status).toBe(400);
+      expect(errorOf(response).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: ['deputies', 'first'],
+        details: { argument: 'first', max: 200 },
+      });
+      expect(errorOf(response).extensions?.['messageZh']).toContain('超过每页上限 200');
+    });
+
+    it('leaves variable coercion errors to GraphQL', async () => {
+      const response = await t.post(
+        { query: 'query ($n: Int!) { deputies(first: $n) { nodes { id } } }', variables: { n: 'many' } },
+        await signedIn(),
+      );
+      expect(response.status).toBe(400);
+      expect(errorOf(response).message).toContain('Variable "$n" got invalid value');
+    });
   });
 });

@@ -32,18 +32,34 @@ export const SECURITY_LIMITS = {
    */
   maxTokens: 3000,
   /**
-   * graphql-armor's cost: every object field costs `objectCost`, every scalar `scalarCost`, and a
-   * field with a literal `first: n` multiplies its subtree by n. With `depthCostFactor` 1 the result is an
-   * upper bound on the values in the response (armor's default 1.5 compounds per level and would price
-   * `edges { node }` 3-4 times above `nodes` for the same data). The dashboard's drill-down with
-   * townships(first: 10) and about 30 fields comes to about 222,000, an analyst's three 200-row lists
-   * about 35,000; 500,000 passes both with twice the headroom and refuses nesting three 200-row
-   * connections (about 48 million). Armor reads literals only: a `first` given as a variable, or left at
-   * its default of 20, counts as 1, so such a query is bounded by the depth limit and the 200-row page
-   * cap rather than by cost.
+   * Cost: every object field costs `objectCost`, every scalar `scalarCost`, and a field that takes
+   * `first` multiplies its subtree by the page size it will really use: a literal, a variable's value or
+   * the default of 20 when omitted (computed on the coerced arguments, `operation-cost.ts`). With
+   * `depthCostFactor` 1 the result is an upper bound on the values in the response (a compounding factor
+   * would price `edges { node }` 3-4 times above `nodes` for the same data). The dashboard's drill-down
+   * with townships(first: 10) and about 30 fields comes to about 222,000, an analyst's three 200-row
+   * lists about 35,000; 500,000 passes both with twice the headroom and refuses nesting three 200-row
+   * connections (about 48 million) however `first` is written. The numbers are the ones graphql-armor's
+   * cost rule used before, which read literal `first` only and let `first: $n` count as 1.
    */
   maxCost: 500_000,
+  /**
+   * Cost of all operations running at once in one server process; more wait (first come, first served)
+   * before they open a transaction. One drill-down (cost about 222,000) makes the process hold about
+   * 30 MB while it runs: eight at once took a 160 MB process to 385 MB, close to the 400 MB a pod is
+   * given. 1,000,000 lets four drill-downs, or two queries at the cost limit, run side by side, and
+   * thousands of the dashboard's ordinary queries (cost in the hundreds) are never held back.
+   */
+  maxCostInFlight: 1_000_000,
   objectCost: 2,
   scalarCost: 1,
   depthCostFactor: 1,
+  /**
+   * Bytes of one query's JSON response. The cost limit bounds the number of values, not their length (an
+   * outcome may be 5,000 characters): this bounds what one request can make the server hold and send.
+   * The dashboard's drill-down is about 1 MB and an analyst's export of 200-row lists well under that;
+   * 16 MB is a full county's worth of any list the screens show, while a response the cost limit lets
+   * through only by being wide (long texts in every row) is refused with a coded error.
+   */
+  maxResponseBytes: 16 * 1024 * 1024,
 } as const;
