@@ -1,11 +1,29 @@
 import express, { type Router } from 'express';
 import type { ApolloServer } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import type { RequestContext } from '../common/context/request-context.js';
 import type { RequestContextDeps } from '../common/context/create-request-context.js';
 import { createRequestContext } from '../common/context/create-request-context.js';
 import { findRows, type Json } from '../common/csv/find-rows.js';
 import { toCsv } from '../common/csv/to-csv.js';
+import { SECURITY_LIMITS } from '../graphql/security/security-limits.js';
+
+/**
+ * The kinds of operation in the document other than `query`. An export only reads: a mutation or a
+ * subscription is refused before anything runs, wherever it sits in the document (whichever operation
+ * `operationName` would pick). A document that does not parse yields nothing here; GraphQL reports it.
+ */
+function nonQueryOperations(query: string): string[] {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: SECURITY_LIMITS.maxTokens });
+  } catch {
+    return [];
+  }
+  return document.definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION && definition.operation !== 'query' ? [definition.operation] : [],
+  );
+}
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -28,6 +46,23 @@ export function csvExportRoute(apollo: ApolloServer<RequestContext>, deps: Reque
     if (typeof body?.query !== 'string') {
       res.status(400).json({
         errors: [{ message: '缺少查询 / query is required', extensions: { code: 'BAD_USER_INPUT', field: ['query'] } }],
+      });
+      return;
+    }
+    const refused = nonQueryOperations(body.query);
+    if (refused.length > 0) {
+      res.status(400).json({
+        errors: [
+          {
+            message: `导出只接受查询，不接受 ${refused[0]} / Export accepts queries only, not a ${refused[0]}`,
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              field: ['query'],
+              messageZh: `导出只接受查询（query），不接受 ${refused[0]}`,
+              messageEn: `Export accepts queries only, not a ${refused[0]}`,
+            },
+          },
+        ],
       });
       return;
     }
