@@ -4,6 +4,12 @@ import { createLogger } from './common/logging/logger.js';
 import { startServer } from './server/start-server.js';
 
 const logger = createLogger({ level: process.env['RENDA_LOG_LEVEL'] || 'info' });
+// Node would print these as multi-line text; as one JSON line they reach the log pipeline whole.
+// (An unhandled rejection arrives here too: Node's default mode turns it into an uncaught exception.)
+process.on('uncaughtException', (error) => {
+  logger.error(error, 'uncaught exception; exiting');
+  process.exit(1);
+});
 const config = loadAppConfig();
 const server = await startServer(config, logger);
 logger.info('Renda is serving GraphQL', {

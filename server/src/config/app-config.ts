@@ -36,6 +36,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** Test-only hooks (a slow-request header); refused with NODE_ENV=production. */
   testHooks: boolean;
+  /** General rate limit: requests per window per signed-in user and per client address (0: off). */
+  rateLimit: { perUser: number; perAddress: number; windowSeconds: number };
 }
 
 /** The repository root: the nearest folder above this file that holds lerna.json. */
@@ -100,5 +102,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownDelayMs: nonNegativeInt(env, 'RENDA_SHUTDOWN_DELAY_MS', 0),
     shutdownTimeoutMs: positiveInt(env, 'RENDA_SHUTDOWN_TIMEOUT_MS', 10_000),
     testHooks: env['RENDA_TEST_HOOKS'] === 'true',
+    rateLimit: {
+      perUser: nonNegativeInt(env, 'RENDA_RATE_LIMIT_PER_USER', 3000),
+      perAddress: nonNegativeInt(env, 'RENDA_RATE_LIMIT_PER_ADDRESS', 12_000),
+      windowSeconds: positiveInt(env, 'RENDA_RATE_LIMIT_WINDOW_SECONDS', 60),
+    },
   };
 }

@@ -23,6 +23,9 @@ import { requestIdMiddleware } from './request-id-middleware.js';
 import { accessLogMiddleware } from './access-log-middleware.js';
 import { testDelayPlugin } from './test-delay-plugin.js';
 import { serveDashboard } from './serve-dashboard.js';
+import { securityHeaders } from './security-headers.js';
+import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit-middleware.js';
+import { jsonErrorHandler, jsonNotFound, MAX_BODY_BYTES } from './json-error-handler.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -41,6 +44,8 @@ export interface HttpAppOptions {
   shutdownTimeoutMs: number;
   /** Install test-only hooks (see test-delay-plugin.ts). */
   testHooks: boolean;
+  /** The general per-user and per-address rate limit. */
+  rateLimit: RateLimitOptions;
 }
 
 export interface HttpApp {
@@ -90,14 +95,15 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestIdMiddleware(), accessLogMiddleware(options.logger));
+  app.use(requestIdMiddleware(), accessLogMiddleware(options.logger), securityHeaders());
   app.use(
     createHealthRouter({ readiness: options.readiness, metrics: options.exposeMetrics ? options.metrics : null }),
   );
+  app.use(rateLimitMiddleware(options.rateLimit, { tokens: options.tokens, logger: options.logger }));
   app.use(csvExportRoute(apollo, { orm: options.orm, tokens: options.tokens }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
         createRequestContext(
@@ -108,5 +114,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   );
   // last: the built dashboard at / (SPA fallback), when dashboard/dist exists
   serveDashboard(app);
+  // last of all: every error Express would answer with its HTML page becomes coded JSON and a log line
+  app.use(jsonNotFound(), jsonErrorHandler(options.logger));
   return { app, apollo };
 }

@@ -7,6 +7,8 @@ import { createRequestContext } from '../common/context/create-request-context.j
 import { findRows, type Json } from '../common/csv/find-rows.js';
 import { toCsv } from '../common/csv/to-csv.js';
 import { SECURITY_LIMITS } from '../graphql/security/security-limits.js';
+import { MAX_BODY_BYTES, requireJsonBody } from './json-error-handler.js';
+import { sendHttpError } from './http-error-body.js';
 
 /**
  * The kinds of operation in the document other than `query`. An export only reads: a mutation or a
@@ -41,28 +43,26 @@ const STATUS: Record<string, number> = {
  */
 export function csvExportRoute(apollo: ApolloServer<RequestContext>, deps: RequestContextDeps): Router {
   const router = express.Router();
-  router.post('/export/csv', express.json({ limit: '1mb' }), async (req, res) => {
+  router.post('/export/csv', requireJsonBody(), express.json({ limit: MAX_BODY_BYTES }), async (req, res) => {
     const body = req.body as { query?: unknown; variables?: unknown; filename?: unknown };
     if (typeof body?.query !== 'string') {
-      res.status(400).json({
-        errors: [{ message: '缺少查询 / query is required', extensions: { code: 'BAD_USER_INPUT', field: ['query'] } }],
+      sendHttpError(res, {
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        field: ['query'],
+        messageZh: '缺少查询（query）',
+        messageEn: 'query is required',
       });
       return;
     }
     const refused = nonQueryOperations(body.query);
     if (refused.length > 0) {
-      res.status(400).json({
-        errors: [
-          {
-            message: `导出只接受查询，不接受 ${refused[0]} / Export accepts queries only, not a ${refused[0]}`,
-            extensions: {
-              code: 'BAD_USER_INPUT',
-              field: ['query'],
-              messageZh: `导出只接受查询（query），不接受 ${refused[0]}`,
-              messageEn: `Export accepts queries only, not a ${refused[0]}`,
-            },
-          },
-        ],
+      sendHttpError(res, {
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        field: ['query'],
+        messageZh: `导出只接受查询（query），不接受 ${refused[0]}`,
+        messageEn: `Export accepts queries only, not a ${refused[0]}`,
       });
       return;
     }

@@ -82,7 +82,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       tokens,
       metrics,
       readiness,
-      exposeMetrics: config.metricsPort === null,
+      // production never publishes /metrics on the public port: only on RENDA_METRICS_PORT, when set
+      exposeMetrics: config.metricsPort === null && !config.production,
+      rateLimit: config.rateLimit,
       replicaReads: database.replicaUrls.length > 0,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       testHooks: config.testHooks,

@@ -1,0 +1,207 @@
+import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+import { spawnServerProcess } from '../test-support/server-process.js';
+import { MAX_BODY_BYTES } from '../http/json-error-handler.js';
+
+/** Issue #13, finding 6: parser failures, logs, security headers, /metrics, the general rate limit. */
+
+interface Answer {
+  status: number;
+  type: string;
+  text: string;
+  headers: Headers;
+}
+
+async function send(url: string, init: RequestInit = {}): Promise<Answer> {
+  const response = await fetch(url, init);
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    text: await response.text(),
+    headers: response.headers,
+  };
+}
+
+/** A refusal as the dashboard reads it: JSON, coded, both languages, and nothing from the inside. */
+function expectCodedJson(answer: Answer, status: number, code: string): Record<string, unknown> {
+  expect([answer.status, answer.type]).toEqual([status, expect.stringMatching(/^application\/json/) as string]);
+  expect(answer.text).not.toMatch(/<html|<pre|\bat \w|node_modules|\/work\/|\.ts:\d|\.js:\d/i);
+  const body = JSON.parse(answer.text) as { errors: { extensions: Record<string, unknown> }[] };
+  const extensions = body.errors[0]!.extensions;
+  expect(extensions['code']).toBe(code);
+  expect(extensions['messageZh']).toEqual(expect.stringMatching(/\p{Script=Han}/u));
+  expect(extensions['messageEn']).toEqual(expect.any(String));
+  return extensions;
+}
+
+const PARSER_ATTACKS: [string, string, Record<string, string>, string | Buffer, number][] = [
+  ['malformed JSON', '/graphql', { 'content-type': 'application/json' }, '{"query": ', 400],
+  ['malformed JSON', '/export/csv', { 'content-type': 'application/json' }, '{"query": ', 400],
+  [
+    'an oversized body',
+    '/graphql',
+    { 'content-type': 'application/json' },
+    JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(MAX_BODY_BYTES) }),
+    413,
+  ],
+  [
+    'an oversized body',
+    '/export/csv',
+    { 'content-type': 'application/json' },
+    JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(MAX_BODY_BYTES) }),
+    413,
+  ],
+  ['an unsupported charset', '/graphql', { 'content-type': 'application/json; charset=latin9' }, '{}', 415],
+  [
+    'a body that is not the gzip it claims',
+    '/graphql',
+    { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+    'plain',
+    400,
+  ],
+  ['a wrong content type', '/export/csv', { 'content-type': 'application/xml' }, '<query/>', 415],
+  [
+    'a wrong content type',
+    '/graphql',
+    { 'content-type': 'application/xml', 'apollo-require-preflight': '1' },
+    '<q/>',
+    400,
+  ],
+];
+
+describe.each([
+  ['development', false],
+  ['production', true],
+])('finding 6: the HTTP layer in %s mode', (_mode, production) => {
+  let t: TestServer;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestServer({ production });
+    base = t.server.url.replace('/graphql', '');
+  });
+  afterAll(() => t.stop());
+
+  it.each(PARSER_ATTACKS)('answers %s on %s with coded JSON', async (_name, path, headers, body, status) => {
+    const answer = await send(`${base}${path}`, { method: 'POST', headers, body });
+    const code =
+      path === '/graphql' && status === 400 && headers['content-type'] === 'application/xml'
+        ? 'BAD_REQUEST'
+        : 'BAD_USER_INPUT';
+    const extensions = expectCodedJson(answer, status, code);
+    if (status === 413) expect(extensions['details']).toEqual({ limit: 'bodySize', max: MAX_BODY_BYTES });
+  });
+
+  it('answers an unknown path and a missing asset with coded JSON', async () => {
+    expectCodedJson(await send(`${base}/export/nothing`, { method: 'POST' }), 404, 'NOT_FOUND');
+    expectCodedJson(await send(`${base}/assets/missing-0000.js`), 404, 'NOT_FOUND');
+  });
+
+  it.each(['/', '/graphql', '/assets/missing-0000.js'])('sends the security headers on %s', async (path) => {
+    const { headers } = await send(`${base}${path}`);
+    const csp = headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('referrer-policy')).toBe('no-referrer');
+    expect(headers.get('x-frame-options')).toBe('DENY');
+    expect(headers.get('x-powered-by')).toBeNull();
+  });
+
+  it(production ? 'keeps /metrics off the public port' : 'serves /metrics on the public port', async () => {
+    const answer = await send(`${base}/metrics`);
+    if (production) {
+      expectCodedJson(answer, 404, 'NOT_FOUND');
+    } else {
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain('renda_graphql_operation_duration_seconds');
+    }
+  });
+});
+
+describe('finding 6: /metrics in production lives on RENDA_METRICS_PORT only', () => {
+  it('serves the metrics port and not the public one', async () => {
+    const t = await startTestServer({ production: true, config: { metricsPort: 0 } });
+    try {
+      const base = t.server.url.replace('/graphql', '');
+      expect((await send(`${base}/metrics`)).status).toBe(404);
+      const metrics = await send(`http://127.0.0.1:${t.server.metricsPort}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.text).toContain('renda_process_');
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('finding 6: the general rate limit', () => {
+  let t: TestServer;
+  const PER_USER = 5;
+  const PER_ADDRESS = 12;
+  beforeAll(async () => {
+    t = await startTestServer({
+      config: { rateLimit: { perUser: PER_USER, perAddress: PER_ADDRESS, windowSeconds: 60 } },
+    });
+  });
+  afterAll(() => t.stop());
+
+  const query = async (login: string | null) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (login) headers['authorization'] = `Bearer ${await t.token(login)}`;
+    return send(t.server.url, { method: 'POST', headers, body: JSON.stringify({ query: '{ __typename }' }) });
+  };
+
+  it('refuses a user beyond the limit with 429, Retry-After and RATE_LIMITED, counting concurrent requests exactly', async () => {
+    // sign-ins count against the address; fetch the tokens first
+    await t.token('qunli.clerk');
+    await t.token('simeng.clerk');
+    const answers = await Promise.all(Array.from({ length: PER_USER + 4 }, () => query('qunli.clerk')));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(PER_USER);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+    const refused = answers.find((a) => a.status === 429)!;
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
+    const extensions = expectCodedJson(refused, 429, 'RATE_LIMITED');
+    expect(extensions['details']).toMatchObject({ limit: 'user', max: PER_USER, windowSeconds: 60 });
+    // another user behind the same address is still served
+    expect((await query('simeng.clerk')).status).toBe(200);
+  });
+
+  it('limits one address whatever the callers, but never the probes', async () => {
+    const answers = [];
+    for (let i = 0; i < PER_ADDRESS; i += 1) answers.push(await query(null));
+    expect(answers.at(-1)!.status).toBe(429);
+    expectCodedJson(answers.at(-1)!, 429, 'RATE_LIMITED');
+    const base = t.server.url.replace('/graphql', '');
+    expect((await send(`${base}/livez`)).status).toBe(200);
+    expect((await send(`${base}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('finding 6: every log line is JSON (real process)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('logs parser failures as JSON lines, never a stack as plain text', async () => {
+    const server = await spawnServerProcess(db, { NODE_ENV: 'development' });
+    try {
+      for (const [, path, headers, body] of PARSER_ATTACKS)
+        await send(`${server.base}${path}`, { method: 'POST', headers, body });
+    } finally {
+      await server.stop();
+    }
+    expect(server.unparsed).toEqual([]);
+    expect(server.log.filter((line) => line['message'] === 'request body refused').length).toBeGreaterThanOrEqual(5);
+    expect(server.log.every((line) => typeof line['level'] === 'string' && typeof line['time'] === 'string')).toBe(
+      true,
+    );
+  });
+});
