@@ -95,7 +95,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestIdMiddleware(), accessLogMiddleware(options.logger), securityHeaders());
+  app.use(requestIdMiddleware(), accessLogMiddleware(options.logger), ...securityHeaders());
   app.use(
     createHealthRouter({ readiness: options.readiness, metrics: options.exposeMetrics ? options.metrics : null }),
   );

@@ -1,8 +1,9 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '../config/app-config.js';
 import { precompressedAssets } from './precompressed-assets.js';
+import { cspNonceOf } from './security-headers.js';
 
 /** Paths that stay the API's: never answered with the dashboard's index.html. */
 const API_PATHS = ['/graphql', '/livez', '/readyz', '/metrics', '/export'];
@@ -25,6 +26,8 @@ export function defaultDashboardDir(): string {
 export function serveDashboard(app: Express, dir: string = defaultDashboardDir()): boolean {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
+  // Read once: the build does not change while the server runs. Each response gets its CSP nonce.
+  const html = readFileSync(index, 'utf8');
   app.use(
     '/assets',
     precompressedAssets(join(dir, 'assets'), { immutable: true, maxAge: '1y' }),
@@ -38,7 +41,8 @@ export function serveDashboard(app: Express, dir: string = defaultDashboardDir()
       return;
     }
     res.setHeader('cache-control', 'no-cache');
-    res.sendFile(index);
+    const nonce = cspNonceOf(res).replace(/[^A-Za-z0-9+/=]/g, '');
+    res.type('html').send(html.replace('</head>', `  <meta name="csp-nonce" content="${nonce}" />\n  </head>`));
   });
   return true;
 }

@@ -112,6 +112,20 @@ describe.each([
     expect(headers.get('x-powered-by')).toBeNull();
   });
 
+  it('gives every page its own style nonce, in the CSP and in the meta tag the editor reads', async () => {
+    const pages = await Promise.all([send(`${base}/county`), send(`${base}/county`)]);
+    const nonces = pages.map((page) => {
+      const fromHeader = /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(
+        page.headers.get('content-security-policy') ?? '',
+      )?.[1];
+      const fromPage = /<meta name="csp-nonce" content="([^"]+)"/.exec(page.text)?.[1];
+      expect(fromHeader).toBeDefined();
+      expect(fromPage).toBe(fromHeader);
+      return fromHeader;
+    });
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
   it(production ? 'keeps /metrics off the public port' : 'serves /metrics on the public port', async () => {
     const answer = await send(`${base}/metrics`);
     if (production) {
