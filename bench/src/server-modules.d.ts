@@ -32,6 +32,7 @@ declare module '@renda/server/dist/config/app-config.js' {
     poolMax: number;
     production: boolean;
     testHooks: boolean;
+    rateLimit: { perUser: number; perAddress: number; windowSeconds: number };
   }
   export function loadAppConfig(env?: NodeJS.ProcessEnv): AppConfig;
   export function findRepoRoot(from?: string): string;

@@ -104,8 +104,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     testHooks: env['RENDA_TEST_HOOKS'] === 'true',
     rateLimit: {
       perUser: nonNegativeInt(env, 'RENDA_RATE_LIMIT_PER_USER', 3000),
-      perAddress: nonNegativeInt(env, 'RENDA_RATE_LIMIT_PER_ADDRESS', 12_000),
-      windowSeconds: positiveInt(env, 'RENDA_RATE_LIMIT_WINDOW_SECONDS', 60),
+      perAddress: nonNegativeInt(env, 'RENDA_RATE_LIMIT_PER_IP', 12_000),
+      windowSeconds: positiveInt(env, 'RENDA_RATE_WINDOW_SECONDS', 60),
     },
   };
 }
