@@ -15,7 +15,7 @@ import { CostBudget } from './cost-budget.js';
 export function costLimitPlugin(budget: CostBudget): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
-      let release: (() => void) | null = null;
+      let held: Promise<() => void> | null = null;
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
           let checked: ReturnType<typeof checkOperationCost>;
@@ -31,10 +31,13 @@ export function costLimitPlugin(budget: CostBudget): ApolloServerPlugin<BaseCont
             checked = { refusal: error };
           }
           if ('refusal' in checked) throw asRequestError(checked.refusal);
-          release = await budget.acquire(checked.cost);
+          held = budget.acquire(checked.cost);
+          await held;
         },
         async willSendResponse() {
-          release?.();
+          // Another plugin's didResolveOperation may refuse the request while this one still waits for
+          // its turn (Apollo runs them side by side): give the cost back whenever it was granted.
+          void held?.then((release) => release());
         },
       };
     },
