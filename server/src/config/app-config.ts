@@ -113,7 +113,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     lockTimeoutMs: nonNegativeInt(env, 'RENDA_DB_LOCK_TIMEOUT_MS', 5_000),
     idleInTransactionTimeoutMs: nonNegativeInt(env, 'RENDA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
     // Half the pool by default: a township stuck behind a lock leaves the other half to everyone else.
-    tenantMaxConnections: Math.min(positiveInt(env, 'RENDA_TENANT_MAX_CONNECTIONS', Math.max(1, Math.floor(poolMax / 2))), poolMax),
+    tenantMaxConnections: Math.min(
+      positiveInt(env, 'RENDA_TENANT_MAX_CONNECTIONS', Math.max(1, Math.floor(poolMax / 2))),
+      poolMax,
+    ),
     tenantQueueTimeoutMs: positiveInt(env, 'RENDA_TENANT_QUEUE_TIMEOUT_MS', 5_000),
   };
 }

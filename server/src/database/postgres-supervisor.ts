@@ -155,7 +155,12 @@ export class PostgresSupervisor {
         ...['-D', this.options.dataDir, '-p', String(this.options.port)],
         ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
       ],
-      { ...(this.user ?? {}), detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+      {
+        ...(this.user ?? {}),
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
     );
     this.child = child;
     let exited = false;

@@ -58,7 +58,12 @@ export async function post(
       ...(!code && first?.id ? { id: first.id } : {}),
     };
   } catch (error) {
-    return { startedAt, endedAt: Date.now(), status: 0, networkError: error instanceof Error ? error.message : String(error) };
+    return {
+      startedAt,
+      endedAt: Date.now(),
+      status: 0,
+      networkError: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 

@@ -86,7 +86,8 @@ describe.each(MODES)('faults under load, %s PostgreSQL, against the real server 
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'fault-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
     // The server's JSON log (PostgreSQL's lines included), for reading a failure after CI.
-    if (env) writeFileSync(join(dir, `fault-server-${mode}.log`), env.server.log.map((l) => JSON.stringify(l)).join('\n'));
+    if (env)
+      writeFileSync(join(dir, `fault-server-${mode}.log`), env.server.log.map((l) => JSON.stringify(l)).join('\n'));
   });
 
   it('kill -9 of PostgreSQL under writes: coded UNAVAILABLE, /readyz fails then recovers, every acknowledged write kept', async () => {
@@ -115,7 +116,8 @@ describe.each(MODES)('faults under load, %s PostgreSQL, against the real server 
       timeToServeAgainMs: servedAt - killedAt,
       readyzNotReadyMs: seen.filter((s) => s.at > killedAt && s.status !== 200).length * 100,
     };
-    if (mode === 'embedded') expect(env.server.log.some((l) => l['message'] === 'embedded PostgreSQL restarted')).toBe(true);
+    if (mode === 'embedded')
+      expect(env.server.log.some((l) => l['message'] === 'embedded PostgreSQL restarted')).toBe(true);
   });
 
   it('a clean PostgreSQL restart under writes: every request answered within the timeout', async () => {
@@ -134,7 +136,12 @@ describe.each(MODES)('faults under load, %s PostgreSQL, against the real server 
     // connectionTimeoutMillis (5 s) bounds a request waiting for a connection; nothing may hang beyond it.
     expect(longest).toBeLessThan(10_000);
     const writes = checkWrites(outcomes, await writtenActivities(env.superuserUrl, tag));
-    found['cleanRestart'] = { ...writes, failedWithCode: codes, longestRequestMs: longest, timeToServeAgainMs: servedAt - restartedAt };
+    found['cleanRestart'] = {
+      ...writes,
+      failedWithCode: codes,
+      longestRequestMs: longest,
+      timeToServeAgainMs: servedAt - restartedAt,
+    };
   });
 
   it("a lock held elsewhere: one township's writes get TIMEOUT and free their connections, another's reads go on", async () => {

@@ -54,7 +54,8 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
             if (began.fallbackError !== undefined) {
               metrics?.countReplicaFallback();
               logger.warn('no read replica could open a transaction; reading from the primary', {
-                reason: began.fallbackError instanceof Error ? began.fallbackError.message : String(began.fallbackError),
+                reason:
+                  began.fallbackError instanceof Error ? began.fallbackError.message : String(began.fallbackError),
               });
             }
           })();
@@ -74,9 +75,17 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
                 mapped
                   ? {
                       message: mapped.message,
-                      extensions: { code: mapped.code, field: null, messageZh: mapped.messageZh, messageEn: mapped.messageEn },
+                      extensions: {
+                        code: mapped.code,
+                        field: null,
+                        messageZh: mapped.messageZh,
+                        messageEn: mapped.messageEn,
+                      },
                     }
-                  : { message: '服务器内部错误 / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+                  : {
+                      message: '服务器内部错误 / Internal server error',
+                      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                    },
               ];
             }
           } finally {

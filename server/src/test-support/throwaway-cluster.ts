@@ -52,7 +52,8 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const options =
     `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${base} -c fsync=off ` +
     '-c max_connections=100';
-  const pgStart = () => tool('pg_ctl', ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
+  const pgStart = () =>
+    tool('pg_ctl', ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
   const pid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   // trust on loopback only: this server lives for one test file and listens on 127.0.0.1.
@@ -80,7 +81,20 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     },
     async restart() {
       // -l as at start: without it the new postmaster keeps pg_ctl's output open and pg_ctl never returns.
-      await tool('pg_ctl', ['-D', dataDir, '-l', join(base, 'server.log'), '-m', 'fast', '-w', '-t', '60', '-o', options, 'restart']);
+      await tool('pg_ctl', [
+        '-D',
+        dataDir,
+        '-l',
+        join(base, 'server.log'),
+        '-m',
+        'fast',
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        options,
+        'restart',
+      ]);
     },
     async destroy() {
       if (existsSync(join(dataDir, 'postmaster.pid')))
