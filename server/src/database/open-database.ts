@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/app-config.js';
+import type { PostgresLogSink } from './postgres-log.js';
 import { provisionRoles, roleUrl } from './provision-roles.js';
 
 export interface OpenDatabase {
@@ -9,6 +10,8 @@ export interface OpenDatabase {
   /** Read replicas as the application role (DATABASE_REPLICA_URLS); none for the embedded server. */
   replicaUrls: string[];
   embedded: boolean;
+  /** The embedded PostgreSQL's postmaster pid (null with DATABASE_URL, or while it restarts). */
+  embeddedPid(): number | null;
   close(): Promise<void>;
 }
 
@@ -16,13 +19,14 @@ export interface OpenDatabase {
  * DATABASE_URL (the application role) and MIGRATION_DATABASE_URL (the owner) when given; otherwise a
  * real embedded PostgreSQL under `.data/pg` with both roles provisioned.
  */
-export async function openDatabase(config: AppConfig, log?: (message: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(config: AppConfig, log?: PostgresLogSink): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     return {
       appUrl: config.databaseUrl,
       ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl,
       replicaUrls: config.replicaUrls,
       embedded: false,
+      embeddedPid: () => null,
       close: async () => undefined,
     };
   }
@@ -45,6 +49,7 @@ export async function openDatabase(config: AppConfig, log?: (message: string) =>
     appUrl: roleUrl(embedded.url, config.databaseName, 'app'),
     replicaUrls: [],
     embedded: true,
+    embeddedPid: () => embedded.pid(),
     close: () => embedded.stop(),
   };
 }

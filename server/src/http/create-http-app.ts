@@ -13,6 +13,7 @@ import { createRequestContext } from '../common/context/create-request-context.j
 import type { RequestContext } from '../common/context/request-context.js';
 import type { TokenService } from '../modules/auth/token-service.js';
 import { requestTransactionPlugin } from './request-transaction-plugin.js';
+import type { TenantBulkhead } from './tenant-bulkhead.js';
 import { csvExportRoute } from './csv-export-route.js';
 import { createGraphQLSecurity } from '../graphql/security/create-graphql-security.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -46,6 +47,8 @@ export interface HttpAppOptions {
   testHooks: boolean;
   /** The general per-user and per-address rate limit. */
   rateLimit: RateLimitOptions;
+  /** Per-township share of the pool (see tenant-bulkhead.ts); none when absent. */
+  bulkhead?: TenantBulkhead;
 }
 
 export interface HttpApp {
@@ -88,6 +91,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         logger: options.logger,
         metrics: options.metrics,
         replicaReads: options.replicaReads,
+        ...(options.bulkhead ? { bulkhead: options.bulkhead } : {}),
       }),
     ],
   });

@@ -1,9 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../common/context/request-context.js';
 import { beginRequestTransaction, endRequestTransaction } from '../common/context/request-transaction.js';
+import { mapAvailabilityError, RETRY_AFTER_SECONDS } from '../common/errors/map-availability-error.js';
 import type { Logger } from '../common/logging/logger.js';
 import { isPublicOperation } from '../modules/auth/public-operations.js';
 import type { Metrics } from '../observability/metrics.js';
+import { TenantBulkhead } from './tenant-bulkhead.js';
 
 /**
  * A caller that must see its own write at once (a screen reloading right after a mutation) sends this
@@ -16,45 +18,85 @@ export interface RequestTransactionPluginOptions {
   metrics?: Metrics;
   /** Run read-only operations on a read replica when the ORM has one. */
   replicaReads?: boolean;
+  /** Caps the connections one township or user holds at once (see tenant-bulkhead.ts). */
+  bulkhead?: TenantBulkhead;
 }
 
-/** Opens the request's transaction when execution starts and closes it once the response is ready. */
+/**
+ * Opens the request's transaction once the operation is known and closes it once the response is ready.
+ * It opens in didResolveOperation, not executionDidStart: an error there still gets a formatted response
+ * and willSendResponse (which releases the bulkhead permit), whereas Apollo answers a failing
+ * executionDidStart outside its pipeline. A TIMEOUT or UNAVAILABLE answer gets HTTP 503 and Retry-After.
+ */
 export function requestTransactionPlugin(options: RequestTransactionPluginOptions): ApolloServerPlugin<RequestContext> {
-  const { logger, metrics } = options;
+  const { logger, metrics, bulkhead } = options;
   return {
     async requestDidStart({ request }) {
       const primaryRequested = request.http?.headers.get(CONSISTENCY_HEADER) === 'primary';
+      // Settles once the transaction is open (or failed to open); the response waits for it.
+      let opening: Promise<void> | null = null;
+      let release: (() => void) | null = null;
       return {
-        async executionDidStart({ contextValue, operation, document }) {
+        async didResolveOperation({ contextValue, operation, document }) {
           // No operation matches the request's operationName: execution only reports that, no transaction needed.
           if (!operation) return;
           // Public operations (login) manage their own short transactions; see public-operations.ts.
           if (isPublicOperation(operation, document)) return;
           const readOnly = operation.operation !== 'mutation';
-          const began = await beginRequestTransaction(
-            contextValue,
-            readOnly,
-            readOnly && (options.replicaReads ?? false) && !primaryRequested,
-          );
-          metrics?.countTransaction(began.target);
-          if (began.fallbackError !== undefined) {
-            metrics?.countReplicaFallback();
-            logger.warn('no read replica could open a transaction; reading from the primary', {
-              reason: began.fallbackError instanceof Error ? began.fallbackError.message : String(began.fallbackError),
-            });
-          }
+          opening = (async () => {
+            if (bulkhead) release = await bulkhead.acquire(TenantBulkhead.key(contextValue.identity));
+            const began = await beginRequestTransaction(
+              contextValue,
+              readOnly,
+              readOnly && (options.replicaReads ?? false) && !primaryRequested,
+            );
+            metrics?.countTransaction(began.target);
+            if (began.fallbackError !== undefined) {
+              metrics?.countReplicaFallback();
+              logger.warn('no read replica could open a transaction; reading from the primary', {
+                reason:
+                  began.fallbackError instanceof Error ? began.fallbackError.message : String(began.fallbackError),
+              });
+            }
+          })();
+          await opening;
         },
         async willSendResponse({ contextValue, response }) {
+          await opening?.catch(() => undefined);
           const failed = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) > 0 : true;
           try {
             await endRequestTransaction(contextValue, failed);
           } catch (error) {
             logger.error(error, 'closing the request transaction failed');
             if (response.body.kind === 'single') {
+              const mapped = mapAvailabilityError(error);
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
-                { message: '服务器内部错误 / Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+                mapped
+                  ? {
+                      message: mapped.message,
+                      extensions: {
+                        code: mapped.code,
+                        field: null,
+                        messageZh: mapped.messageZh,
+                        messageEn: mapped.messageEn,
+                      },
+                    }
+                  : {
+                      message: '服务器内部错误 / Internal server error',
+                      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                    },
               ];
+            }
+          } finally {
+            release?.();
+          }
+          if (response.body.kind === 'single') {
+            const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.['code']));
+            const retryAfter = Math.max(0, ...codes.map((code) => RETRY_AFTER_SECONDS[code] ?? 0));
+            if (retryAfter > 0) {
+              response.http.status = 503;
+              response.http.headers.set('retry-after', String(retryAfter));
             }
           }
         },

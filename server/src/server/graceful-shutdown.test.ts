@@ -1,46 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { findRepoRoot } from '../config/app-config.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { freePort } from '../test-support/free-port.js';
 import { TEST_JWT_SECRET } from '../test-support/test-server.js';
 import { DEMO_PASSWORD } from '../seed/seed-demo-users.js';
 import { TEST_DELAY_HEADER } from '../http/test-delay-plugin.js';
-
-interface ServerProcess {
-  child: ChildProcess;
-  log: Record<string, unknown>[];
-  exited: Promise<number | null>;
-}
-
-/** The built server (`node dist/main.js`) in a process of its own, as a container runs it. */
-async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const main = join(findRepoRoot(), 'server', 'dist', 'main.js');
-  const { NODE_ENV: _nodeEnv, ...inherited } = process.env;
-  const child = spawn(process.execPath, [main], { env: { ...inherited, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  const log: Record<string, unknown>[] = [];
-  let pending = '';
-  let onLine: (() => void) | null = null;
-  child.stderr!.on('data', (chunk: Buffer) => {
-    pending += chunk.toString('utf8');
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) log.push(JSON.parse(line) as Record<string, unknown>);
-    onLine?.();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${JSON.stringify(log)}`)), 30_000);
-    onLine = () => {
-      if (log.some((l) => l['message'] === 'Renda is serving GraphQL')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    void exited.then((code) => reject(new Error(`server exited with ${code}: ${JSON.stringify(log)}`)));
-  });
-  return { child, log, exited };
-}
+import { spawnServer, type ServerProcess } from '../test-support/spawn-server.js';
 
 describe('graceful shutdown of the real server process', () => {
   let db: TestDatabase;

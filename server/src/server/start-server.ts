@@ -10,6 +10,7 @@ import { StatementCounter } from '../database/statement-counter.js';
 import { assertUnprivilegedRole } from '../database/assert-unprivileged-role.js';
 import { buildGraphQLSchema } from '../graphql/build-graphql-schema.js';
 import { createHttpApp } from '../http/create-http-app.js';
+import { TenantBulkhead } from '../http/tenant-bulkhead.js';
 import { TokenService } from '../modules/auth/token-service.js';
 import { Metrics } from '../observability/metrics.js';
 import { Readiness } from '../observability/readiness.js';
@@ -51,7 +52,7 @@ function listen(server: Server, port: number): Promise<number> {
  */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
   if (config.testHooks && config.production) throw new Error('RENDA_TEST_HOOKS is refused with NODE_ENV=production');
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, logger);
   let orm: MikroORM | null = null;
   let metricsServer: MetricsServer | null = null;
   try {
@@ -64,6 +65,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       statementCounter: statements,
       poolMax: config.poolMax,
       onPoolCreated: (name, pool) => metrics.trackPool(name, pool),
+      sessionTimeouts: {
+        statementMs: config.statementTimeoutMs,
+        lockMs: config.lockTimeoutMs,
+        idleInTransactionMs: config.idleInTransactionTimeoutMs,
+      },
     });
     await assertUnprivilegedRole(orm);
     const appOrm = orm;
@@ -88,6 +94,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       replicaReads: database.replicaUrls.length > 0,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       testHooks: config.testHooks,
+      bulkhead: new TenantBulkhead(config.tenantMaxConnections, config.tenantQueueTimeoutMs),
     });
     httpServer.on('request', app);
     if (config.metricsPort !== null) metricsServer = await startMetricsServer(metrics, config.metricsPort);

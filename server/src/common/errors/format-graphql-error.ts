@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError } from './app-error.js';
 import { mapDatabaseError } from './map-database-error.js';
+import { mapAvailabilityError } from './map-availability-error.js';
 import { requestErrorDetails } from './request-error-details.js';
 
 /** Our own codes, when an error was shaped outside a resolver (context creation: a bad token). */
@@ -51,7 +52,7 @@ export interface ErrorLogger {
 export function createErrorFormatter(logger: ErrorLogger) {
   return function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const raw = error instanceof GraphQLError ? error.originalError : error;
-    const original = mapDatabaseError(raw) ?? raw;
+    const original = mapDatabaseError(raw) ?? mapAvailabilityError(raw) ?? raw;
     if (original instanceof AppError) {
       return {
         message: original.message,

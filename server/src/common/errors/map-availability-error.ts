@@ -1,0 +1,57 @@
+import { AppError } from './app-error.js';
+
+/** PostgreSQL SQLSTATEs for a statement or lock that ran out of time (the transaction is rolled back). */
+const TIMEOUT_STATES: Record<string, string> = {
+  '57014': 'STATEMENT_TIMEOUT', // query_canceled: statement_timeout
+  '55P03': 'LOCK_TIMEOUT', // lock_not_available: lock_timeout
+  '25P03': 'IDLE_IN_TRANSACTION_TIMEOUT', // the session was closed for idling inside its transaction
+};
+
+/** PostgreSQL going away or not accepting connections: class 08 and the operator-intervention codes. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+/** Socket errors of a connection attempt or a connection that broke. */
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+/** node-postgres reports these without a code. */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /is not queryable/,
+  /Client was closed and is not queryable/,
+];
+
+/** How long a client should wait before retrying, per code (seconds, for `Retry-After`). */
+export const RETRY_AFTER_SECONDS: Partial<Record<string, number>> = { TIMEOUT: 1, UNAVAILABLE: 2 };
+
+export function timeoutError(reason: string): AppError {
+  return new AppError({
+    code: 'TIMEOUT',
+    messageZh: '请求超时，未作任何修改，请稍后重试',
+    messageEn: 'The request timed out and changed nothing; try again shortly',
+    details: { reason },
+  });
+}
+
+function unavailableError(): AppError {
+  return new AppError({
+    code: 'UNAVAILABLE',
+    messageZh: '数据库暂时不可用，请稍后重试',
+    messageEn: 'The database is unavailable for the moment; try again shortly',
+  });
+}
+
+/**
+ * Timeouts and outages are not the caller's fault and not a bug: they become TIMEOUT or UNAVAILABLE, which
+ * a client can act on (retry after `Retry-After`). Kept apart from map-database-error.ts (constraint
+ * violations) so each stays one concern; the one formatter asks both.
+ */
+export function mapAvailabilityError(error: unknown): AppError | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as Error & { code?: unknown }).code;
+  if (typeof code === 'string') {
+    const reason = TIMEOUT_STATES[code];
+    if (reason) return timeoutError(reason);
+    if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code)) return unavailableError();
+  }
+  if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))) return unavailableError();
+  return null;
+}
