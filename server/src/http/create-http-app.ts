@@ -23,6 +23,7 @@ import { requestIdMiddleware } from './request-id-middleware.js';
 import { accessLogMiddleware } from './access-log-middleware.js';
 import { testDelayPlugin } from './test-delay-plugin.js';
 import { serveDashboard } from './serve-dashboard.js';
+import { retryAfterPlugin } from './retry-after-plugin.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -41,6 +42,8 @@ export interface HttpAppOptions {
   shutdownTimeoutMs: number;
   /** Install test-only hooks (see test-delay-plugin.ts). */
   testHooks: boolean;
+  /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`); empty: trust none. */
+  trustedProxies?: string[];
 }
 
 export interface HttpApp {
@@ -76,6 +79,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         stopGracePeriodMillis: options.shutdownTimeoutMs,
       }),
       metricsPlugin<RequestContext>(options.metrics),
+      retryAfterPlugin<RequestContext>(),
       ...security.plugins,
       ...(options.testHooks ? [testDelayPlugin<RequestContext>()] : []),
       requestTransactionPlugin({
@@ -89,6 +93,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip (the login throttle's address) comes from X-Forwarded-For only through these proxies.
+  const trustedProxies = options.trustedProxies ?? [];
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.use(requestIdMiddleware(), accessLogMiddleware(options.logger));
   app.use(
     createHealthRouter({ readiness: options.readiness, metrics: options.exposeMetrics ? options.metrics : null }),
