@@ -15,12 +15,13 @@ import type { Identity } from './identity.js';
  */
 export async function applyIdentity(em: EntityManager, identity: Identity): Promise<boolean> {
   const rows = await em.execute<{ valid: boolean }[]>(
-    `select v.valid,
-            set_config('renda.user_id', case when v.valid then ? else '' end, true),
+    // Starts with `select set_config(` so the statement counter files it under session setup.
+    `select set_config('renda.user_id', case when v.valid then ? else '' end, true),
             set_config('renda.role', case when v.valid then ? else '' end, true),
             set_config('renda.county_id', case when v.valid then ? else '' end, true),
             set_config('renda.township_id', case when v.valid then ? else '' end, true),
-            set_config('role', case when v.valid then ? else 'none' end, true)
+            set_config('role', case when v.valid then ? else 'none' end, true),
+            v.valid
        from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)), false) as valid) v`,
     [
       identity.userId,
