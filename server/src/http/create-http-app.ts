@@ -24,6 +24,7 @@ import { accessLogMiddleware } from './access-log-middleware.js';
 import { testDelayPlugin } from './test-delay-plugin.js';
 import { serveDashboard } from './serve-dashboard.js';
 import { retryAfterPlugin } from './retry-after-plugin.js';
+import { apiTokenScopePlugin } from '../modules/api-token/api-token-scope-plugin.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -80,6 +81,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       }),
       metricsPlugin<RequestContext>(options.metrics),
       retryAfterPlugin<RequestContext>(),
+      apiTokenScopePlugin(),
       ...security.plugins,
       ...(options.testHooks ? [testDelayPlugin<RequestContext>()] : []),
       requestTransactionPlugin({

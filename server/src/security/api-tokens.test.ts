@@ -125,6 +125,24 @@ describe('API tokens for township systems', () => {
     expect(await sql('select 1 from deputy_group where name = $1', ['令牌小组'])).toEqual([]);
   });
 
+  it('keeps a token inside its operations’ answers: no way through a report to the township’s deputies', async () => {
+    const made = await create({ name: '报表读取', operations: ['quarterlyReports', 'quarterlyReport'] }, 'qunli.clerk');
+    const { token } = made.data!.createApiToken;
+    const inside = await script(
+      token,
+      '{ quarterlyReports(first: 2) { totalCount pageInfo { hasNextPage } nodes { state revisions { revision values { metricKey } } values { metricKey } } } }',
+    );
+    expect(inside.json?.errors).toBeUndefined();
+    for (const query of [
+      '{ quarterlyReports(first: 1) { nodes { township { deputies(first: 5) { nodes { name contactPhone } } } } } }',
+      '{ quarterlyReports(first: 1) { nodes { county { townships { name } } } } }',
+      'query { quarterlyReports(first: 1) { nodes { ...R } } } fragment R on QuarterlyReport { township { name } }',
+    ]) {
+      const res = await script(token, query);
+      expect([query, codeOf(res), res.json?.data ?? null]).toEqual([query, 'FORBIDDEN', null]);
+    }
+  });
+
   it('refuses a revoked token at once, and an unknown or malformed one', async () => {
     const made = await create({ name: '待撤销', operations: ['quarterlyReportDraft'] }, 'qunli.clerk');
     const { token, apiToken } = made.data!.createApiToken;
