@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { launch, newContext, screenshot, signIn } from './support/browser';
+import { baseUrl, launch, newContext, screenshot, signIn } from './support/browser';
 import { waitForText } from './support/page-helpers';
 
 describe('language, roles and session', () => {
@@ -59,6 +59,26 @@ describe('language, roles and session', () => {
     await page.waitForURL('**/login**');
     await waitForText(page.getByTestId('login-notice'), /登录已过期/);
     await screenshot(page, 'session-expired');
+    await context.close();
+  });
+
+  it('signing out ends the session on the server too: the old token is refused', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'demo.staff');
+    const token = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('renda.session') ?? '{}') as { token: string }).token,
+    );
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL('**/login**');
+    await waitForText(page.getByTestId('login-notice'), /已退出登录/);
+    const response = await fetch(`${baseUrl()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { login } }' }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await context.close();
   });
 });

@@ -300,6 +300,13 @@ describe.each(OVERLAYS)('overlays/%s', (overlay) => {
     expect(serverEnv.find((e) => e.name === 'DATABASE_URL')?.value).toContain(`@${DB_CLUSTER}-rw:`);
   });
 
+  it('trusts X-Forwarded-For only from the pod network, which the API admits only the ingress from', () => {
+    const config = find(objects(), 'ConfigMap')[0]!['data'] as Record<string, string>;
+    const proxies = (config['RENDA_TRUSTED_PROXIES'] ?? '').split(',');
+    expect(proxies.length).toBeGreaterThan(0);
+    for (const proxy of proxies) expect(proxy).toMatch(/^(10|172\.(1[6-9]|2\d|3[01])|192\.168)\.[\d.]+\/\d{1,2}$/);
+  });
+
   it('runs PostgreSQL as a CloudNativePG cluster of one primary and two replicas with the roles the server expects', () => {
     const cluster = spec<{
       instances: number;

@@ -20,8 +20,13 @@ export interface AppConfig {
   seedWhenEmpty: boolean;
   /** HMAC secret signing login tokens; required in production. */
   jwtSecret: string | null;
-  /** Lifetime of a login token, in seconds. */
+  /** Lifetime of a login token, in seconds (at most a day). */
   tokenTtlSeconds: number;
+  /**
+   * Express `trust proxy`: the proxies (addresses, CIDRs or Express's names such as `loopback`) whose
+   * `X-Forwarded-For` gives the client address. Empty: the socket's peer is the client.
+   */
+  trustedProxies: string[];
   /** Pool size of the application role's connections (per node: the primary and each replica). */
   poolMax: number;
   /** Read replicas (as the application role): read-only operations run there, writes on the primary. */
@@ -84,11 +89,18 @@ function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number):
   return value;
 }
 
+/** A comma-separated list (URLs, proxy addresses). */
 function urlList(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? '')
     .split(',')
     .map((url) => url.trim())
     .filter((url) => url !== '');
+}
+
+function tokenTtl(env: NodeJS.ProcessEnv): number {
+  const seconds = positiveInt(env, 'RENDA_TOKEN_TTL_SECONDS', 8 * 3600);
+  if (seconds > 24 * 3600) throw new Error(`RENDA_TOKEN_TTL_SECONDS is capped at 86400 (a day), got ${seconds}`);
+  return seconds;
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -103,7 +115,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env['NODE_ENV'] === 'production',
     seedWhenEmpty: env['RENDA_SEED'] !== 'false',
     jwtSecret: env['RENDA_JWT_SECRET'] || null,
-    tokenTtlSeconds: positiveInt(env, 'RENDA_TOKEN_TTL_SECONDS', 8 * 3600),
+    tokenTtlSeconds: tokenTtl(env),
+    trustedProxies: urlList(env, 'RENDA_TRUSTED_PROXIES'),
     poolMax,
     replicaUrls: urlList(env, 'DATABASE_REPLICA_URLS'),
     migrateOnStart: env['RENDA_MIGRATE_ON_START'] !== 'false',

@@ -21,6 +21,7 @@ import { AuditLogEntry } from '../modules/audit/audit-log-entry.entity.js';
 import { QuarterlyReportRevision } from '../modules/quarterly-report/quarterly-report-revision.entity.js';
 import { ReportingDeadline } from '../modules/reporting/reporting-deadline.entity.js';
 import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
+import { ApiToken } from '../modules/api-token/api-token.entity.js';
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
@@ -49,4 +50,5 @@ export const entityClasses = [
   ReportingDeadline,
   CalendarDay,
   SavedQuery,
+  ApiToken,
 ];

@@ -28,6 +28,7 @@ import { DeputyGroupMutationResolver } from '../modules/deputy-group/deputy-grou
 import { StationMutationResolver } from '../modules/station/station-mutation.resolver.js';
 import { ActivityMutationResolver } from '../modules/activity/activity-mutation.resolver.js';
 import { VoterContactMutationResolver } from '../modules/voter-contact/voter-contact-mutation.resolver.js';
+import { ApiTokenResolver } from '../modules/api-token/api-token.resolver.js';
 import { ElectionMutationResolver } from '../modules/election/election-mutation.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver array type
@@ -62,4 +63,5 @@ export const resolverClasses: NonEmptyArray<Function> = [
   ActivityMutationResolver,
   VoterContactMutationResolver,
   ElectionMutationResolver,
+  ApiTokenResolver,
 ];

@@ -27,6 +27,8 @@ import { serveDashboard } from './serve-dashboard.js';
 import { securityHeaders } from './security-headers.js';
 import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit-middleware.js';
 import { jsonErrorHandler, jsonNotFound, MAX_BODY_BYTES } from './json-error-handler.js';
+import { retryAfterPlugin } from './retry-after-plugin.js';
+import { apiTokenScopePlugin } from '../modules/api-token/api-token-scope-plugin.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -45,10 +47,8 @@ export interface HttpAppOptions {
   shutdownTimeoutMs: number;
   /** Install test-only hooks (see test-delay-plugin.ts). */
   testHooks: boolean;
-  /** The general per-user and per-address rate limit. */
-  rateLimit: RateLimitOptions;
-  /** Per-township share of the pool (see tenant-bulkhead.ts); none when absent. */
-  bulkhead?: TenantBulkhead;
+  /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`); empty: trust none. */
+  trustedProxies?: string[];
 }
 
 export interface HttpApp {
@@ -85,6 +85,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         stopGracePeriodMillis: options.shutdownTimeoutMs,
       }),
       metricsPlugin<RequestContext>(options.metrics),
+      retryAfterPlugin<RequestContext>(),
+      apiTokenScopePlugin(),
       ...security.plugins,
       ...(options.testHooks ? [testDelayPlugin<RequestContext>()] : []),
       requestTransactionPlugin({
@@ -99,6 +101,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip (the login throttle's address) comes from X-Forwarded-For only through these proxies.
+  const trustedProxies = options.trustedProxies ?? [];
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.use(requestIdMiddleware(), accessLogMiddleware(options.logger), ...securityHeaders());
   app.use(
     createHealthRouter({ readiness: options.readiness, metrics: options.exposeMetrics ? options.metrics : null }),

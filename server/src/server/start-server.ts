@@ -11,6 +11,7 @@ import { assertUnprivilegedRole } from '../database/assert-unprivileged-role.js'
 import { buildGraphQLSchema } from '../graphql/build-graphql-schema.js';
 import { createHttpApp } from '../http/create-http-app.js';
 import { TenantBulkhead } from '../http/tenant-bulkhead.js';
+import { ApiTokenAuthenticator } from '../modules/api-token/api-token-authenticator.js';
 import { TokenService } from '../modules/auth/token-service.js';
 import { Metrics } from '../observability/metrics.js';
 import { Readiness } from '../observability/readiness.js';
@@ -77,7 +78,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       const check = await appOrm.checkConnection();
       if (!check.ok) throw check.error ?? new Error(check.reason);
     });
-    const tokens = new TokenService(resolveJwtSecret(config), config.tokenTtlSeconds);
+    const tokens = new TokenService(
+      resolveJwtSecret(config),
+      config.tokenTtlSeconds,
+      new ApiTokenAuthenticator(appOrm),
+    );
     const httpServer = createServer();
     const { app, apollo } = await createHttpApp({
       orm,
@@ -95,6 +100,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       testHooks: config.testHooks,
       bulkhead: new TenantBulkhead(config.tenantMaxConnections, config.tenantQueueTimeoutMs),
+      trustedProxies: config.trustedProxies,
     });
     httpServer.on('request', app);
     if (config.metricsPort !== null) metricsServer = await startMetricsServer(metrics, config.metricsPort);

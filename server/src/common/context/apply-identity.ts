@@ -6,19 +6,33 @@ import type { Identity } from './identity.js';
 /**
  * Hands the caller's identity to PostgreSQL for the current transaction only (`is_local = true`), so
  * row-level security sees it and a pooled connection forgets it at commit or rollback. Analysts also
- * switch to the role that cannot read PII columns. One statement.
+ * switch to the role that cannot read PII columns.
+ *
+ * The same statement checks that the session still stands (`renda_identity_valid`, security definer):
+ * a person's token version still matches an active `app_user` row, or an API token is neither revoked
+ * nor expired. When it does not, no setting is applied (row-level security then shows nothing) and the
+ * function returns false, so the caller refuses the request. One statement, no extra round trip.
  */
-export async function applyIdentity(em: EntityManager, identity: Identity): Promise<void> {
-  await em.execute(
-    `select set_config('renda.user_id', ?, true), set_config('renda.role', ?, true),
-            set_config('renda.county_id', ?, true), set_config('renda.township_id', ?, true),
-            set_config('role', ?, true)`,
+export async function applyIdentity(em: EntityManager, identity: Identity): Promise<boolean> {
+  const rows = await em.execute<{ valid: boolean }[]>(
+    // Starts with `select set_config(` so the statement counter files it under session setup.
+    `select set_config('renda.user_id', case when v.valid then ? else '' end, true),
+            set_config('renda.role', case when v.valid then ? else '' end, true),
+            set_config('renda.county_id', case when v.valid then ? else '' end, true),
+            set_config('renda.township_id', case when v.valid then ? else '' end, true),
+            set_config('role', case when v.valid then ? else 'none' end, true),
+            v.valid
+       from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)), false) as valid) v`,
     [
       identity.userId,
       identity.role,
       identity.countyId,
       identity.townshipId ?? '',
       identity.role === UserRole.ANALYST ? DATABASE_ROLES.analyst : 'none',
+      identity.userId,
+      identity.apiToken ? null : (identity.tokenVersion ?? null),
+      identity.apiToken?.id ?? null,
     ],
   );
+  return rows[0]?.valid === true;
 }

@@ -59,6 +59,7 @@ export async function createRequestContext(
       identity ? `${identity.countyId}/${identity.townshipId ?? '*'}/${identity.role}` : 'anonymous',
     ),
     identity,
+    identityRevoked: false,
     clientAddress: request.clientAddress,
     tokens: deps.tokens,
     transaction: { open: false },

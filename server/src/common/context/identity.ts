@@ -1,9 +1,22 @@
 import type { UserRole } from '../../modules/auth/user-role.enum.js';
 
-/** Who is calling, from a verified token. Township roles have a township; county roles do not. */
+/** An API token's caller: a township system acting as that township's clerk, for named operations only. */
+export interface ApiTokenCaller {
+  id: string;
+  /** Root query and mutation fields the token may call (see api-token-operation.enum.ts). */
+  operations: readonly string[];
+}
+
+/**
+ * Who is calling, from a verified token. Township roles have a township; county roles do not.
+ * A person's session carries `tokenVersion`; an API token carries `apiToken` (and its id as `userId`).
+ */
 export interface Identity {
   userId: string;
   role: UserRole;
   countyId: string;
   townshipId: string | null;
+  /** The user's token version when the login token was issued (checked against app_user per request). */
+  tokenVersion?: number;
+  apiToken?: ApiTokenCaller;
 }

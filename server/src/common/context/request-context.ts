@@ -11,6 +11,11 @@ export interface RequestContext {
   loaders: RequestLoaders;
   /** null for an anonymous caller, who sees no tenant data at all. */
   identity: Identity | null;
+  /**
+   * Set when the request transaction found the token's session ended (user deactivated, password or
+   * role changed, signed out; API token revoked): every field is then refused as UNAUTHENTICATED.
+   */
+  identityRevoked: boolean;
   /** Client address, for the login rate limit. */
   clientAddress: string;
   tokens: TokenService;

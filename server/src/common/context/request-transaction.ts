@@ -17,7 +17,8 @@ export async function beginRequestTransaction(
   if (readOnly && onReplica) result = await beginOnReplica(ctx.em);
   else await ctx.em.begin({ readOnly });
   ctx.transaction.open = true;
-  if (ctx.identity) await applyIdentity(ctx.em, ctx.identity);
+  // A revoked session runs with no identity applied, and the auth checker refuses every field.
+  if (ctx.identity) ctx.identityRevoked = !(await applyIdentity(ctx.em, ctx.identity));
   return result;
 }
 

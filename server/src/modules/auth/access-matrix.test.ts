@@ -6,6 +6,7 @@ import { addSecondCounty } from '../../test-support/add-second-county.js';
 import { ROLE_RULES } from '../../test-support/role-rules.js';
 import { townshipRows, type TownshipRows } from '../../test-support/township-rows.js';
 import { chinaToday } from '../../common/validation/china-today.js';
+import { ApiTokenOperation } from '../api-token/api-token-operation.enum.js';
 
 /**
  * Role × operation × target: every query and mutation, as every role, against the caller's own
@@ -115,6 +116,10 @@ const OTHER_FIELDS = [
   'login',
   'createUser',
   'updateUser',
+  'signOut',
+  'apiTokens',
+  'createApiToken',
+  'revokeApiToken',
   ...Object.keys(CLERK_WRITES),
   // Workflow and analytics operations: their role rules are checked in role-rules.test.ts.
   ...Object.keys(ROLE_RULES),
@@ -365,6 +370,113 @@ describe('role × operation access matrix', () => {
     expect(codeOf(intoForeign)).toBe('NOT_FOUND');
     const sneaky = await su.query(`select 1 from app_user where login = 'sneaky.clerk'`);
     expect(sneaky.rowCount).toBe(0);
+  });
+
+  describe('API token callers (a QUNLI clerk’s token with every operation a token may name)', () => {
+    const TOKEN_OPERATIONS = new Set<string>(Object.values(ApiTokenOperation));
+    let token: string;
+    /** One call of every query and mutation of the schema except `login`, with arguments that would pass. */
+    let calls: Record<string, { query: string; variables: Record<string, unknown> }>;
+    const asToken = (query: string, variables: Record<string, unknown>) =>
+      t.post({ query, variables }, { authorization: `Bearer ${token}` });
+
+    beforeAll(async () => {
+      const made = await t.graphql<{ createApiToken: { token: string } }>(
+        'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }',
+        { input: { name: '矩阵令牌', operations: [...TOKEN_OPERATIONS] } },
+        { as: 'qunli.clerk' },
+      );
+      token = made.data!.createApiToken.token;
+      const qunli = townships.get('QUNLI')!;
+      const own = { ...(await townshipRows(t.database.url, 'QUNLI')), unansweredContactId: randomUUID() };
+      const vars: Record<string, string> = { county: qunli.countyId, township: qunli.id, id: randomUUID() };
+      const ruleCall = (document: string) => ({
+        query: document,
+        variables: Object.fromEntries(Object.entries(vars).filter(([key]) => document.includes(`$${key}`))),
+      });
+      const plain = (query: string) => ({ query, variables: {} });
+      calls = {
+        ...Object.fromEntries(
+          Object.entries(TENANT_LISTS).flatMap(([field, spec]) => [
+            [field, plain(`{ ${field}(first: 0) { totalCount } }`)],
+            [
+              spec.byId,
+              { query: `query ($id: ID!) { ${spec.byId}(id: $id) { id } }`, variables: { id: own.deputyId } },
+            ],
+          ]),
+        ),
+        ...Object.fromEntries(Object.keys(CLERK_WRITES).map((field) => [field, clerkWrite(field, own)])),
+        ...Object.fromEntries(Object.entries(ROLE_RULES).map(([field, rule]) => [field, ruleCall(rule.document)])),
+        counties: plain('{ counties(first: 1) { totalCount } }'),
+        county: { query: 'query ($id: ID!) { county(id: $id) { id } }', variables: { id: qunli.countyId } },
+        townships: plain('{ townships(first: 1) { totalCount } }'),
+        township: { query: 'query ($id: ID!) { township(id: $id) { id } }', variables: { id: qunli.id } },
+        metricDefinitions: plain('{ metricDefinitions { key } }'),
+        metricDefinition: plain('{ metricDefinition(key: "meetings_held") { key } }'),
+        me: plain('{ me { login } }'),
+        users: plain('{ users { login } }'),
+        auditLog: plain('{ auditLog(first: 0) { totalCount } }'),
+        createUser: plain(
+          'mutation { createUser(input: { login: "token.made", displayName: "x", password: "a-long-password", role: ANALYST }) { id } }',
+        ),
+        updateUser: {
+          query: 'mutation ($id: ID!) { updateUser(id: $id, input: { displayName: "令牌改名" }) { id } }',
+          variables: { id: randomUUID() },
+        },
+        signOut: plain('mutation { signOut }'),
+        apiTokens: plain('{ apiTokens { id } }'),
+        createApiToken: plain(
+          'mutation { createApiToken(input: { name: "令牌造令牌", operations: [quarterlyReports] }) { token } }',
+        ),
+        revokeApiToken: {
+          query: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }',
+          variables: { id: randomUUID() },
+        },
+      };
+    });
+
+    it('covers every query and mutation but login', async () => {
+      const res = await t.graphql<{
+        __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } };
+      }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+      const all = [...res.data!.__schema.queryType.fields, ...res.data!.__schema.mutationType.fields].map(
+        (f) => f.name,
+      );
+      expect(all.filter((name) => name !== 'login' && !calls[name]).sort()).toEqual([]);
+    });
+
+    it('may call exactly the operations a token may name, and is FORBIDDEN everything else, writing nothing', async () => {
+      const before = await su.query<{ n: string }>('select count(*) as n from audit_log');
+      const outcomes: [string, unknown][] = [];
+      for (const [field, call] of Object.entries(calls)) {
+        if (TOKEN_OPERATIONS.has(field)) continue;
+        const res = await asToken(call.query, call.variables);
+        outcomes.push([field, res.json?.errors?.[0]?.extensions?.['code']]);
+      }
+      expect(outcomes.filter(([, code]) => code !== 'FORBIDDEN')).toEqual([]);
+      const after = await su.query<{ n: string }>('select count(*) as n from audit_log');
+      expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+    });
+
+    it('sees through its operations exactly what the township’s clerk sees', async () => {
+      for (const target of TARGETS) {
+        const pick = picks.get('quarterly_report')![target];
+        const list = await asToken(
+          'query ($f: QuarterlyReportFilter) { quarterlyReports(first: 0, filter: $f) { totalCount } }',
+          {
+            f: { townshipId: pick.townshipId },
+          },
+        );
+        expect(list.json?.errors).toBeUndefined();
+        const seen = (list.json!.data as { quarterlyReports: { totalCount: number } }).quarterlyReports.totalCount;
+        expect([target, seen]).toEqual([target, visible('qunli.clerk', target) ? pick.rows : 0]);
+        const one = await asToken('query ($id: ID!) { quarterlyReport(id: $id) { id } }', { id: pick.rowId });
+        if (visible('qunli.clerk', target)) expect(one.json?.errors).toBeUndefined();
+        else expect([target, one.json?.errors?.[0]?.extensions?.['code']]).toEqual([target, 'NOT_FOUND']);
+      }
+      const draft = await asToken(calls['quarterlyReportDraft']!.query, calls['quarterlyReportDraft']!.variables);
+      expect(draft.json?.errors).toBeUndefined();
+    });
   });
 
   it('property: a foreign or random id never returns a row, whoever asks', async () => {

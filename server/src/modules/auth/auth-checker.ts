@@ -8,10 +8,18 @@ export const PUBLIC = 'PUBLIC';
 /**
  * Every query and mutation carries `@Authorized(...)` (a test walks the schema for it). An empty
  * list means any signed-in role; row-level security then decides which rows that role sees.
+ * A session the request transaction found ended is refused everywhere; an API token may call only
+ * the root operations it names (and only those its clerk role may call).
  */
-export const authChecker: AuthChecker<RequestContext> = ({ context }, roles) => {
+export const authChecker: AuthChecker<RequestContext> = ({ context, info }, roles) => {
   if (roles.includes(PUBLIC)) return true;
   if (!context.identity) throw authErrors.notSignedIn();
+  if (context.identityRevoked) throw authErrors.sessionRevoked();
+  const apiToken = context.identity.apiToken;
+  if (apiToken) {
+    const root = info.path.prev === undefined;
+    if (!root || !apiToken.operations.includes(info.fieldName)) throw authErrors.apiTokenOutOfScope(info.fieldName);
+  }
   if (roles.length === 0 || roles.includes(context.identity.role)) return true;
   throw authErrors.forbidden();
 };

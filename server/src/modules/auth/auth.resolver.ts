@@ -22,6 +22,15 @@ export class AuthResolver {
   }
 
   @Authorized()
+  @Mutation(() => Boolean, {
+    description: '退出登录 / Sign out: ends every session of the signed-in user (all its tokens stop working)',
+  })
+  signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+    if (!ctx.identity) throw authErrors.notSignedIn();
+    return new AuthService(ctx.em, ctx.tokens).signOut(ctx.identity);
+  }
+
+  @Authorized()
   @Query(() => User, { description: '当前用户 / The signed-in user' })
   me(@Ctx() ctx: RequestContext): Promise<User> {
     if (!ctx.identity) throw authErrors.notSignedIn();

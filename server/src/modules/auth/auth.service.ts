@@ -19,26 +19,40 @@ export class AuthService {
 
   /**
    * Runs outside the request transaction (login is sent alone), so a failed attempt is recorded even
-   * though the mutation then fails. The user lookup is the only read of `app_user` before an identity
-   * exists: in its own transaction, the row-level policy shows exactly the user whose login it names.
+   * though the mutation then fails. The attempt is reserved (counted as failed) before the password is
+   * checked, so concurrent attempts cannot slip past the throttle. The user lookup is the only read of
+   * `app_user` before an identity exists: in its own transaction, the row-level policy shows exactly
+   * the user whose login it names.
    */
   async login(login: string, password: string, address: string, inRequestTransaction: boolean): Promise<LoginPayload> {
     if (inRequestTransaction) throw authErrors.loginNotAlone();
     const limiter = new LoginRateLimiter(this.em);
-    await limiter.assertAllowed(login, address);
+    const attemptId = await limiter.reserve(login, address);
     const user = await this.em.transactional(async (tx) => {
       await tx.execute(`select set_config('renda.auth_login', ?, true)`, [login]);
       return tx.findOne(User, { login }, { populate: ['passwordHash'] });
     });
     const valid = await passwordHasher.verify(user?.passwordHash ?? (await dummy()), password);
-    await limiter.record(login, address, Boolean(user && user.active && valid));
     if (!user || !user.active || !valid) throw authErrors.invalidCredentials();
+    await limiter.succeeded(attemptId);
     const identity: Identity = {
       userId: user.id,
       role: user.role,
       countyId: user.county.id,
       townshipId: user.township?.id ?? null,
+      tokenVersion: user.tokenVersion,
     };
     return { ...(await this.tokens.issue(identity)), user };
+  }
+
+  /**
+   * Ends every session of the signed-in user: bumps `app_user.token_version` (through a security-definer
+   * function, as users may not update their own row), so every token issued so far is refused from the
+   * next request on. Runs in the request transaction; its own token is refused afterwards too.
+   */
+  async signOut(identity: Identity): Promise<boolean> {
+    if (identity.apiToken) throw authErrors.forbidden();
+    await this.em.execute(`select renda_sign_out()`);
+    return true;
   }
 }

@@ -2,41 +2,89 @@ import { SignJWT, jwtVerify, errors } from 'jose';
 import type { Identity } from '../../common/context/identity.js';
 import { UserRole } from './user-role.enum.js';
 import { authErrors } from './auth.errors.js';
+import type { ApiTokenAuthenticator } from '../api-token/api-token-authenticator.js';
+import { looksLikeApiToken } from '../api-token/api-token-secret.js';
 
 const ISSUER = 'renda';
 const ROLES = new Set<string>(Object.values(UserRole));
+/** No login token lives longer than a day, whatever RENDA_TOKEN_TTL_SECONDS says (config refuses more). */
+export const MAX_TOKEN_TTL_SECONDS = 24 * 3600;
+/** Clock skew tolerated between replicas when checking `iat` and `exp`. */
+const CLOCK_TOLERANCE_SECONDS = 30;
 
-/** Signs and verifies login tokens (HS256). The identity travels in the token; no session table. */
+/**
+ * Signs and verifies login tokens (HS256). The identity travels in the token together with the user's
+ * token version (`ver`), which the request transaction compares with `app_user.token_version`
+ * (apply-identity.ts), so a deactivation, password or role change or a sign-out ends the session at once.
+ * `exp`, `iat`, `iss` and `sub` are required and the lifetime (`exp - iat`) is capped: a validly signed
+ * token that never expires is refused.
+ */
 export class TokenService {
   private readonly key: Uint8Array;
 
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
+    /** Resolves API tokens (`renda_…`); without it, only login tokens are accepted. */
+    private readonly apiTokens?: ApiTokenAuthenticator,
   ) {
+    if (ttlSeconds > MAX_TOKEN_TTL_SECONDS) throw new Error(`token lifetime is capped at ${MAX_TOKEN_TTL_SECONDS} s`);
     this.key = new TextEncoder().encode(secret);
   }
 
   async issue(identity: Identity): Promise<{ token: string; expiresAt: Date }> {
-    const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
-    const token = await new SignJWT({ role: identity.role, cty: identity.countyId, twp: identity.townshipId })
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
+    const token = await new SignJWT({
+      role: identity.role,
+      cty: identity.countyId,
+      twp: identity.townshipId,
+      ver: identity.tokenVersion ?? 0,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(identity.userId)
       .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + this.ttlSeconds)
       .sign(this.key);
     return { token, expiresAt };
   }
 
+  /** A bearer token: an API token when it has the API token prefix, otherwise a login token (JWT). */
   async verify(token: string): Promise<Identity> {
+    if (looksLikeApiToken(token)) {
+      if (!this.apiTokens) throw authErrors.notSignedIn();
+      return this.apiTokens.authenticate(token);
+    }
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      const { sub, role, cty, twp } = payload;
-      if (typeof sub !== 'string' || typeof role !== 'string' || !ROLES.has(role) || typeof cty !== 'string') {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat', 'iss', 'sub'],
+        maxTokenAge: this.ttlSeconds,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      });
+      const { sub, role, cty, twp, ver, exp, iat } = payload;
+      if (
+        typeof sub !== 'string' ||
+        typeof role !== 'string' ||
+        !ROLES.has(role) ||
+        typeof cty !== 'string' ||
+        typeof ver !== 'number' ||
+        !Number.isSafeInteger(ver) ||
+        exp === undefined ||
+        iat === undefined ||
+        exp - iat > this.ttlSeconds
+      ) {
         throw authErrors.notSignedIn();
       }
-      return { userId: sub, role: role as UserRole, countyId: cty, townshipId: typeof twp === 'string' ? twp : null };
+      return {
+        userId: sub,
+        role: role as UserRole,
+        countyId: cty,
+        townshipId: typeof twp === 'string' ? twp : null,
+        tokenVersion: ver,
+      };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw authErrors.sessionExpired();
       throw authErrors.notSignedIn();

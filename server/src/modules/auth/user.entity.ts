@@ -38,6 +38,14 @@ export class User extends TimestampedEntity {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
+  /**
+   * Stamped into every login token (`ver`) and compared in the statement that applies a request's
+   * identity: a trigger bumps it when the password, role, township or active flag changes, and
+   * `signOut` bumps it, so every token issued before stops working at once. Never a GraphQL field.
+   */
+  @Property({ type: 'integer', default: 0 })
+  tokenVersion: number = 0;
+
   /** Seeded with a documented demo password: the server refuses to start in production while one is active. */
   @Field()
   @Property({ type: 'boolean', default: false })
