@@ -23,6 +23,7 @@ import { requestIdMiddleware } from './request-id-middleware.js';
 import { accessLogMiddleware } from './access-log-middleware.js';
 import { testDelayPlugin } from './test-delay-plugin.js';
 import { serveDashboard } from './serve-dashboard.js';
+import { inputHygienePlugin } from '../graphql/input-hygiene/input-hygiene-plugin.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -77,6 +78,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       }),
       metricsPlugin<RequestContext>(options.metrics),
       ...security.plugins,
+      inputHygienePlugin<RequestContext>(),
       ...(options.testHooks ? [testDelayPlugin<RequestContext>()] : []),
       requestTransactionPlugin({
         logger: options.logger,
