@@ -39,8 +39,24 @@ const ID_TABLES: Record<string, string> = {
   countyId: 'county',
 };
 
+/** Integers a field of this name accepts, so a call with one fault reaches the checks behind it. */
+const PLAUSIBLE_INTS: Record<string, readonly number[]> = {
+  year: [2021, 2025],
+  quarter: [1, 2, 3, 4],
+  expectedVersion: [0, 1],
+  birthYear: [1970, 1985],
+  replyWorkingDays: [5, 20],
+  scheduleDayOfMonth: [1, 15],
+  scheduleWeekOfMonth: [1, 2],
+  scheduleWeekday: [1, 3],
+  deputiesPerReception: [2],
+  days: [1, 10],
+};
+
+const lastName = (path: string) => path.replace(/\[\]/g, '').split('.').pop()!;
+
 function ownIds(path: string, ids: IdPools): readonly string[] {
-  const name = path.replace(/\[\]/g, '').split('.').pop()!;
+  const name = lastName(path);
   const table = name === 'id' ? ids.idTable : ID_TABLES[name];
   const pool = table ? ids.own[table] : undefined;
   return pool && pool.length > 0 ? pool : Object.values(ids.own).flat();
@@ -138,7 +154,7 @@ function plausible(typeName: string, path: string, ids: IdPools): fc.Arbitrary<u
     case 'ID':
       return fc.constantFrom(...ownIds(path, ids));
     case 'Int':
-      return fc.constantFrom(1, 2, 3, 4, 5, 10, 2021, 2025, 0);
+      return fc.constantFrom(...(PLAUSIBLE_INTS[lastName(path)] ?? [0, 1, 2, 3, 5, 10]));
     case 'Float':
       return fc.constantFrom(0, 1, 12.5, 100);
     case 'Boolean':
@@ -236,20 +252,83 @@ export function generatorFor(
   );
 }
 
+interface Leaf {
+  at: (string | number)[];
+  display: string;
+  type: GraphQLInputType;
+}
+
+/** The scalar and enum positions a value fills, with their types: where one fault can go. */
+function leavesOf(type: GraphQLInputType, value: unknown, at: (string | number)[], display: string): Leaf[] {
+  if (isNonNullType(type)) return leavesOf(type.ofType, value, at, display);
+  if (isListType(type)) {
+    return Array.isArray(value)
+      ? value.flatMap((item, i) => leavesOf(type.ofType, item, [...at, i], `${display}[]`))
+      : [];
+  }
+  if (isInputObjectType(type)) {
+    if (value === null || typeof value !== 'object') return [];
+    return Object.values(type.getFields()).flatMap((field) =>
+      field.name in value
+        ? leavesOf(
+            field.type,
+            (value as Record<string, unknown>)[field.name],
+            [...at, field.name],
+            `${display}.${field.name}`,
+          )
+        : [],
+    );
+  }
+  return [{ at, display, type }];
+}
+
+function hostileFor(leafType: GraphQLInputType, ids: IdPools): fc.Arbitrary<unknown> {
+  if (isEnumType(leafType)) return fc.constantFrom('UNKNOWN', '', '\u0000', 1);
+  return hostile(isScalarType(leafType) ? leafType.name : 'unknown', ids);
+}
+
+function setAt(
+  root: Record<string, unknown>,
+  at: readonly (string | number)[],
+  value: unknown,
+): Record<string, unknown> {
+  const copy = structuredClone(root);
+  let node: Record<string | number, unknown> = copy;
+  at.slice(0, -1).forEach((key) => (node = node[key] as Record<string | number, unknown>));
+  node[at[at.length - 1]!] = value;
+  return copy;
+}
+
 /**
- * The variables of one call: a value for every argument (optional ones sometimes left out). Two calls in
- * five are clean, so the write paths behind the input checks are exercised too; the others put hostile
- * values in about one leaf in four.
+ * The variables of one call: a value for every argument (optional ones sometimes left out). One call in
+ * four is clean, so the write paths behind the input checks run too; most carry exactly one hostile value
+ * (one fault at a time reaches the checks behind the first one); some carry hostile values anywhere.
  */
 export function argumentsGenerator(args: readonly GraphQLArgument[], ids: IdPools): fc.Arbitrary<Generated> {
   const withWeight = (hostileWeight: number) =>
     fc.tuple(...args.map((arg) => generatorFor(arg.type, arg.name, ids, hostileWeight))).map((values) => ({
-      value: Object.fromEntries(args.map((arg, i) => [arg.name, values[i]!.value])),
+      value: Object.fromEntries(args.map((arg, i) => [arg.name, values[i]!.value])) as Record<string, unknown>,
       hostile: values.flatMap((v) => v.hostile),
     }));
-  return fc.oneof({ weight: 2, arbitrary: withWeight(0) }, { weight: 3, arbitrary: withWeight(1) });
+  const clean = withWeight(0);
+  const oneFault = clean.chain((generated) => {
+    const leaves = args.flatMap((arg) => leavesOf(arg.type, generated.value[arg.name], [arg.name], arg.name));
+    if (leaves.length === 0) return fc.constant<Generated>(generated);
+    return fc
+      .constantFrom(...leaves)
+      .chain((leaf) =>
+        hostileFor(leaf.type, ids).map((bad) => ({
+          value: setAt(generated.value, leaf.at, bad),
+          hostile: [leaf.display],
+        })),
+      );
+  });
+  return fc.oneof(
+    { weight: 2, arbitrary: clean },
+    { weight: 5, arbitrary: oneFault },
+    { weight: 1, arbitrary: withWeight(1) },
+  );
 }
-
 /** Every leaf path of an input type, as generatorFor names them: what "every input field" means. */
 export function leafPaths(type: GraphQLInputType, path: string, depth = 0): string[] {
   if (isNonNullType(type)) return leafPaths(type.ofType, path, depth);
