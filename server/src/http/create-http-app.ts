@@ -29,6 +29,7 @@ import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit-middlew
 import { jsonErrorHandler, jsonNotFound, MAX_BODY_BYTES } from './json-error-handler.js';
 import { retryAfterPlugin } from './retry-after-plugin.js';
 import { apiTokenScopePlugin } from '../modules/api-token/api-token-scope-plugin.js';
+import { inputHygienePlugin } from '../graphql/input-hygiene/input-hygiene-plugin.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -88,6 +89,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       retryAfterPlugin<RequestContext>(),
       apiTokenScopePlugin(),
       ...security.plugins,
+      inputHygienePlugin<RequestContext>(),
       ...(options.testHooks ? [testDelayPlugin<RequestContext>()] : []),
       requestTransactionPlugin({
         logger: options.logger,

@@ -56,5 +56,15 @@ export function mapDatabaseError(error: unknown): AppError | null {
       details,
     });
   }
+  // Data exceptions (SQLSTATE class 22: a value out of range, an invalid text representation, NUL in text)
+  // are input the checks before the database missed: the caller's mistake, never an internal error.
+  if (typeof error.code === 'string' && error.code.startsWith('22')) {
+    return new AppError({
+      code: 'BAD_USER_INPUT',
+      messageZh: '输入的值超出范围或格式无效',
+      messageEn: 'A value is out of range or malformed',
+      details: { sqlState: error.code },
+    });
+  }
   return null;
 }

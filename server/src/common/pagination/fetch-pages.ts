@@ -1,7 +1,7 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SqlWhere } from '../sql/sql-where.js';
-import { decodeCursor, encodeCursor } from './cursor-codec.js';
+import { cursorKeyCheck, decodeCursor, encodeCursor } from './cursor-codec.js';
 import { readOnlyHydrator } from '../entities/read-only-hydrator.js';
 import type { Page, PageRequest, SortColumn } from './page-request.js';
 
@@ -115,7 +115,10 @@ export async function fetchPages<T extends object>(
   base.raw(options.where.sql, ...options.where.params);
 
   const after = newWhere();
-  if (page.after) keysetCondition(sort, decodeCursor(page.after, sort.length), after);
+  if (page.after) {
+    const keys = sort.map((c) => cursorKeyCheck(meta as EntityMetadata, c.column));
+    keysetCondition(sort, decodeCursor(page.after, keys), after);
+  }
 
   const columns = selectList(meta as EntityMetadata, sort, options.props ?? null);
   // Nested lists without a cursor: one window pass ranks the rows and counts each parent's list (no CTE,

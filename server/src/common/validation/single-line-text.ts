@@ -1,21 +1,24 @@
-import { Length, Matches } from 'class-validator';
+import { Length, ValidateBy } from 'class-validator';
+import { textProblem, type TextKind } from './text-rules.js';
+
+/** class-validator's form of the text rules (text-rules.ts), so DTO validation states the same refusal. */
+export function TextRules(kind: TextKind): PropertyDecorator {
+  return ValidateBy({
+    name: 'textRules',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || textProblem(value, kind) === null,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'text'} ${typeof args?.value === 'string' ? (textProblem(args.value, kind)?.en ?? '') : ''}`,
+    },
+  });
+}
 
 /**
- * No control characters (PostgreSQL refuses NUL; names and titles are one line) and no unpaired UTF-16
- * surrogates, which the database would store as U+FFFD: what is stored must be what was sent.
- */
-const NO_CONTROL_CHARACTERS = /^[^\p{Cc}\p{Cs}]*$/u;
-const NOT_BLANK = /\S/;
-
-/**
- * A one-line text such as a name or title: 1..maxLength characters, not only spaces, no control characters.
- * JavaScript counts UTF-16 units, never fewer than PostgreSQL's characters, so the column always fits.
+ * A one-line text such as a name or title: 1..maxLength characters, not blank, none of the characters
+ * text-rules.ts refuses. JavaScript counts UTF-16 units, never fewer than PostgreSQL's characters, so the
+ * column always fits.
  */
 export function SingleLineText(maxLength: number): PropertyDecorator {
-  const rules = [
-    Length(1, maxLength, { message: `$property: 1-${maxLength} characters` }),
-    Matches(NOT_BLANK, { message: '$property must not be blank' }),
-    Matches(NO_CONTROL_CHARACTERS, { message: '$property must be one line without control characters' }),
-  ];
+  const rules = [Length(1, maxLength, { message: `$property: 1-${maxLength} characters` }), TextRules('singleLine')];
   return (target, key) => rules.forEach((rule) => rule(target, key as string));
 }

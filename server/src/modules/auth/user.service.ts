@@ -1,4 +1,4 @@
-import { ref } from '@mikro-orm/core';
+import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../common/context/identity.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
@@ -14,6 +14,14 @@ import type { CreateUserInput } from './dto/create-user.input.js';
 import type { UpdateUserInput } from './dto/update-user.input.js';
 
 const TOWNSHIP_ROLES = new Set([UserRole.TOWNSHIP_CLERK, UserRole.TOWNSHIP_VIEWER]);
+
+const loginTaken = (login: string) =>
+  new AppError({
+    code: 'CONFLICT',
+    messageZh: `登录名已被使用：${login}`,
+    messageEn: `Login already taken: ${login}`,
+    field: ['input', 'login'],
+  });
 
 /** User management for county admins; row-level security confines it to the admin's county. */
 export class UserService {
@@ -31,14 +39,6 @@ export class UserService {
 
   async create(admin: Identity, input: CreateUserInput): Promise<User> {
     const township = await this.townshipFor(input.role, input.townshipId ?? null);
-    if (await this.em.findOne(User, { login: input.login })) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: `登录名已存在：${input.login}`,
-        messageEn: `Login already taken: ${input.login}`,
-        field: ['input', 'login'],
-      });
-    }
     const user = Object.assign(new User(), {
       login: input.login,
       displayName: input.displayName,
@@ -47,7 +47,15 @@ export class UserService {
       county: ref(County, admin.countyId),
       township: township ? ref(Township, township.id) : null,
     });
-    await this.em.persist(user).flush();
+    try {
+      await this.em.persist(user).flush();
+    } catch (error) {
+      // Logins are unique across the platform (signing in names no county). The clash is left to the
+      // constraint, with one answer whether the login is taken in this county or another: no constraint
+      // name and no lookup that row-level security would answer differently.
+      if (error instanceof UniqueConstraintViolationException) throw loginTaken(input.login);
+      throw error;
+    }
     return user;
   }
 

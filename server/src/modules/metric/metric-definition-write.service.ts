@@ -1,15 +1,25 @@
-import { ref } from '@mikro-orm/core';
+import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../common/context/identity.js';
+import { AppError } from '../../common/errors/app-error.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { County } from '../county/county.entity.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { MetricKind } from './metric-kind.enum.js';
 import type { DefineMetricInput } from './dto/define-metric.input.js';
 
+const keyTaken = (key: string) =>
+  new AppError({
+    code: 'CONFLICT',
+    messageZh: `本县指标目录中已有该指标键：${key}`,
+    messageEn: `The county's catalog already has the metric key ${key}`,
+    field: ['input', 'key'],
+  });
+
 /**
  * A county admin extends the catalog without code: a COUNT the townships enter in their quarterly
- * reports, or a RATE of two metrics already in the catalog. The key is unique across the platform.
+ * reports, or a RATE of two metrics already in the catalog. The key is unique within what the county
+ * sees (the platform catalog and its own definitions): another county's keys neither clash nor show.
  */
 export class MetricDefinitionWriteService {
   constructor(
@@ -31,6 +41,9 @@ export class MetricDefinitionWriteService {
     } else if (parts.some((p) => p !== null)) {
       throw badInputError(['input', 'numeratorKey'], '计数指标没有分子分母', 'A count has no numerator or denominator');
     }
+    // row-level security shows the platform catalog and this county's rows only: the check cannot see, and
+    // so cannot reveal, another county's definitions (those live in their own scope of the unique index)
+    if (await this.em.findOne(MetricDefinition, { key: input.key })) throw keyTaken(input.key);
     const metric = Object.assign(new MetricDefinition(), {
       county: ref(County, this.admin.countyId),
       key: input.key,
@@ -43,7 +56,13 @@ export class MetricDefinitionWriteService {
       numeratorKey: parts[0],
       denominatorKey: parts[1],
     });
-    await this.em.persist(metric).flush();
+    try {
+      await this.em.persist(metric).flush();
+    } catch (error) {
+      // a concurrent definition of the same key in this county: the same answer as the check above
+      if (error instanceof UniqueConstraintViolationException) throw keyTaken(input.key);
+      throw error;
+    }
     return metric;
   }
 }

@@ -11,7 +11,13 @@ import { MetricKind } from './metric-kind.enum.js';
  */
 @ObjectType({ description: '统计指标定义' })
 @Entity({ tableName: 'metric_definition' })
-@Unique({ properties: ['key'] })
+// Keys are unique per county, platform rows (no county) forming one scope of their own; the write service
+// also keeps a county key from repeating a platform key, which every county sees.
+@Unique({
+  name: 'metric_definition_scope_key_unique',
+  expression:
+    'create unique index "metric_definition_scope_key_unique" on "metric_definition" (coalesce("county_id", \'00000000-0000-0000-0000-000000000000\'::uuid), "key")',
+})
 export class MetricDefinition extends TimestampedEntity {
   @ManyToOne(() => County, { ref: true, nullable: true, deleteRule: 'restrict' })
   county: Ref<County> | null = null;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { UserRole } from '../user-role.enum.js';
+import { TextKindOf } from '../../../common/validation/text-kind-of.js';
 
 @InputType()
 export class CreateUserInput {
@@ -13,6 +14,7 @@ export class CreateUserInput {
   displayName!: string;
 
   @Field()
+  @TextKindOf('secret')
   @Length(10, 200, { message: 'password: at least 10 characters' })
   password!: string;
 

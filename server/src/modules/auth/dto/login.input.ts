@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Length } from 'class-validator';
+import { TextKindOf } from '../../../common/validation/text-kind-of.js';
 
 @InputType()
 export class LoginInput {
@@ -8,6 +9,7 @@ export class LoginInput {
   login!: string;
 
   @Field()
+  @TextKindOf('secret')
   @Length(1, 200)
   password!: string;
 }

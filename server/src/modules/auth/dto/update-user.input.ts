@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
+import { TextKindOf } from '../../../common/validation/text-kind-of.js';
 
 @InputType()
 export class UpdateUserInput {
@@ -14,6 +15,7 @@ export class UpdateUserInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @TextKindOf('secret')
   @Length(10, 200, { message: 'password: at least 10 characters' })
   password?: string | null;
 }

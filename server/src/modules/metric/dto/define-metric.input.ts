@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { MetricKind } from '../metric-kind.enum.js';
+import { MultiLineText } from '../../../common/validation/multi-line-text.js';
 
 @InputType()
 export class DefineMetricInput {
@@ -29,7 +30,7 @@ export class DefineMetricInput {
   higherIsBetter!: boolean;
 
   @Field()
-  @Length(1, 2000)
+  @MultiLineText(2000)
   computation!: string;
 
   @Field(() => String, { nullable: true })

@@ -1,5 +1,6 @@
 import { Field, Float, InputType } from 'type-graphql';
 import { IsOptional, Length } from 'class-validator';
+import { MultiLineText } from '../../../common/validation/multi-line-text.js';
 
 @InputType()
 export class ReportValueInput {
@@ -12,6 +13,6 @@ export class ReportValueInput {
 
   @Field(() => String, { nullable: true, description: 'Required when the value differs from the recorded one' })
   @IsOptional()
-  @Length(1, 500)
+  @MultiLineText(500)
   overrideReason?: string | null;
 }

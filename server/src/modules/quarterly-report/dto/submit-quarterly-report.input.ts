@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, Min, ValidateNested } from 'class-validator';
 import { ReportValueInput } from './report-value.input.js';
+import { MultiLineText } from '../../../common/validation/multi-line-text.js';
 
 @InputType()
 export class SubmitQuarterlyReportInput {
@@ -25,6 +26,6 @@ export class SubmitQuarterlyReportInput {
 
   @Field(() => String, { nullable: true, description: 'Required when correcting an accepted report' })
   @IsOptional()
-  @Length(1, 1000)
+  @MultiLineText(1000)
   correctionReason?: string | null;
 }

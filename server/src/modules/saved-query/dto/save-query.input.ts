@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { IsOptional, Length } from 'class-validator';
+import { MultiLineText } from '../../../common/validation/multi-line-text.js';
 
 @InputType()
 export class SaveQueryInput {
@@ -13,7 +14,7 @@ export class SaveQueryInput {
   name!: string;
 
   @Field()
-  @Length(1, 20000)
+  @MultiLineText(20000)
   query!: string;
 
   @Field(() => GraphQLJSONObject, { nullable: true })

@@ -1,11 +1,11 @@
 import { Field, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Length } from 'class-validator';
+import { MultiLineText } from '../../../common/validation/multi-line-text.js';
 
 @InputType()
 export class ReplySuggestionInput {
   @Field()
-  @Length(1, 5000)
+  @MultiLineText(5000)
   reply!: string;
 
   @Field(() => LocalDateResolver, { description: 'A reply needs its date' })

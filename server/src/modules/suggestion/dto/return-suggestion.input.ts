@@ -1,9 +1,9 @@
 import { Field, InputType } from 'type-graphql';
-import { Length } from 'class-validator';
+import { MultiLineText } from '../../../common/validation/multi-line-text.js';
 
 @InputType()
 export class ReturnSuggestionInput {
   @Field({ description: '退回理由' })
-  @Length(1, 1000)
+  @MultiLineText(1000)
   reason!: string;
 }
