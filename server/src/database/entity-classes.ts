@@ -23,6 +23,7 @@ import { ReportingDeadline } from '../modules/reporting/reporting-deadline.entit
 import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { ApiToken } from '../modules/api-token/api-token.entity.js';
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
+import { RecordCoverage } from '../modules/record-coverage/record-coverage.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -51,4 +52,5 @@ export const entityClasses = [
   CalendarDay,
   SavedQuery,
   ApiToken,
+  RecordCoverage,
 ];

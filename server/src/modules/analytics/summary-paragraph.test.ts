@@ -16,6 +16,8 @@ const figure = (
   denominator: extra.denominator ?? null,
   provenance: value === null ? null : Provenance.REPORTED,
   qualifier: extra.qualifier ?? FigureQualifier.EXACT,
+  unknownReason: null,
+  syntheticShare: value === null ? null : 0,
 });
 
 describe('summaryParagraph', () => {
