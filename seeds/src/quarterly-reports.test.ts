@@ -106,7 +106,9 @@ describe('quarterly reports', () => {
   });
 
   it('gives rates the annual value where the quarter has data and null elsewhere', () => {
-    for (const f of yearFigures.filter((fig) => kindOf.get(fig.metricKey) === 'RATE' && !yearOnly(fig.townshipKey, fig.metricKey))) {
+    for (const f of yearFigures.filter(
+      (fig) => kindOf.get(fig.metricKey) === 'RATE' && !yearOnly(fig.townshipKey, fig.metricKey),
+    )) {
       const values = quarterValues(f.townshipKey, f.metricKey).map((v) => v?.value);
       expect(values.some((v) => v === f.value)).toBe(true);
       expect(values.every((v) => v === f.value || v === null)).toBe(true);

@@ -80,7 +80,7 @@ describe('群利镇 (qunli-2021.txt)', () => {
     expect(session!.occurredOn.startsWith('2021-')).toBe(true);
   });
 
-  it('keeps the station\'s 1—3 deputies as a range, and the suggestion in progress assigned', () => {
+  it("keeps the station's 1—3 deputies as a range, and the suggestion in progress assigned", () => {
     const station = dataset.stations.find((s) => s.townshipKey === 'qunli');
     expect([station?.deputiesPerReceptionMin, station?.deputiesPerReception]).toEqual([1, 3]);
     const inProgress = dataset.suggestions.filter((s) => s.townshipKey === 'qunli' && s.state === 'IN_PROGRESS');

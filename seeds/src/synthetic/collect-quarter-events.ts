@@ -48,8 +48,7 @@ export function collectQuarterEvents(sources: QuarterEventSources, year: number)
   const events: QuarterEvent[] = [];
   const inYear = (date: IsoDate | null): date is IsoDate => date !== null && date.startsWith(`${year}-`);
   const add = (date: IsoDate | null, amounts: Record<string, number>): void => {
-    if (inYear(date) && Object.keys(amounts).length > 0)
-      events.push({ quarter: quarterOf(date), amounts });
+    if (inYear(date) && Object.keys(amounts).length > 0) events.push({ quarter: quarterOf(date), amounts });
   };
   for (const activity of sources.activities) {
     if (!inYear(activity.occurredOn)) continue;

@@ -38,7 +38,10 @@ export function generateReceptions(input: GenerateReceptionsInput): {
       if (date === null || date > input.latestDate) continue;
       if (input.termStartedOn !== null && date < input.termStartedOn) continue;
       const key = `${station.key}-reception-${date}`;
-      const deputies = rng.sample(onDuty, rng.int(station.deputiesPerReceptionMin ?? 1, station.deputiesPerReception ?? 3));
+      const deputies = rng.sample(
+        onDuty,
+        rng.int(station.deputiesPerReceptionMin ?? 1, station.deputiesPerReception ?? 3),
+      );
       activities.push({
         key,
         townshipKey: input.townshipKey,

@@ -28,7 +28,9 @@ export function generateVoterContacts(input: GenerateVoterContactsInput): SeedVo
     return pool.length > 0 ? rng.pick(pool).key : null;
   };
   // Visits and letters are registered on working days, when the office is open.
-  const visits = Array.from({ length: plan.visits }, () => workingDayNear(rng.dateBetween(plan.from, plan.to), plan.to)).sort();
+  const visits = Array.from({ length: plan.visits }, () =>
+    workingDayNear(rng.dateBetween(plan.from, plan.to), plan.to),
+  ).sort();
   const letterLatest = addDays(plan.to, -LETTER_REPLY_MAX_DAYS);
   const letters = Array.from({ length: plan.letters }, () =>
     workingDayNear(rng.dateBetween(plan.from, letterLatest), letterLatest),
