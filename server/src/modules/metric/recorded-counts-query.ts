@@ -17,6 +17,27 @@ export type RecordedCounts = Map<string, Map<number, Map<string, number | null>>
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** The column that says how precise a source's date is, for sources whose date may be a month or a year only. */
+const PRECISION_COLUMN: Partial<Record<RecordSource, string>> = {
+  activity: 'x.date_precision',
+  election: 'x.date_precision',
+  congress_attendance: 'xa.date_precision',
+};
+
+/**
+ * A record dated to the month or the year only counts in a period that holds the whole month or year:
+ * a year-only election belongs to the year, not to the quarter its stored January 1st falls in.
+ */
+function precisionFits(source: RecordSource, date: string): string {
+  const column = PRECISION_COLUMN[source];
+  if (!column) return '';
+  return ` and (${column} = 'DAY'
+      or (${column} = 'MONTH' and p.date_from <= date_trunc('month', ${date})::date
+          and p.date_to >= (date_trunc('month', ${date}) + interval '1 month - 1 day')::date)
+      or (${column} = 'YEAR' and p.date_from <= date_trunc('year', ${date})::date
+          and p.date_to >= (date_trunc('year', ${date}) + interval '1 year - 1 day')::date))`;
+}
+
 /**
  * Counts record-based metrics for townships × periods in ONE statement, whatever their number: each
  * record source is scanned once (through an index leading with county_id), joined to the periods and
@@ -54,7 +75,8 @@ export async function queryRecordedCounts(
     const where = `${alias}.county_id = ?::uuid${townshipFilter(`${alias}.township_id`)}`;
     const aggregates = sourceKeys.map((k) => `${RECORDED_METRIC_SQL[k]!.aggregate} as ${quote(k)}`).join(', ');
     return `s_${source} as (select ${alias}.township_id, p.idx, ${aggregates} from ${from}
-      join periods p on ${date} between p.date_from and p.date_to where ${where} group by ${alias}.township_id, p.idx)`;
+      join periods p on ${date} between p.date_from and p.date_to${precisionFits(source, date)} where ${where}
+      group by ${alias}.township_id, p.idx)`;
   });
   params.push(scope.countyId);
   const outerFilter = townshipFilter('t.id');
