@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
-import { Provenance } from '../../common/enums/provenance.enum.js';
 import { Township } from '../township/township.entity.js';
 import { analyticsPeriod } from './analytics-period.js';
 import { MetricValuesService } from './metric-values.service.js';
@@ -10,7 +9,7 @@ import type { SummaryFigure } from './dto/summary-figure.type.js';
 import { composeSummary } from '../summary/compose-summary.js';
 import { SummaryKind } from '../summary/dto/summary-kind.enum.js';
 import { SUMMARY_METRIC_KEYS } from '../summary/summary-metric-keys.js';
-import { loadSummaryRecords, markGeneratedCounts, type SourceFigure } from '../summary/summary-sources.js';
+import { loadSummaryRecords, type SourceFigure } from '../summary/summary-sources.js';
 
 export class AnnualSummaryService {
   constructor(private readonly em: EntityManager) {}
@@ -37,10 +36,6 @@ export class AnnualSummaryService {
       if (f.value === null || f.provenance === null) continue;
       known.set(f.metricKey, { ...f, value: f.value, provenance: f.provenance });
     }
-    await markGeneratedCounts(this.em, township.id, period.from, period.to, known);
-    // A count the records' generated rows make up is SYNTHETIC in the figure list too.
-    for (const f of figures)
-      if (known.get(f.metricKey)?.provenance === Provenance.SYNTHETIC) f.provenance = Provenance.SYNTHETIC;
     const records = await loadSummaryRecords(this.em, township.id, { from: period.from, to: period.to, termId: null });
     return composeSummary({
       townshipId: township.id,

@@ -2,10 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
 import type { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
-import type { Provenance } from '../../common/enums/provenance.enum.js';
+import { Provenance } from '../../common/enums/provenance.enum.js';
 import { chinaToday } from '../../common/validation/china-today.js';
 import type { AnnualSummary } from '../analytics/dto/annual-summary.type.js';
 import type { SummaryFigure } from '../analytics/dto/summary-figure.type.js';
+import { UnknownReason } from '../analytics/unknown-reason.enum.js';
 import { Term } from '../term/term.entity.js';
 import { composeSummary } from './compose-summary.js';
 import { SummaryKind } from './dto/summary-kind.enum.js';
@@ -43,6 +44,9 @@ export class TermSummaryService {
       denominator: null,
       provenance: r['provenance'] as Provenance,
       qualifier: r['qualifier'] as FigureQualifier,
+      // A term figure is what the report gave: a mention without a number is 报告未载明.
+      unknownReason: r['value'] === null ? UnknownReason.NOT_STATED : null,
+      syntheticShare: r['value'] === null ? null : r['provenance'] === Provenance.SYNTHETIC ? 1 : 0,
     }));
     const known = new Map<string, SourceFigure>();
     for (const f of figures) {
