@@ -23,6 +23,7 @@ import { SuggestionMutationResolver } from '../modules/suggestion/suggestion-mut
 import { ReportingDeadlineResolver } from '../modules/reporting/reporting-deadline.resolver.js';
 import { QuarterlyReportWorkflowResolver } from '../modules/quarterly-report/quarterly-report-workflow.resolver.js';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
+import { SummaryResolver } from '../modules/summary/summary.resolver.js';
 import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
 import { DeputyMutationResolver } from '../modules/deputy/deputy-mutation.resolver.js';
 import { DeputyGroupMutationResolver } from '../modules/deputy-group/deputy-group-mutation.resolver.js';
@@ -58,6 +59,7 @@ export const resolverClasses: NonEmptyArray<Function> = [
   ReportingDeadlineResolver,
   QuarterlyReportWorkflowResolver,
   AnalyticsResolver,
+  SummaryResolver,
   SavedQueryResolver,
   DeputyMutationResolver,
   DeputyGroupMutationResolver,

@@ -7,6 +7,7 @@ import { Migration20261125123000_scale_indexes } from './Migration20261125123000
 import { Migration20261206134315_record_coverage } from './Migration20261206134315_record_coverage.js';
 import { Migration20261206134629_sessions_and_api_tokens } from './Migration20261206134629_sessions_and_api_tokens.js';
 import { Migration20261206134845_pii_side_channels } from './Migration20261206134845_pii_side_channels.js';
+import { Migration20261206135105_station_reception_range } from './Migration20261206135105_station_reception_range.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -21,4 +22,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261206134315_record_coverage', class: Migration20261206134315_record_coverage },
   { name: 'Migration20261206134629_sessions_and_api_tokens', class: Migration20261206134629_sessions_and_api_tokens },
   { name: 'Migration20261206134845_pii_side_channels', class: Migration20261206134845_pii_side_channels },
+  { name: 'Migration20261206135105_station_reception_range', class: Migration20261206135105_station_reception_range },
 ];
