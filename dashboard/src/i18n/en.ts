@@ -48,6 +48,14 @@ const en: MessageSchema = {
     unknown: 'Unknown',
     synthetic: 'Synthetic',
     syntheticHint: 'Generated demonstration data (SYNTHETIC), not a figure from the township’s report',
+    syntheticShare: 'About {share}% of it is generated.',
+    provisional: 'In progress',
+    provisionalHint: 'The period has not ended: counted from the records so far',
+    rankSynthetic: 'Rank uses synthetic',
+    rankSyntheticHint: 'At least one value in this ranking is generated demonstration data',
+    noData: 'No data',
+    noDataHint: 'No known value for the chosen period',
+    marksLegend: 'Marks',
     smallSample: 'Small sample',
     smallSampleHint: 'Fewer than {min} cases: read the rate with care',
     exportPng: 'Export PNG',
@@ -76,6 +84,18 @@ const en: MessageSchema = {
     chartTable: 'Chart data',
   },
   enums: {
+    unknownReason: {
+      NOT_SUBMITTED: 'Not submitted',
+      NOT_RECORDED: 'Not recorded',
+      NOT_STATED: 'Not stated in report',
+      NOT_STARTED: 'Not started',
+    },
+    unknownReasonHint: {
+      NOT_SUBMITTED: 'The quarterly report was due and is not submitted, and the records are not known complete',
+      NOT_RECORDED: 'The platform does not hold complete records of this kind for the period',
+      NOT_STATED: 'The township’s report covers the period but does not give this figure',
+      NOT_STARTED: 'The period has not begun',
+    },
     reportingStatus: {
       SUBMITTED_ON_TIME: 'Submitted on time',
       SUBMITTED_LATE: 'Submitted late',
@@ -328,13 +348,16 @@ const en: MessageSchema = {
     },
     trend: 'Quarterly trend',
     trendOf: '{metric}: county and township',
-    trendHint: 'The last three years by quarter; unknown quarters are gaps, never 0.',
+    trendHint:
+      'The last three years by quarter; unknown quarters are gaps, never 0; the unfinished quarter is not drawn.',
     countyLine: 'County',
     profile: 'Township profile',
     profileOf: '{township} against the county median',
     profileHint:
       'Each metric scaled 0–100 by the county maximum (the top township is 100); dashed: the county median; unknown left out.',
-    marked: 'The chart includes figures marked:',
+    medianBasis: 'The median uses known values only and needs at least 3 (here {min}–{max} townships per metric)',
+    medianSynthetic: 'Some medians use generated demonstration data (synthetic)',
+    basisOf: 'from {n} townships',
     countyMedian: 'County median',
   },
   status: {
