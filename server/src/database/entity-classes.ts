@@ -22,6 +22,7 @@ import { QuarterlyReportRevision } from '../modules/quarterly-report/quarterly-r
 import { ReportingDeadline } from '../modules/reporting/reporting-deadline.entity.js';
 import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
+import { RecordCoverage } from '../modules/record-coverage/record-coverage.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -49,4 +50,5 @@ export const entityClasses = [
   ReportingDeadline,
   CalendarDay,
   SavedQuery,
+  RecordCoverage,
 ];

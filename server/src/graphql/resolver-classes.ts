@@ -18,6 +18,7 @@ import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { UserResolver } from '../modules/auth/user.resolver.js';
 import { AuditLogResolver } from '../modules/audit/audit-log.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
+import { RecordCoverageResolver } from '../modules/record-coverage/record-coverage.resolver.js';
 import { SuggestionMutationResolver } from '../modules/suggestion/suggestion-mutation.resolver.js';
 import { ReportingDeadlineResolver } from '../modules/reporting/reporting-deadline.resolver.js';
 import { QuarterlyReportWorkflowResolver } from '../modules/quarterly-report/quarterly-report-workflow.resolver.js';
@@ -52,6 +53,7 @@ export const resolverClasses: NonEmptyArray<Function> = [
   UserResolver,
   AuditLogResolver,
   CalendarResolver,
+  RecordCoverageResolver,
   SuggestionMutationResolver,
   ReportingDeadlineResolver,
   QuarterlyReportWorkflowResolver,

@@ -78,6 +78,14 @@ export class CompareService {
           smallSample: resolved.map(
             (r) => metric.kind === MetricKind.RATE && r.denominator !== null && r.denominator < SMALL_SAMPLE_CASES,
           ),
+          provenances: resolved.map((r) => r.provenance),
+          qualifiers: resolved.map((r) => r.qualifier),
+          unknownReasons: resolved.map((r) => r.unknownReason),
+          provisional: resolved.map((r) => r.provisional),
+          rankSynthetic: resolved.map(() => false),
+          median: null,
+          medianBasis: 0,
+          medianProvenance: null,
         });
       }
     });
@@ -99,6 +107,10 @@ export class CompareService {
             qualifier: resolved.qualifier,
             rank: s.ranks[i]!,
             smallSample: s.smallSample[i]!,
+            unknownReason: resolved.unknownReason,
+            provisional: resolved.provisional,
+            syntheticShare: resolved.syntheticShare,
+            rankSynthetic: s.rankSynthetic[i]!,
           };
         }),
       );

@@ -8,6 +8,7 @@ import { RECORDED_METRIC_SQL } from '../metric/recorded-metric-sql.js';
 import { queryRecordedCounts } from '../metric/recorded-counts-query.js';
 import { percentage, recordedRateParts } from '../metric/recorded-metrics.service.js';
 import type { Period } from './dto/period.type.js';
+import { UnknownReason } from './unknown-reason.enum.js';
 import { ReportedFigures, type Reported, type ReportedRow } from './reported-figures.js';
 
 /** A figure for one township, period and metric, with where it came from. */
@@ -17,6 +18,9 @@ export interface ResolvedValue {
   denominator: number | null;
   provenance: Provenance | null;
   qualifier: FigureQualifier;
+  unknownReason: UnknownReason | null;
+  provisional: boolean;
+  syntheticShare: number | null;
 }
 
 export interface TownshipRow {
@@ -40,6 +44,9 @@ const UNKNOWN: ResolvedValue = {
   denominator: null,
   provenance: null,
   qualifier: FigureQualifier.EXACT,
+  unknownReason: UnknownReason.NOT_RECORDED,
+  provisional: false,
+  syntheticShare: null,
 };
 /** Synthetic demo data taints whatever it is combined with; recorded counts rank below what was reported. */
 const TRUST: Record<Provenance, number> = { SYNTHETIC: 0, RECORDED: 1, REPORTED: 2 };
@@ -65,6 +72,7 @@ function rateParts(metric: MetricDefinition): readonly [string, string] | null {
 /** A reported figure as a resolved value (a reported rate carries no parts). */
 function fromReported(figure: Reported): ResolvedValue {
   return {
+    ...UNKNOWN,
     value: figure.value,
     numerator: null,
     denominator: null,
@@ -172,6 +180,7 @@ export class MetricValuesService {
       if (!RECORDED_METRIC_SQL[key]) return UNKNOWN;
       const value = recorded.get(townshipId)?.get(periodIndex)?.get(key) ?? null;
       return {
+        ...UNKNOWN,
         value,
         numerator: null,
         denominator: null,
@@ -202,6 +211,7 @@ export class MetricValuesService {
         const value = percentage(num.value, den.value);
         if (value !== null) {
           result = {
+            ...UNKNOWN,
             value,
             numerator: num.value,
             denominator: den.value,
@@ -213,6 +223,11 @@ export class MetricValuesService {
           result = direct ? fromReported(direct) : { ...UNKNOWN, numerator: num.value, denominator: den.value };
         }
       }
+      result = {
+        ...result,
+        unknownReason: result.value === null ? UnknownReason.NOT_RECORDED : null,
+        syntheticShare: result.value === null ? null : result.provenance === Provenance.SYNTHETIC ? 1 : 0,
+      };
       if (cacheKey >= 0) cache.set(cacheKey, result);
       return result;
     };

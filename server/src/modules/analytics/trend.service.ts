@@ -8,10 +8,22 @@ import { percentage } from '../metric/recorded-metrics.service.js';
 import { analyticsPeriod } from './analytics-period.js';
 import { MetricValuesService, type ResolvedValue } from './metric-values.service.js';
 import { TrendGranularity } from './trend-granularity.enum.js';
+import { UnknownReason } from './unknown-reason.enum.js';
 import type { MetricTrend } from './dto/metric-trend.type.js';
 import type { Period } from './dto/period.type.js';
 
 const TRUST: Record<Provenance, number> = { SYNTHETIC: 0, RECORDED: 1, REPORTED: 2 };
+
+const NO_VALUE: ResolvedValue = {
+  value: null,
+  numerator: null,
+  denominator: null,
+  provenance: null,
+  qualifier: FigureQualifier.EXACT,
+  unknownReason: UnknownReason.NOT_RECORDED,
+  provisional: false,
+  syntheticShare: null,
+};
 
 /** A county total: the sum over townships; a township without the figure makes it a lower bound. */
 function countyTotal(values: readonly ResolvedValue[], kind: MetricKind): ResolvedValue {
@@ -24,6 +36,7 @@ function countyTotal(values: readonly ResolvedValue[], kind: MetricKind): Resolv
     const numerator = parts.length ? parts.reduce((s, v) => s + v.numerator!, 0) : null;
     const denominator = parts.length ? parts.reduce((s, v) => s + v.denominator!, 0) : null;
     return {
+      ...NO_VALUE,
       value: percentage(numerator, denominator),
       numerator,
       denominator,
@@ -32,10 +45,10 @@ function countyTotal(values: readonly ResolvedValue[], kind: MetricKind): Resolv
     };
   }
   const known = values.filter((v) => v.value !== null);
-  if (known.length === 0)
-    return { value: null, numerator: null, denominator: null, provenance: null, qualifier: FigureQualifier.EXACT };
+  if (known.length === 0) return NO_VALUE;
   const partial = known.length < values.length || known.some((v) => v.qualifier !== FigureQualifier.EXACT);
   return {
+    ...NO_VALUE,
     value: known.reduce((s, v) => s + v.value!, 0),
     numerator: null,
     denominator: null,
@@ -86,7 +99,14 @@ export class TrendService {
         previous && previous.value !== null && previous.value !== 0 && current.value !== null
           ? Math.round(((current.value - previous.value) / previous.value) * 10000) / 100
           : null;
-      return { period, ...current, yearOverYearChange: change };
+      return {
+        period,
+        ...current,
+        unknownReason: current.value === null ? current.unknownReason : null,
+        syntheticShare: current.value === null ? null : current.provenance === Provenance.SYNTHETIC ? 1 : 0,
+        yearOverYearChange: change,
+        basis: null,
+      };
     });
     return { metric, townshipId, granularity, points: points.slice(step) };
   }

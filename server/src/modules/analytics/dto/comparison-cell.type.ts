@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { UnknownReason } from '../unknown-reason.enum.js';
 import { Provenance } from '../../../common/enums/provenance.enum.js';
 import { FigureQualifier } from '../../../common/enums/figure-qualifier.enum.js';
 
@@ -40,4 +41,19 @@ export class ComparisonCell {
 
   @Field({ description: 'A rate resting on fewer than 5 cases' })
   smallSample!: boolean;
+
+  @Field(() => UnknownReason, { nullable: true, description: 'Why the value is unknown; null when it is known' })
+  unknownReason!: UnknownReason | null;
+
+  @Field({ description: '进行中: the current, unfinished period, counted from the records so far' })
+  provisional!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share (0–1) of generated rows or figures behind the value; null when unknown',
+  })
+  syntheticShare!: number | null;
+
+  @Field({ description: 'The rank compares at least one SYNTHETIC value (this township’s or another’s)' })
+  rankSynthetic!: boolean;
 }

@@ -1,4 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { FigureQualifier } from '../../../common/enums/figure-qualifier.enum.js';
+import { Provenance } from '../../../common/enums/provenance.enum.js';
+import { UnknownReason } from '../unknown-reason.enum.js';
 
 /**
  * One metric in one period across the compared townships, as arrays aligned with
@@ -22,4 +25,28 @@ export class ComparisonSeries {
 
   @Field(() => [Boolean], { description: 'Per township: a rate resting on fewer than 5 cases' })
   smallSample!: boolean[];
+
+  @Field(() => [Provenance], { nullable: 'items', description: 'Per township; null when unknown' })
+  provenances!: (Provenance | null)[];
+
+  @Field(() => [FigureQualifier], { description: 'Per township' })
+  qualifiers!: FigureQualifier[];
+
+  @Field(() => [UnknownReason], { nullable: 'items', description: 'Per township: why unknown; null when known' })
+  unknownReasons!: (UnknownReason | null)[];
+
+  @Field(() => [Boolean], { description: 'Per township: 进行中, counted from the records so far' })
+  provisional!: boolean[];
+
+  @Field(() => [Boolean], { description: 'Per township: the rank compares at least one SYNTHETIC value' })
+  rankSynthetic!: boolean[];
+
+  @Field(() => Float, { nullable: true, description: 'County median of the known values; null when fewer than 3' })
+  median!: number | null;
+
+  @Field(() => Int, { description: 'How many known values the median used' })
+  medianBasis!: number;
+
+  @Field(() => Provenance, { nullable: true, description: 'SYNTHETIC when any value the median used is' })
+  medianProvenance!: Provenance | null;
 }

@@ -18,10 +18,13 @@ export class ReportingStatusBoard {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Due township-quarters with a submission (returned ones included), in %',
+    description: 'Due township-quarters with a submission (returned ones included), in %; null when none is due',
   })
   reportingRate!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Due township-quarters submitted on time, in %' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Due township-quarters submitted on time, in %; null when none is due',
+  })
   onTimeRate!: number | null;
 }

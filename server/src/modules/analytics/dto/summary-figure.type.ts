@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { UnknownReason } from '../unknown-reason.enum.js';
 import { Provenance } from '../../../common/enums/provenance.enum.js';
 import { FigureQualifier } from '../../../common/enums/figure-qualifier.enum.js';
 
@@ -30,4 +31,10 @@ export class SummaryFigure {
 
   @Field(() => FigureQualifier)
   qualifier!: FigureQualifier;
+
+  @Field(() => UnknownReason, { nullable: true, description: 'Why the value is unknown; null when it is known' })
+  unknownReason!: UnknownReason | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share (0–1) of generated rows or figures behind the value' })
+  syntheticShare!: number | null;
 }

@@ -1,4 +1,5 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { UnknownReason } from '../unknown-reason.enum.js';
 import { Provenance } from '../../../common/enums/provenance.enum.js';
 import { FigureQualifier } from '../../../common/enums/figure-qualifier.enum.js';
 import { Period } from './period.type.js';
@@ -25,4 +26,19 @@ export class TrendPoint {
 
   @Field(() => Float, { nullable: true, description: 'Change against the same period a year earlier, in %' })
   yearOverYearChange!: number | null;
+
+  @Field(() => UnknownReason, { nullable: true, description: 'Why the value is unknown; null when it is known' })
+  unknownReason!: UnknownReason | null;
+
+  @Field({ description: '进行中: the current, unfinished period, counted from the records so far' })
+  provisional!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Share (0–1) of generated rows or figures behind the value' })
+  syntheticShare!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'County totals: how many townships’ values are known (null for one township)',
+  })
+  basis!: number | null;
 }

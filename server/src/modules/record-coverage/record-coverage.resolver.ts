@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context/request-context.js';
+import { childLists } from '../../common/loaders/child-lists.js';
+import { authErrors } from '../auth/auth.errors.js';
+import { UserRole } from '../auth/user-role.enum.js';
+import { Township } from '../township/township.entity.js';
+import { SetRecordCoverageInput } from './dto/set-record-coverage.input.js';
+import { RecordCoverage } from './record-coverage.entity.js';
+import { RecordCoverageService } from './record-coverage.service.js';
+
+@Resolver(() => Township)
+export class RecordCoverageResolver {
+  @FieldResolver(() => [RecordCoverage], {
+    description:
+      'From when the platform holds every record of each kind (kinds without an entry: never known complete)',
+  })
+  recordCoverage(@Root() township: Township, @Ctx() ctx: RequestContext): Promise<RecordCoverage[]> {
+    return childLists(ctx, RecordCoverage, 'township', { recordKind: 'asc' }).load(township.id);
+  }
+
+  @Authorized(UserRole.TOWNSHIP_CLERK, UserRole.COUNTY_ADMIN)
+  @Mutation(() => [RecordCoverage], {
+    description: 'Sets (or with recordedSince null removes) a township’s record coverage; returns its coverage',
+  })
+  setRecordCoverage(
+    @Arg('input', () => SetRecordCoverageInput) input: SetRecordCoverageInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordCoverage[]> {
+    if (!ctx.identity) throw authErrors.notSignedIn();
+    return new RecordCoverageService(ctx.em).set(ctx.identity, input);
+  }
+}
