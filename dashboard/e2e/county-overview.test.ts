@@ -31,6 +31,7 @@ describe('county overview', () => {
     expect(new URL(page.url()).pathname).toBe('/county');
     await waitForText(page.locator('h1'), /全县概览/);
     await page.getByTestId('overview-year').selectOption('2021');
+    await page.getByTestId('overview-quarter').selectOption({ label: '全年' });
     // headline tiles: 2021's reporting and on-time rates and the county's suggestion completion
     await waitForText(page.getByTestId('headline-reporting-rate'), /\d+(\.\d+)?%/);
     await waitForText(page.getByTestId('headline-on-time-rate'), /\d+(\.\d+)?%/);
