@@ -103,6 +103,7 @@ const en: MessageSchema = {
       RETURNED: 'Returned',
       MISSING: 'Missing',
       NOT_DUE: 'Not due',
+      NOT_REQUIRED: 'Not required',
     },
     activityType: {
       CONGRESS_SESSION: 'Congress session',
@@ -361,6 +362,7 @@ const en: MessageSchema = {
     countyMedian: 'County median',
   },
   status: {
+    noneDue: 'No quarter due',
     reportingRate: 'Reporting rate',
     onTimeRate: 'On-time rate',
     due: 'Township-quarters due',

@@ -101,6 +101,7 @@ const zhCN = {
       RETURNED: '已退回',
       MISSING: '未报送',
       NOT_DUE: '未到期',
+      NOT_REQUIRED: '无需报送',
     },
     activityType: {
       CONGRESS_SESSION: '人代会',
@@ -348,6 +349,7 @@ const zhCN = {
     countyMedian: '全县中位数',
   },
   status: {
+    noneDue: '无应报季度',
     reportingRate: '报送率',
     onTimeRate: '按时报送率',
     due: '已到期乡镇季度数',
