@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, newContext, screenshot, signIn } from './support/browser';
@@ -56,21 +57,30 @@ describe('figures a county can trust: 未知 is never 0, 模拟 is always marked
     await context.close();
   });
 
-  it('2021: 思蒙镇’s inspections are 未知 with a reason, and the year’s completion ranking is marked 模拟', async () => {
+  it('2021: 思蒙镇’s inspections are 未知 with a reason, not 0', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, 'demo.staff');
     await page.getByTestId('overview-year').selectOption('2021');
     await page.getByTestId('overview-quarter').selectOption({ label: '全年' });
     await page.getByTestId('compare-metric-1').selectOption('inspections');
-    await page.getByTestId('compare-metric-2').selectOption('suggestion_completion_rate');
 
     const simeng = rankingRow(page, 'inspections', '思蒙镇');
     const value = await waitForText(simeng.getByTestId('value'), /未知/);
     expect(value).not.toMatch(/(^|\D)0次/);
     expect(await simeng.getByTestId('rank').textContent()).toContain('—');
     expect(await simeng.locator('[data-mark="unknown-reason"]').count()).toBe(1);
+    await screenshot(page, 'marks-overview-2021-inspections');
+    await context.close();
+  });
 
+  it('2021 year view: the suggestion-completion ranking is marked 模拟, on the page and in the PNG', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'demo.staff');
+    await page.getByTestId('overview-year').selectOption('2021');
+    await page.getByTestId('overview-quarter').selectOption({ label: '全年' });
+    await page.getByTestId('compare-metric-2').selectOption('suggestion_completion_rate');
     // 群利镇's 25 % rests on generated suggestions: its value and every rank in the year view say so
     const qunli = rankingRow(page, 'suggestion_completion_rate', '群利镇');
     await waitForText(qunli.getByTestId('value'), /%/);
@@ -78,6 +88,15 @@ describe('figures a county can trust: 未知 is never 0, 模拟 is always marked
     expect(await qunli.getByTestId('rank').locator('[data-mark="rank-synthetic"]').count()).toBe(1);
     const card = page.locator('.comparison-card[data-metric="suggestion_completion_rate"]');
     expect(await card.getByTestId('chart-footnotes').textContent()).toContain('模拟');
+    // the exported PNG carries the same legend: taller than the chart's canvas by its footnote lines
+    const canvasHeight = await card.locator('canvas').evaluate((canvas: HTMLCanvasElement) => canvas.height);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.locator('.chart-card__header button').click(),
+    ]);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.readUInt32BE(20)).toBeGreaterThan(canvasHeight);
     await screenshot(page, 'marks-overview-2021');
     await context.close();
   });

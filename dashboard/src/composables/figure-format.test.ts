@@ -132,8 +132,8 @@ describe('figureFlags: one rule for 模拟, 未知 and 进行中', () => {
       zh,
     );
     expect(lines).toEqual([
-      `未录入: ${zhCN.enums.unknownReasonHint.NOT_RECORDED}`,
-      `模拟: ${zhCN.common.syntheticHint}`,
+      `未录入：${zhCN.enums.unknownReasonHint.NOT_RECORDED}`,
+      `模拟：${zhCN.common.syntheticHint}`,
     ]);
     expect(markFootnotes([figureFlags({ value: 1 })], zh)).toEqual([]);
   });

@@ -197,5 +197,5 @@ export function markFootnotes(all: readonly FigureFlags[], t: Translate): string
   if (all.some((f) => f.rankSynthetic)) lines.push(['common.rankSynthetic', 'common.rankSyntheticHint']);
   if (all.some((f) => f.smallSample))
     lines.push(['common.smallSample', 'common.smallSampleHint', { min: SMALL_SAMPLE_MIN }]);
-  return lines.map(([label, hint, params]) => `${t(label)}: ${t(hint, params)}`);
+  return lines.map(([label, hint, params]) => t('common.footnote', { label: t(label), hint: t(hint, params) }));
 }

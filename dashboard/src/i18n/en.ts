@@ -49,6 +49,7 @@ const en: MessageSchema = {
     synthetic: 'Synthetic',
     syntheticHint: 'Generated demonstration data (SYNTHETIC), not a figure from the township’s report',
     syntheticShare: 'About {share}% of it is generated.',
+    footnote: '{label}: {hint}',
     provisional: 'In progress',
     provisionalHint: 'The period has not ended: counted from the records so far',
     rankSynthetic: 'Rank uses synthetic',

@@ -47,6 +47,7 @@ const zhCN = {
     synthetic: '模拟',
     syntheticHint: '演示用生成数据（SYNTHETIC），并非乡镇报告的数字',
     syntheticShare: '其中生成数据约占 {share}%',
+    footnote: '{label}：{hint}',
     provisional: '进行中',
     provisionalHint: '本期尚未结束，按截至目前的记录统计',
     rankSynthetic: '排名含模拟',
