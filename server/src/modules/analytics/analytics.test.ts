@@ -144,13 +144,15 @@ describe('county comparison and analyst queries', () => {
       board.data!.reportingStatus.cells.find((c) => c.townshipId === idOf.get(code) && c.quarter === quarter)!.status;
     expect(status('QUNLI', 1)).toBe('SUBMITTED_LATE');
     expect(status('SIMENG', 1)).toBe('MISSING');
-    expect(board.data!.reportingStatus).toMatchObject({ due: 20, reportingRate: 5, onTimeRate: 0 });
+    // The unnamed town has never filed a quarterly report nor any record coverage: nothing is due from it.
+    expect(status('UNNAMED', 1)).toBe('NOT_REQUIRED');
+    expect(board.data!.reportingStatus).toMatchObject({ due: 16, reportingRate: 6.25, onTimeRate: 0 });
     const seeded = await t.graphql<{ reportingStatus: { cells: { status: string }[]; reportingRate: number } }>(
       'query ($c: ID!) { reportingStatus(countyId: $c, year: 2021) { reportingRate cells { status } } }',
       { c: countyId },
     );
     expect(seeded.data!.reportingStatus.cells.filter((c) => c.status === 'ACCEPTED')).toHaveLength(16);
-    expect(seeded.data!.reportingStatus.reportingRate).toBe(80);
+    expect(seeded.data!.reportingStatus.reportingRate).toBe(100);
   });
 
   it('writes the annual summary paragraph from the data, saying unknown where it is unknown', async () => {
@@ -322,21 +324,28 @@ describe('county comparison and analyst queries', () => {
   });
 
   it('counts records only for figures that were not reported, and only for the metrics asked for', async () => {
-    // Every township reports meetings_held (but not inspections) for 2031 Q1; 2031 Q2 has no reports.
+    // Every township holds all its activities since 2018 and reports meetings_held (but not inspections)
+    // for 2018 Q1; its 2018 Q2 report states no figure, so Q2 is counted from the (complete) records.
     await withDatabaseClient(t.database.url, async (su) => {
+      await su.query(
+        `insert into record_coverage (id, township_id, county_id, record_kind, recorded_since, provenance)
+         select gen_random_uuid(), t.id, t.county_id, k, '2018-01-01', 'RECORDED'
+           from township t cross join (values ('ACTIVITY'), ('CONGRESS_SESSION')) v(k) where t.county_id = $1`,
+        [countyId],
+      );
       await su.query(
         `with r as (
            insert into quarterly_report (id, township_id, county_id, year, quarter, state, version, submitted_at, provenance)
-           select gen_random_uuid(), t.id, t.county_id, 2031, 1, 'ACCEPTED', 1, now(), 'REPORTED'
-             from township t where t.county_id = $1 returning id, township_id, county_id)
+           select gen_random_uuid(), t.id, t.county_id, 2018, q, 'ACCEPTED', 1, now(), 'REPORTED'
+             from township t cross join generate_series(1, 2) q where t.county_id = $1 returning id, township_id, county_id, quarter)
          insert into quarterly_report_value (id, township_id, county_id, report_id, metric_key, reported_value, provenance)
-         select gen_random_uuid(), r.township_id, r.county_id, r.id, 'meetings_held', 7, 'REPORTED' from r`,
+         select gen_random_uuid(), r.township_id, r.county_id, r.id, 'meetings_held', 7, 'REPORTED' from r where r.quarter = 1`,
         [countyId],
       );
       await su.query(
         `insert into activity (id, township_id, county_id, type, title, occurred_on, provenance)
          select gen_random_uuid(), t.id, t.county_id, 'DEPUTY_MEETING', '测试会议', d::date, 'RECORDED'
-           from township t cross join (values ('2031-02-10'), ('2031-05-10')) v(d) where t.county_id = $1`,
+           from township t cross join (values ('2018-02-10'), ('2018-05-10')) v(d) where t.county_id = $1`,
         [countyId],
       );
     });
@@ -351,13 +360,13 @@ describe('county comparison and analyst queries', () => {
       const cells = (response.data as unknown as Comparison).compareTownships.cells;
       return { statements, cells };
     };
-    const reported = await statementsOf(['meetings_held'], [{ year: 2031, quarter: 1 }]);
+    const reported = await statementsOf(['meetings_held'], [{ year: 2018, quarter: 1 }]);
     expect(reported.cells.map((c) => [c.value, c.provenance])).toEqual(reported.cells.map(() => [7, 'REPORTED']));
-    const recorded = await statementsOf(['meetings_held'], [{ year: 2031, quarter: 2 }]);
+    const recorded = await statementsOf(['meetings_held'], [{ year: 2018, quarter: 2 }]);
     expect(recorded.cells.map((c) => [c.value, c.provenance])).toEqual(recorded.cells.map(() => [1, 'RECORDED']));
     // The recorded counts are one more statement, run only when some requested figure was not reported.
     expect(recorded.statements).toBe(reported.statements + 1);
-    const mixed = await statementsOf(['meetings_held', 'inspections'], [{ year: 2031, quarter: 1 }]);
+    const mixed = await statementsOf(['meetings_held', 'inspections'], [{ year: 2018, quarter: 1 }]);
     expect(mixed.statements).toBe(recorded.statements);
     expect(mixed.cells.filter((c) => c.metricKey === 'inspections').map((c) => c.provenance)).toEqual(
       mixed.cells.filter((c) => c.metricKey === 'inspections').map(() => 'RECORDED'),

@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInputError } from '../../common/errors/bad-input-error.js';
+import { Provenance } from '../../common/enums/provenance.enum.js';
 import { MetricKind } from '../metric/metric-kind.enum.js';
+import { MIN_COUNTY_BASIS } from './resolved-value.js';
+import { UnknownReason } from './unknown-reason.enum.js';
 import { analyticsPeriod } from './analytics-period.js';
 import { MetricValuesService } from './metric-values.service.js';
 import { Normalization } from './normalization.enum.js';
@@ -28,6 +31,28 @@ function rank(values: readonly (number | null)[], higherIsBetter: boolean): (num
     ranks[index] = previous !== undefined && values[previous] === values[index] ? ranks[previous]! : i + 1;
   });
   return ranks;
+}
+
+/**
+ * The county median of the known values, only when at least MIN_COUNTY_BASIS are known; SYNTHETIC when
+ * any value it used is.
+ */
+function median(values: readonly (number | null)[], provenances: readonly (Provenance | null)[]) {
+  const used = values.flatMap((v, i) => (v === null ? [] : [{ v, p: provenances[i] ?? null }]));
+  if (used.length < MIN_COUNTY_BASIS) return { median: null, medianBasis: used.length, medianProvenance: null };
+  const sorted = used.map((u) => u.v).sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const all = used.map((u) => u.p);
+  return {
+    median: round2(value),
+    medianBasis: used.length,
+    medianProvenance: all.includes(Provenance.SYNTHETIC)
+      ? Provenance.SYNTHETIC
+      : all.includes(Provenance.RECORDED)
+        ? Provenance.RECORDED
+        : (all.find((p) => p !== null) ?? null),
+  };
 }
 
 export class CompareService {
@@ -70,22 +95,26 @@ export class CompareService {
           if (value === null || !perDeputy) return value;
           return deputies > 0 ? round2((value / deputies) * 10) : null;
         });
+        const ranks = rank(values, metric.higherIsBetter);
+        const provenances = resolved.map((r, i) => (values[i] === null ? null : r.provenance));
+        // A rank places a township among the others: a generated value anywhere in the ranking moves it.
+        const anySynthetic = provenances.includes(Provenance.SYNTHETIC);
         series.push({
           periodIndex,
           metricKey: metric.key,
           values,
-          ranks: rank(values, metric.higherIsBetter),
+          ranks,
           smallSample: resolved.map(
             (r) => metric.kind === MetricKind.RATE && r.denominator !== null && r.denominator < SMALL_SAMPLE_CASES,
           ),
-          provenances: resolved.map((r) => r.provenance),
+          provenances,
           qualifiers: resolved.map((r) => r.qualifier),
-          unknownReasons: resolved.map((r) => r.unknownReason),
+          unknownReasons: resolved.map((r, i) =>
+            values[i] === null ? (r.unknownReason ?? UnknownReason.NOT_RECORDED) : null,
+          ),
           provisional: resolved.map((r) => r.provisional),
-          rankSynthetic: resolved.map(() => false),
-          median: null,
-          medianBasis: 0,
-          medianProvenance: null,
+          rankSynthetic: ranks.map((r) => r !== null && anySynthetic),
+          ...median(values, provenances),
         });
       }
     });
@@ -107,9 +136,9 @@ export class CompareService {
             qualifier: resolved.qualifier,
             rank: s.ranks[i]!,
             smallSample: s.smallSample[i]!,
-            unknownReason: resolved.unknownReason,
+            unknownReason: s.unknownReasons[i]!,
             provisional: resolved.provisional,
-            syntheticShare: resolved.syntheticShare,
+            syntheticShare: s.values[i] === null ? null : resolved.syntheticShare,
             rankSynthetic: s.rankSynthetic[i]!,
           };
         }),

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { percentage } from '../metric/recorded-metrics.service.js';
 import { defaultDeadline } from '../quarterly-report/quarter-period.js';
+import { analyticsPeriod } from './analytics-period.js';
+import { REPORTING_SINCE_SQL } from './completeness.js';
 import { ReportingStatusKind } from './reporting-status-kind.enum.js';
 import type { ReportingStatusBoard } from './dto/reporting-status-board.type.js';
 import type { ReportingStatusCell } from './dto/reporting-status-cell.type.js';
@@ -25,8 +27,9 @@ export class ReportingStatusService {
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw badInputError(['year'], `年份无效：${year}`, `Invalid year: ${year}`);
     const [townships, reports, deadlines] = await Promise.all([
-      this.em.execute<{ id: string; code: string; name: string; deputies: string }[]>(
-        `select t.id, t.code, t.name, (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies
+      this.em.execute<{ id: string; code: string; name: string; deputies: string; reporting_since: string }[]>(
+        `select t.id, t.code, t.name, (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies,
+                ${REPORTING_SINCE_SQL('t')} as reporting_since
            from township t where t.county_id = ?::uuid order by t.code`,
         [countyId],
       ),
@@ -51,10 +54,14 @@ export class ReportingStatusService {
         const deadline = dueAt.get(quarter)!;
         const report = byCell.get(`${township.id}|${quarter}`);
         const hasSubmission = report !== undefined && report.state !== 'DRAFT';
+        // A quarter that ended before the township's reporting began was never due.
+        const required = hasSubmission || analyticsPeriod(year, quarter, []).to >= township.reporting_since;
         const status = !hasSubmission
-          ? now > deadline
-            ? ReportingStatusKind.MISSING
-            : ReportingStatusKind.NOT_DUE
+          ? !required
+            ? ReportingStatusKind.NOT_REQUIRED
+            : now > deadline
+              ? ReportingStatusKind.MISSING
+              : ReportingStatusKind.NOT_DUE
           : report.state === 'ACCEPTED'
             ? ReportingStatusKind.ACCEPTED
             : report.state === 'RETURNED'
@@ -62,7 +69,7 @@ export class ReportingStatusService {
               : report.late
                 ? ReportingStatusKind.SUBMITTED_LATE
                 : ReportingStatusKind.SUBMITTED_ON_TIME;
-        if (now > deadline) {
+        if (required && now > deadline) {
           due += 1;
           if (hasSubmission) submitted += 1;
           if (hasSubmission && !report.late) onTime += 1;
@@ -85,8 +92,9 @@ export class ReportingStatusService {
       townships: townships.map((t) => ({ id: t.id, code: t.code, name: t.name, deputies: Number(t.deputies) })),
       cells,
       due,
-      reportingRate: percentage(submitted, due),
-      onTimeRate: percentage(onTime, due),
+      // Nothing due is no rate at all, never 0 %.
+      reportingRate: due === 0 ? null : percentage(submitted, due),
+      onTimeRate: due === 0 ? null : percentage(onTime, due),
     };
   }
 }

@@ -2,59 +2,58 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
-import { Provenance } from '../../common/enums/provenance.enum.js';
 import { MetricKind } from '../metric/metric-kind.enum.js';
 import { percentage } from '../metric/recorded-metrics.service.js';
 import { analyticsPeriod } from './analytics-period.js';
-import { MetricValuesService, type ResolvedValue } from './metric-values.service.js';
+import { MetricValuesService } from './metric-values.service.js';
+import {
+  combinedReason,
+  MIN_COUNTY_BASIS,
+  rateQualifier,
+  sumOf,
+  unknownValue,
+  weakestProvenance,
+  type ResolvedValue,
+} from './resolved-value.js';
 import { TrendGranularity } from './trend-granularity.enum.js';
 import { UnknownReason } from './unknown-reason.enum.js';
 import type { MetricTrend } from './dto/metric-trend.type.js';
 import type { Period } from './dto/period.type.js';
 
-const TRUST: Record<Provenance, number> = { SYNTHETIC: 0, RECORDED: 1, REPORTED: 2 };
-
-const NO_VALUE: ResolvedValue = {
-  value: null,
-  numerator: null,
-  denominator: null,
-  provenance: null,
-  qualifier: FigureQualifier.EXACT,
-  unknownReason: UnknownReason.NOT_RECORDED,
-  provisional: false,
-  syntheticShare: null,
-};
-
-/** A county total: the sum over townships; a township without the figure makes it a lower bound. */
-function countyTotal(values: readonly ResolvedValue[], kind: MetricKind): ResolvedValue {
-  const provenance = values
-    .map((v) => v.provenance)
-    .filter((p): p is Provenance => p !== null)
-    .reduce<Provenance | null>((a, b) => (a === null || TRUST[b] < TRUST[a] ? b : a), null);
+/**
+ * A county total over townships: a count sums the known values (a lower bound when some township's is
+ * unknown); a rate divides the summed parts of the townships where both are known, and needs at least
+ * MIN_COUNTY_BASIS of them (approximate when it misses some). `basis`: how many townships are known.
+ */
+export function countyTotal(values: readonly ResolvedValue[], kind: MetricKind): ResolvedValue & { basis: number } {
   if (kind === MetricKind.RATE) {
-    const parts = values.filter((v) => v.numerator !== null && v.denominator !== null);
-    const numerator = parts.length ? parts.reduce((s, v) => s + v.numerator!, 0) : null;
-    const denominator = parts.length ? parts.reduce((s, v) => s + v.denominator!, 0) : null;
+    const parts = values.filter((v) => v.numerator !== null && v.denominator !== null && v.value !== null);
+    if (parts.length < MIN_COUNTY_BASIS || parts.length === 0) {
+      return {
+        ...unknownValue(parts.length > 0 ? UnknownReason.NOT_RECORDED : combinedReason(values)),
+        basis: parts.length,
+      };
+    }
+    const numerator = parts.reduce((s, v) => s + v.numerator!, 0);
+    const denominator = parts.reduce((s, v) => s + v.denominator!, 0);
+    const value = percentage(numerator, denominator);
+    if (value === null) return { ...unknownValue(UnknownReason.NOT_RECORDED), basis: parts.length };
+    const qualifier = rateQualifier(parts);
     return {
-      ...NO_VALUE,
-      value: percentage(numerator, denominator),
+      value,
       numerator,
       denominator,
-      provenance,
-      qualifier: FigureQualifier.EXACT,
+      provenance: weakestProvenance(parts),
+      qualifier: parts.length < values.length ? FigureQualifier.APPROXIMATE : qualifier,
+      unknownReason: null,
+      provisional: parts.some((p) => p.provisional),
+      syntheticShare: Math.max(...parts.map((p) => p.syntheticShare ?? 0)),
+      basis: parts.length,
     };
   }
   const known = values.filter((v) => v.value !== null);
-  if (known.length === 0) return NO_VALUE;
-  const partial = known.length < values.length || known.some((v) => v.qualifier !== FigureQualifier.EXACT);
-  return {
-    ...NO_VALUE,
-    value: known.reduce((s, v) => s + v.value!, 0),
-    numerator: null,
-    denominator: null,
-    provenance,
-    qualifier: partial ? FigureQualifier.AT_LEAST : FigureQualifier.EXACT,
-  };
+  if (known.length === 0) return { ...unknownValue(combinedReason(values)), basis: 0 };
+  return { ...sumOf(known, known.length < values.length), basis: known.length };
 }
 
 export class TrendService {
@@ -85,7 +84,7 @@ export class TrendService {
     if (!metric) throw badInputError(['metricKey'], `未知指标：${metricKey}`, `Unknown metric: ${metricKey}`);
     const values = periods.map((_p, i) =>
       townshipId
-        ? table.get(townshipId, i, metricKey)
+        ? { ...table.get(townshipId, i, metricKey), basis: null }
         : countyTotal(
             table.townships.map((t) => table.get(t.id, i, metricKey)),
             metric.kind,
@@ -99,14 +98,7 @@ export class TrendService {
         previous && previous.value !== null && previous.value !== 0 && current.value !== null
           ? Math.round(((current.value - previous.value) / previous.value) * 10000) / 100
           : null;
-      return {
-        period,
-        ...current,
-        unknownReason: current.value === null ? current.unknownReason : null,
-        syntheticShare: current.value === null ? null : current.provenance === Provenance.SYNTHETIC ? 1 : 0,
-        yearOverYearChange: change,
-        basis: null,
-      };
+      return { period, ...current, yearOverYearChange: change };
     });
     return { metric, townshipId, granularity, points: points.slice(step) };
   }

@@ -15,6 +15,12 @@ export interface CountScope {
 /** townshipId → period index → metric key → count (null: unknown, e.g. voters without an election). */
 export type RecordedCounts = Map<string, Map<number, Map<string, number | null>>>;
 
+/** The counts, and how much of each comes from generated (SYNTHETIC) rows: townshipId → period → key → part. */
+export interface RecordedCountsWithSynthetic {
+  counts: RecordedCounts;
+  synthetic: Map<string, Map<number, Map<string, number>>>;
+}
+
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
@@ -29,9 +35,32 @@ export async function queryRecordedCounts(
   periods: readonly (DateRange | null)[],
   keys: readonly string[] = Object.keys(RECORDED_METRIC_SQL),
 ): Promise<RecordedCounts> {
+  return (await countRecords(em, scope, periods, keys, false)).counts;
+}
+
+/** As `queryRecordedCounts`, with the part of each count that generated rows make (same one statement). */
+export function queryRecordedCountsWithSynthetic(
+  em: EntityManager,
+  scope: CountScope,
+  periods: readonly (DateRange | null)[],
+  keys: readonly string[],
+): Promise<RecordedCountsWithSynthetic> {
+  return countRecords(em, scope, periods, keys, true);
+}
+
+const syntheticColumn = (key: string) => `${key}#synthetic`;
+
+async function countRecords(
+  em: EntityManager,
+  scope: CountScope,
+  periods: readonly (DateRange | null)[],
+  keys: readonly string[],
+  withSynthetic: boolean,
+): Promise<RecordedCountsWithSynthetic> {
   const result: RecordedCounts = new Map();
+  const synthetic: RecordedCountsWithSynthetic['synthetic'] = new Map();
   const counted = keys.filter((k) => RECORDED_METRIC_SQL[k]);
-  if (counted.length === 0 || periods.every((p) => p === null)) return result;
+  if (counted.length === 0 || periods.every((p) => p === null)) return { counts: result, synthetic };
   const bySource = new Map<RecordSource, string[]>();
   for (const key of counted) {
     const source = RECORDED_METRIC_SQL[key]!.source;
@@ -49,16 +78,31 @@ export async function queryRecordedCounts(
     return ` and ${column} in (${scope.townshipIds.map(() => '?::uuid').join(', ')})`;
   };
   const ctes = [...bySource].map(([source, sourceKeys]) => {
-    const { from, date, scope: alias } = RECORD_SOURCES[source];
+    const { from, date, scope: alias, precision } = RECORD_SOURCES[source];
     params.push(scope.countyId);
     const where = `${alias}.county_id = ?::uuid${townshipFilter(`${alias}.township_id`)}`;
-    const aggregates = sourceKeys.map((k) => `${RECORDED_METRIC_SQL[k]!.aggregate} as ${quote(k)}`).join(', ');
+    const aggregates = sourceKeys
+      .flatMap((k) => [
+        `${RECORDED_METRIC_SQL[k]!.aggregate} as ${quote(k)}`,
+        ...(withSynthetic ? [`${RECORDED_METRIC_SQL[k]!.syntheticAggregate} as ${quote(syntheticColumn(k))}`] : []),
+      ])
+      .join(', ');
+    // A date known only to its year (stored as January 1st) belongs to no quarter: it counts only in
+    // periods that hold the whole year.
+    const wholeYear = precision
+      ? ` and (${precision} <> 'YEAR' or (p.date_from <= date_trunc('year', ${date})::date and p.date_to >= (date_trunc('year', ${date}) + interval '1 year - 1 day')::date))`
+      : '';
     return `s_${source} as (select ${alias}.township_id, p.idx, ${aggregates} from ${from}
-      join periods p on ${date} between p.date_from and p.date_to where ${where} group by ${alias}.township_id, p.idx)`;
+      join periods p on ${date} between p.date_from and p.date_to${wholeYear} where ${where} group by ${alias}.township_id, p.idx)`;
   });
   params.push(scope.countyId);
   const outerFilter = townshipFilter('t.id');
-  const columns = [...bySource].flatMap(([source, sourceKeys]) => sourceKeys.map((k) => `s_${source}.${quote(k)}`));
+  const columns = [...bySource].flatMap(([source, sourceKeys]) =>
+    sourceKeys.flatMap((k) => [
+      `s_${source}.${quote(k)}`,
+      ...(withSynthetic ? [`s_${source}.${quote(syntheticColumn(k))}`] : []),
+    ]),
+  );
   const joins = [...bySource.keys()].map((s) => `left join s_${s} on s_${s}.township_id = t.id and s_${s}.idx = p.idx`);
   const sql = `with periods(idx, date_from, date_to) as (values ${periodRows.join(', ')}), ${ctes.join(', ')}
     select t.id as township_id, p.idx, ${columns.join(', ')} from township t cross join periods p ${joins.join(' ')}
@@ -78,6 +122,13 @@ export async function queryRecordedCounts(
       );
     }
     byPeriod.set(Number(row['idx']), values);
+    if (withSynthetic) {
+      const generated = new Map<string, number>();
+      for (const key of counted) generated.set(key, Number(row[syntheticColumn(key)] ?? 0));
+      const bySyntheticPeriod = synthetic.get(township) ?? new Map<number, Map<string, number>>();
+      synthetic.set(township, bySyntheticPeriod);
+      bySyntheticPeriod.set(Number(row['idx']), generated);
+    }
   }
-  return result;
+  return { counts: result, synthetic };
 }

@@ -1,3 +1,5 @@
+import { RecordKind } from '../record-coverage/record-kind.enum.js';
+
 /**
  * How each countable metric is counted from records. Metrics are grouped by the record source they
  * scan, so a whole county's townships × periods are counted in one SQL statement: each source is
@@ -18,6 +20,10 @@ export interface RecordedMetricSql {
   source: RecordSource;
   /** An aggregate over the source's rows `x` (null when no row matched, then reported as 0 for counts). */
   aggregate: string;
+  /** The same aggregate over the generated (SYNTHETIC) rows only: how much of the value is made up. */
+  syntheticAggregate: string;
+  /** The kinds of records whose completeness (record coverage) the count depends on. */
+  recordKinds: readonly RecordKind[];
   /** Sums of counts: 0 when there are no rows; sums of figures (voters) stay unknown. */
   zeroWhenEmpty: boolean;
   zh: string;
@@ -29,14 +35,66 @@ export interface RecordedMetricSql {
  * township_id scope it (an index leading with county_id must exist for it, so a comparison reads the
  * county's rows, not the country's).
  */
-export const RECORD_SOURCES: Readonly<Record<RecordSource, { from: string; date: string; scope: string }>> = {
-  activity: { from: 'activity x', date: 'x.occurred_on', scope: 'x' },
-  contact_received: { from: 'voter_contact x', date: 'x.received_on', scope: 'x' },
-  contact_replied: { from: 'voter_contact x', date: 'x.replied_on', scope: 'x' },
-  suggestion_submitted: { from: 'suggestion x', date: 'x.submitted_on', scope: 'x' },
-  suggestion_replied: { from: 'suggestion x', date: 'x.replied_on', scope: 'x' },
-  suggestion_completed: { from: 'suggestion x', date: 'x.completed_on', scope: 'x' },
-  election: { from: 'election x', date: 'x.held_on', scope: 'x' },
+export interface RecordSourceSql {
+  from: string;
+  date: string;
+  scope: string;
+  /** The date's precision column, when the source has one: a YEAR-precise date counts only in whole years. */
+  precision: string | null;
+  /** The row is generated demo data. */
+  synthetic: string;
+}
+
+export const RECORD_SOURCES: Readonly<Record<RecordSource, RecordSourceSql>> = {
+  activity: {
+    from: 'activity x',
+    date: 'x.occurred_on',
+    scope: 'x',
+    precision: 'x.date_precision',
+    synthetic: `x.provenance = 'SYNTHETIC'`,
+  },
+  contact_received: {
+    from: 'voter_contact x',
+    date: 'x.received_on',
+    scope: 'x',
+    precision: null,
+    synthetic: `x.provenance = 'SYNTHETIC'`,
+  },
+  contact_replied: {
+    from: 'voter_contact x',
+    date: 'x.replied_on',
+    scope: 'x',
+    precision: null,
+    synthetic: `x.provenance = 'SYNTHETIC'`,
+  },
+  suggestion_submitted: {
+    from: 'suggestion x',
+    date: 'x.submitted_on',
+    scope: 'x',
+    precision: null,
+    synthetic: `x.provenance = 'SYNTHETIC'`,
+  },
+  suggestion_replied: {
+    from: 'suggestion x',
+    date: 'x.replied_on',
+    scope: 'x',
+    precision: null,
+    synthetic: `x.provenance = 'SYNTHETIC'`,
+  },
+  suggestion_completed: {
+    from: 'suggestion x',
+    date: 'x.completed_on',
+    scope: 'x',
+    precision: null,
+    synthetic: `x.provenance = 'SYNTHETIC'`,
+  },
+  election: {
+    from: 'election x',
+    date: 'x.held_on',
+    scope: 'x',
+    precision: 'x.date_precision',
+    synthetic: `x.provenance = 'SYNTHETIC'`,
+  },
   // Driven from the county's congress sessions (activity's county/type/date index), then their
   // participants by (activity_id, deputy_id): scoping by the participants' own county_id scanned
   // every participant in the country.
@@ -44,12 +102,39 @@ export const RECORD_SOURCES: Readonly<Record<RecordSource, { from: string; date:
     from: `activity xa join activity_participant x on x.activity_id = xa.id and xa.type = 'CONGRESS_SESSION'`,
     date: 'xa.occurred_on',
     scope: 'xa',
+    precision: 'xa.date_precision',
+    // A generated session or a generated attendance row.
+    synthetic: `(xa.provenance = 'SYNTHETIC' or x.provenance = 'SYNTHETIC')`,
   },
 };
 
+/** `value filter (where condition)`, and the same over the source's generated rows. */
+function aggregates(source: RecordSource, value: string, condition: string) {
+  return {
+    aggregate: `${value} filter (where ${condition})`,
+    syntheticAggregate: `${value} filter (where (${condition}) and ${RECORD_SOURCES[source].synthetic})`,
+  };
+}
+
+const KINDS_OF_SOURCE: Readonly<Record<RecordSource, readonly RecordKind[]>> = {
+  activity: [RecordKind.ACTIVITY],
+  contact_received: [RecordKind.VOTER_CONTACT],
+  contact_replied: [RecordKind.VOTER_CONTACT],
+  suggestion_submitted: [RecordKind.SUGGESTION],
+  suggestion_replied: [RecordKind.SUGGESTION],
+  suggestion_completed: [RecordKind.SUGGESTION],
+  election: [RecordKind.ELECTION],
+  congress_attendance: [RecordKind.CONGRESS_SESSION],
+};
+
+// Congress sessions are their own record kind: a township may hold every session before every activity.
 const activities = (types: string[], zh: string, en: string): RecordedMetricSql => ({
   source: 'activity',
-  aggregate: `count(*) filter (where x.type in (${types.map((t) => `'${t}'`).join(', ')}))`,
+  ...aggregates('activity', 'count(*)', `x.type in (${types.map((t) => `'${t}'`).join(', ')})`),
+  recordKinds: [
+    ...(types.some((t) => t !== 'CONGRESS_SESSION') ? [RecordKind.ACTIVITY] : []),
+    ...(types.includes('CONGRESS_SESSION') ? [RecordKind.CONGRESS_SESSION] : []),
+  ],
   zeroWhenEmpty: true,
   zh: `类型为${zh}、日期在统计期内的活动记录数`,
   en: `activities of type ${en} dated within the period`,
@@ -57,7 +142,8 @@ const activities = (types: string[], zh: string, en: string): RecordedMetricSql 
 
 const counted = (source: RecordSource, condition: string, zh: string, en: string): RecordedMetricSql => ({
   source,
-  aggregate: `count(*) filter (where ${condition})`,
+  ...aggregates(source, 'count(*)', condition),
+  recordKinds: KINDS_OF_SOURCE[source],
   zeroWhenEmpty: true,
   zh,
   en,
@@ -140,14 +226,16 @@ export const RECORDED_METRIC_SQL: Readonly<Record<string, RecordedMetricSql>> = 
   ),
   registered_voters: {
     source: 'election',
-    aggregate: `sum(x.registered_voters) filter (where x.kind = 'GENERAL')`,
+    ...aggregates('election', 'sum(x.registered_voters)', `x.kind = 'GENERAL'`),
+    recordKinds: [RecordKind.ELECTION],
     zeroWhenEmpty: false,
     zh: '统计期内换届选举登记的选民数',
     en: 'registered voters of general elections held within the period',
   },
   voters_voted: {
     source: 'election',
-    aggregate: `sum(x.voters_voted) filter (where x.kind = 'GENERAL')`,
+    ...aggregates('election', 'sum(x.voters_voted)', `x.kind = 'GENERAL'`),
+    recordKinds: [RecordKind.ELECTION],
     zeroWhenEmpty: false,
     zh: '统计期内换届选举参加投票的选民数',
     en: 'voters who voted in general elections held within the period',
