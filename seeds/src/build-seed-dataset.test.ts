@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildSeedDataset } from './index.js';
 import type { SeedDataset } from './index.js';
+import { isWorkingDay } from './dates/national-calendar-2021.js';
 
 const dataset = buildSeedDataset();
 
@@ -159,6 +160,30 @@ describe('key references', () => {
   });
 });
 
+describe('workflow and calendar', () => {
+  it('gives every suggestion past submission the dates of the steps it went through', () => {
+    for (const s of dataset.suggestions) {
+      if (['ASSIGNED', 'IN_PROGRESS', 'REPLIED', 'COMPLETED'].includes(s.state)) expect(s.assignedOn).not.toBeNull();
+      if (['REPLIED', 'COMPLETED'].includes(s.state)) expect(s.repliedOn).not.toBeNull();
+      if (s.state === 'SUBMITTED') expect([s.assignedOn, s.repliedOn, s.completedOn]).toEqual([null, null, null]);
+    }
+  });
+
+  it('puts every generated event on a working day of the national calendar', () => {
+    const generated = dataset.activities.filter((a) => a.provenance === 'SYNTHETIC');
+    expect(generated.length).toBeGreaterThan(50);
+    const offDays = generated.filter((a) => !isWorkingDay(a.occurredOn)).map((a) => `${a.key} ${a.occurredOn}`);
+    expect(offDays).toEqual([]);
+    const contacts = dataset.voterContacts.filter((c) => c.provenance === 'SYNTHETIC');
+    expect(contacts.filter((c) => !isWorkingDay(c.receivedOn))).toEqual([]);
+    const suggestionDays = dataset.suggestions
+      .filter((s) => s.provenance === 'SYNTHETIC')
+      .flatMap((s) => [s.submittedOn, s.assignedOn, s.repliedOn, s.completedOn])
+      .filter((d): d is string => d !== null);
+    expect(suggestionDays.filter((d) => !isWorkingDay(d))).toEqual([]);
+  });
+});
+
 describe('provenance and dates', () => {
   it('marks every deputy synthetic', () => {
     expect(dataset.deputies.every((d) => d.provenance === 'SYNTHETIC')).toBe(true);
@@ -169,7 +194,8 @@ describe('provenance and dates', () => {
     for (const a of dataset.activities) {
       expect(a.occurredOn).toMatch(iso);
       if (a.datePrecision === 'MONTH') expect(a.occurredOn.endsWith('-01')).toBe(true);
-      if (a.datePrecision === 'YEAR') expect(a.occurredOn.endsWith('-01-01')).toBe(true);
+      // A year-only date is the earliest day the report allows; it stays inside its year.
+      if (a.datePrecision === 'YEAR') expect(a.occurredOn.startsWith('2021-')).toBe(true);
     }
     for (const s of dataset.suggestions) {
       const chain = [s.submittedOn, s.assignedOn, s.repliedOn, s.completedOn].filter((d): d is string => d !== null);

@@ -140,8 +140,6 @@ export function buildTownship(source: TownshipSource, countyKey: string, usedPho
   ].sort(byDateThenKey((c) => c.receivedOn));
 
   const yearFigures = source.periodFigures.filter((f) => f.periodKind === 'YEAR' && f.year === SEED_YEAR);
-  const notBefore = new Map<string, IsoDate>();
-  for (const a of source.activities) if (a.notBefore !== undefined) notBefore.set(`${key}-${a.slug}`, a.notBefore);
   const quarterlyReports =
     yearFigures.length === 0
       ? []
@@ -150,7 +148,7 @@ export function buildTownship(source: TownshipSource, countyKey: string, usedPho
           year: SEED_YEAR,
           figures: yearFigures,
           events: collectQuarterEvents(
-            { activities, suggestions, voterContacts, elections: source.elections, notBefore },
+            { activities, suggestions, voterContacts, elections: source.elections },
             SEED_YEAR,
           ),
           metrics: metricDefinitions,

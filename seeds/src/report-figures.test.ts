@@ -68,6 +68,26 @@ describe('群利镇 (qunli-2021.txt)', () => {
     expect(dataset.terms.find((t) => t.townshipKey === 'qunli')?.ordinal).toBe(8);
   });
 
+  it('counts the three studies of its 代表学习活动 section, not the 6-16 training of election staff', () => {
+    expect(figure('qunli', 'study_sessions')).toMatchObject({ value: 3, qualifier: 'EXACT' });
+    expect(activities('qunli', 'STUDY').map((a) => a.occurredOn)).toEqual(['2021-09-01', '2021-11-01', '2021-12-01']);
+  });
+
+  it('dates the first session (year only) after the election of the deputies who attended it', () => {
+    const [session] = activities('qunli', 'CONGRESS_SESSION');
+    expect(session?.datePrecision).toBe('YEAR');
+    expect(session!.occurredOn > '2021-06-26').toBe(true);
+    expect(session!.occurredOn.startsWith('2021-')).toBe(true);
+  });
+
+  it("keeps the station's 1—3 deputies as a range, and the suggestion in progress assigned", () => {
+    const station = dataset.stations.find((s) => s.townshipKey === 'qunli');
+    expect([station?.deputiesPerReceptionMin, station?.deputiesPerReception]).toEqual([1, 3]);
+    const inProgress = dataset.suggestions.filter((s) => s.townshipKey === 'qunli' && s.state === 'IN_PROGRESS');
+    expect(inProgress.length).toBeGreaterThan(0);
+    expect(inProgress.every((s) => s.assignedOn !== null && s.assignedOn >= s.submittedOn)).toBe(true);
+  });
+
   it('has the first session of the 8th congress with 60 present and 1 excused', () => {
     const [session] = activities('qunli', 'CONGRESS_SESSION');
     expect(session?.participants).toHaveLength(61);
@@ -82,7 +102,6 @@ describe('群利镇 (qunli-2021.txt)', () => {
       .map((a) => `${a.occurredOn} ${a.datePrecision} ${a.type}`);
     expect(dated).toEqual(
       expect.arrayContaining([
-        '2021-06-16 DAY STUDY',
         '2021-06-30 DAY INSPECTION',
         '2021-11-08 DAY RESEARCH_VISIT',
         '2021-11-10 DAY SUPERVISION',
@@ -211,6 +230,8 @@ describe('镇江镇 (zhenjiang-2021.txt)', () => {
 describe('鹤毛镇 (hemao-2021.txt)', () => {
   it('has 5 presidium meetings in 2021 and the five-year term figures', () => {
     expect(figure('hemao', 'presidium_meetings').value).toBe(5);
+    // The report never numbers its term.
+    expect(dataset.terms.find((t) => t.townshipKey === 'hemao')?.ordinal).toBeNull();
     expect(activities('hemao', 'PRESIDIUM_MEETING')).toHaveLength(5);
     expect(figure('hemao', 'meetings_held', 'TERM').value).toBe(9);
     expect(figure('hemao', 'county_deputies_by_elected', 'TERM').value).toBe(3);

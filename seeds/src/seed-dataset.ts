@@ -37,8 +37,8 @@ export interface SeedTownship {
 export interface SeedTerm {
   key: string;
   townshipKey: string;
-  /** 8 for 第八届. */
-  ordinal: number;
+  /** 8 for 第八届; null when the report does not give it. */
+  ordinal: number | null;
   name: string;
   startedOn: IsoDate | null;
   endedOn: IsoDate | null;
@@ -82,7 +82,10 @@ export interface SeedStation {
   scheduleWeekday: number | null;
   /** 1-4 for MONTHLY_NTH_WEEKDAY. */
   scheduleWeekOfMonth: number | null;
+  /** The most deputies on duty per reception (or the only number given). */
   deputiesPerReception: number | null;
+  /** The fewest, when the report gives a range ("1—3名"); null for a single number. */
+  deputiesPerReceptionMin: number | null;
   provenance: SeedProvenance;
 }
 
@@ -192,7 +195,10 @@ export interface SeedVoterContact {
 export interface SeedElection {
   key: string;
   townshipKey: string;
-  /** With YEAR precision the report gives only the year; the date is then January 1st. */
+  /**
+   * With YEAR precision the report gives only the year; the date is then the earliest day the report
+   * allows (January 1st when it says nothing more), and the election counts in the year only.
+   */
   heldOn: IsoDate;
   datePrecision: SeedDatePrecision;
   kind: 'GENERAL' | 'BY_ELECTION';

@@ -9,12 +9,12 @@ import type {
 import { quarterOf, type Quarter } from '../dates/quarter-of.js';
 
 /**
- * One dated record's contribution to metrics. `quarter` is null for a YEAR-precision record, which is
- * placed later, no earlier than `earliestQuarter`. RATE keys appear with amount 1 as "this quarter has data".
+ * One dated record's contribution to metrics. `quarter` is null for a YEAR-precision record: its
+ * quarter is not known, so the metrics it feeds are unknown in every quarter (they count in the year
+ * only). RATE keys appear with amount 1 as "this quarter has data".
  */
 export interface QuarterEvent {
   quarter: Quarter | null;
-  earliestQuarter: Quarter;
   amounts: Record<string, number>;
 }
 
@@ -41,8 +41,6 @@ export interface QuarterEventSources {
   suggestions: readonly SeedSuggestion[];
   voterContacts: readonly SeedVoterContact[];
   elections: readonly SeedElection[];
-  /** For YEAR-precision activities: the date the report places them after. */
-  notBefore: ReadonlyMap<string, IsoDate>;
 }
 
 /** The events of one year from one township's records, in a stable order. */
@@ -50,8 +48,7 @@ export function collectQuarterEvents(sources: QuarterEventSources, year: number)
   const events: QuarterEvent[] = [];
   const inYear = (date: IsoDate | null): date is IsoDate => date !== null && date.startsWith(`${year}-`);
   const add = (date: IsoDate | null, amounts: Record<string, number>): void => {
-    if (inYear(date) && Object.keys(amounts).length > 0)
-      events.push({ quarter: quarterOf(date), earliestQuarter: 1, amounts });
+    if (inYear(date) && Object.keys(amounts).length > 0) events.push({ quarter: quarterOf(date), amounts });
   };
   for (const activity of sources.activities) {
     if (!inYear(activity.occurredOn)) continue;
@@ -61,12 +58,7 @@ export function collectQuarterEvents(sources: QuarterEventSources, year: number)
     if (activity.type === 'CONGRESS_SESSION' && activity.participants.length > 0)
       amounts['congress_attendance_rate'] = 1;
     if (Object.keys(amounts).length === 0) continue;
-    if (activity.datePrecision === 'YEAR') {
-      const after = sources.notBefore.get(activity.key);
-      events.push({ quarter: null, earliestQuarter: inYear(after ?? null) ? quarterOf(after as IsoDate) : 1, amounts });
-    } else {
-      events.push({ quarter: quarterOf(activity.occurredOn), earliestQuarter: 1, amounts });
-    }
+    events.push({ quarter: activity.datePrecision === 'YEAR' ? null : quarterOf(activity.occurredOn), amounts });
   }
   for (const s of sources.suggestions) {
     add(s.submittedOn, { suggestions_received: 1 });
@@ -99,8 +91,8 @@ export function collectQuarterEvents(sources: QuarterEventSources, year: number)
       amounts[general ? 'township_deputies_elected' : 'township_deputies_by_elected'] = e.townshipDeputiesElected;
     }
     if (!inYear(e.heldOn) || Object.keys(amounts).length === 0) continue;
-    // A YEAR-precision election is placed by the quarterly split like a YEAR-precision activity.
-    events.push({ quarter: e.datePrecision === 'YEAR' ? null : quarterOf(e.heldOn), earliestQuarter: 1, amounts });
+    // A YEAR-precision election counts in the year only, like a YEAR-precision activity.
+    events.push({ quarter: e.datePrecision === 'YEAR' ? null : quarterOf(e.heldOn), amounts });
   }
   return events;
 }

@@ -3,6 +3,7 @@ import { pickParticipants } from './pick-participants.js';
 import { compareCodePoints } from './compare-code-points.js';
 import type { SeededRandom } from './seeded-random.js';
 import { stratifiedDate } from './stratified-date.js';
+import { workingDayNear } from '../dates/national-calendar-2021.js';
 import type { SyntheticActivityBatch } from './synthetic-plan.js';
 
 export interface GenerateActivitiesInput {
@@ -29,8 +30,11 @@ export function generateActivities(input: GenerateActivitiesInput): SeedActivity
       if (topic === undefined) throw new Error(`${townshipKey}: batch ${batch.type} has no topics`);
       const to = [topic.to ?? batch.to, input.latestDate].sort()[0] as IsoDate;
       const from = topic.from ?? batch.from;
-      const occurredOn =
-        topic.from !== undefined ? rng.dateBetween(from, to) : stratifiedDate(rng, from, to, i, batch.count);
+      // Drawn over the window, then moved off weekends and holidays: deputies meet on working days.
+      const occurredOn = workingDayNear(
+        topic.from !== undefined ? rng.dateBetween(from, to) : stratifiedDate(rng, from, to, i, batch.count),
+        to,
+      );
       const stationKey =
         batch.atStations && input.stationKeys.length > 0
           ? (input.stationKeys[i % input.stationKeys.length] as string)

@@ -44,9 +44,9 @@ describe('generateQuarterlyReports', () => {
     const values = run(
       [yearFigure('inspections', 10)],
       [
-        { quarter: 2, earliestQuarter: 1, amounts: { inspections: 1 } },
-        { quarter: 2, earliestQuarter: 1, amounts: { inspections: 1 } },
-        { quarter: 4, earliestQuarter: 1, amounts: { inspections: 1 } },
+        { quarter: 2, amounts: { inspections: 1 } },
+        { quarter: 2, amounts: { inspections: 1 } },
+        { quarter: 4, amounts: { inspections: 1 } },
       ],
     )('inspections');
     expect(values.reduce((s, v) => (s as number) + (v as number), 0)).toBe(10);
@@ -54,14 +54,17 @@ describe('generateQuarterlyReports', () => {
     expect(values[3]).toBeGreaterThanOrEqual(1);
   });
 
-  it('places an undated event no earlier than its earliest quarter', () => {
-    for (let earliest = 1; earliest <= 4; earliest++) {
-      const values = run(
-        [yearFigure('meetings_held', 1)],
-        [{ quarter: null, earliestQuarter: earliest as 1 | 2 | 3 | 4, amounts: { meetings_held: 1 } }],
-      )('meetings_held');
-      expect(values.findIndex((v) => v === 1) + 1).toBeGreaterThanOrEqual(earliest);
-    }
+  it('leaves a metric fed by a year-only event unknown in every quarter, others untouched', () => {
+    const values = run(
+      [yearFigure('meetings_held', 2), yearFigure('inspections', 1)],
+      [
+        { quarter: null, amounts: { meetings_held: 1 } },
+        { quarter: 3, amounts: { meetings_held: 1 } },
+        { quarter: 2, amounts: { inspections: 1 } },
+      ],
+    );
+    expect(values('meetings_held')).toEqual([null, null, null, null]);
+    expect(values('inspections')).toEqual([0, 1, 0, 0]);
   });
 
   it('puts the remainder in the quarter it is placed in', () => {
@@ -76,7 +79,7 @@ describe('generateQuarterlyReports', () => {
     expect(
       run(
         [yearFigure('government_reports_heard', null)],
-        [{ quarter: 1, earliestQuarter: 1, amounts: { government_reports_heard: 1 } }],
+        [{ quarter: 1, amounts: { government_reports_heard: 1 } }],
       )('government_reports_heard'),
     ).toEqual([null, null, null, null]);
   });
@@ -86,8 +89,8 @@ describe('generateQuarterlyReports', () => {
       run(
         [yearFigure('inspections', 1)],
         [
-          { quarter: 1, earliestQuarter: 1, amounts: { inspections: 1 } },
-          { quarter: 3, earliestQuarter: 1, amounts: { inspections: 1 } },
+          { quarter: 1, amounts: { inspections: 1 } },
+          { quarter: 3, amounts: { inspections: 1 } },
         ],
       ),
     ).toThrow(/exceed/);
@@ -97,8 +100,8 @@ describe('generateQuarterlyReports', () => {
     const values = run(
       [yearFigure('letters_received', 3), yearFigure('letters_answered', 3), yearFigure('letter_reply_rate', 100)],
       [
-        { quarter: 1, earliestQuarter: 1, amounts: { letters_received: 1, letters_answered: 1 } },
-        { quarter: 4, earliestQuarter: 1, amounts: { letters_received: 2, letters_answered: 2 } },
+        { quarter: 1, amounts: { letters_received: 1, letters_answered: 1 } },
+        { quarter: 4, amounts: { letters_received: 2, letters_answered: 2 } },
       ],
     );
     expect(values('letters_received')).toEqual([1, 0, 0, 2]);

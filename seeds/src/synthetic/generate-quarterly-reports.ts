@@ -28,10 +28,13 @@ const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'];
  */
 export function generateQuarterlyReports(input: GenerateQuarterlyReportsInput): SeedQuarterlyReport[] {
   const { rng } = input;
-  const events = input.events.map((e) => ({ ...e, quarter: e.quarter ?? (rng.int(e.earliestQuarter, 4) as Quarter) }));
+  // A metric fed by a year-only record cannot be split: which quarter holds that record is not known.
+  const yearOnly = new Set(input.events.filter((e) => e.quarter === null).flatMap((e) => Object.keys(e.amounts)));
   const anchored = (metricKey: string): QuarterValues => {
     const values: QuarterValues = [0, 0, 0, 0];
-    for (const e of events) values[e.quarter - 1] = (values[e.quarter - 1] as number) + (e.amounts[metricKey] ?? 0);
+    for (const e of input.events) {
+      if (e.quarter !== null) values[e.quarter - 1] = (values[e.quarter - 1] as number) + (e.amounts[metricKey] ?? 0);
+    }
     return values;
   };
   const definition = new Map(input.metrics.map((m) => [m.key, m]));
@@ -43,7 +46,7 @@ export function generateQuarterlyReports(input: GenerateQuarterlyReportsInput): 
   for (const figure of figures) {
     const metric = definition.get(figure.metricKey);
     if (metric === undefined) throw new Error(`${input.townshipKey}: unknown metric ${figure.metricKey}`);
-    if (metric.kind !== 'COUNT' || figure.value === null) continue;
+    if (metric.kind !== 'COUNT' || figure.value === null || yearOnly.has(figure.metricKey)) continue;
     const values = anchored(figure.metricKey);
     const remainder = figure.value - values.reduce((sum, v) => sum + v, 0);
     if (remainder < 0) {
@@ -55,9 +58,10 @@ export function generateQuarterlyReports(input: GenerateQuarterlyReportsInput): 
     counts.set(figure.metricKey, values.map((v, i) => v + (extra[i] as number)) as QuarterValues);
   }
   const quarterValue = (figure: SeedPeriodFigure, quarter: Quarter): number | null => {
-    if (figure.value === null) return null;
+    if (figure.value === null || yearOnly.has(figure.metricKey)) return null;
     const metric = definition.get(figure.metricKey) as SeedMetricDefinition;
     if (metric.kind === 'COUNT') return (counts.get(figure.metricKey) as QuarterValues)[quarter - 1] as number;
+    if (metric.denominatorKey !== null && yearOnly.has(metric.denominatorKey)) return null;
     const denominator = metric.denominatorKey !== null ? counts.get(metric.denominatorKey) : undefined;
     const activity = denominator ?? anchored(figure.metricKey);
     const anyActivity = activity.some((v) => v > 0);

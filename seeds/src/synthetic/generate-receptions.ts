@@ -1,5 +1,6 @@
 import type { IsoDate, SeedActivity, SeedDeputy, SeedStation, SeedVoterContact } from '../seed-dataset.js';
 import { addDays } from '../dates/add-days.js';
+import { workingDayNear } from '../dates/national-calendar-2021.js';
 import { receptionDateInMonth } from '../dates/reception-date-in-month.js';
 import { compareCodePoints } from './compare-code-points.js';
 import type { SeededRandom } from './seeded-random.js';
@@ -31,11 +32,16 @@ export function generateReceptions(input: GenerateReceptionsInput): {
     const onDuty = input.deputies.filter((deputy) => deputy.stationKey === station.key);
     if (onDuty.length === 0) continue;
     for (const month of input.months) {
-      const date = receptionDateInMonth(station, input.year, month);
+      // A reception day that falls on a holiday is held on the next working day.
+      const scheduled = receptionDateInMonth(station, input.year, month);
+      const date = scheduled === null ? null : workingDayNear(scheduled);
       if (date === null || date > input.latestDate) continue;
       if (input.termStartedOn !== null && date < input.termStartedOn) continue;
       const key = `${station.key}-reception-${date}`;
-      const deputies = rng.sample(onDuty, rng.int(1, station.deputiesPerReception ?? 3));
+      const deputies = rng.sample(
+        onDuty,
+        rng.int(station.deputiesPerReceptionMin ?? 1, station.deputiesPerReception ?? 3),
+      );
       activities.push({
         key,
         townshipKey: input.townshipKey,

@@ -30,6 +30,7 @@ export function generateStations(townshipKey: string, plan: SyntheticStationPlan
       scheduleWeekday: weekday,
       scheduleWeekOfMonth: week,
       deputiesPerReception: plan.deputiesPerReception,
+      deputiesPerReceptionMin: null,
       provenance: 'SYNTHETIC',
     };
   });

@@ -8,6 +8,7 @@ import type {
   SeedSuggestionState,
 } from '../seed-dataset.js';
 import { addDays } from '../dates/add-days.js';
+import { workingDayNear } from '../dates/national-calendar-2021.js';
 import { compareCodePoints } from './compare-code-points.js';
 import type { SeededRandom } from './seeded-random.js';
 import { stratifiedDate } from './stratified-date.js';
@@ -65,18 +66,24 @@ export function generateSuggestions(input: GenerateSuggestionsInput): SeedSugges
   let outcomeIndex = 0;
   const rows = plan.topics.map((topic, i) => {
     const atSession = session !== null && rng.chance(plan.sessionShare);
+    // Every step of the workflow is an office action: on a working day of the national calendar.
     const submittedOn =
-      atSession && session.startsOn !== null ? session.startsOn : stratifiedDate(rng, plan.from, plan.to, i, count);
+      atSession && session.startsOn !== null
+        ? session.startsOn
+        : workingDayNear(stratifiedDate(rng, plan.from, plan.to, i, count), plan.to);
+    const onWorkingDay = (date: IsoDate): IsoDate => workingDayNear(date, input.latestDate);
     const state = states[i] ?? 'SUBMITTED';
     const eligible = input.termStartedOn === null || submittedOn >= input.termStartedOn ? input.deputies : [];
     const assigned = state !== 'SUBMITTED' && state !== 'RETURNED';
     const replied = state === 'REPLIED' || state === 'COMPLETED';
-    const assignedOn = assigned ? earlier(addDays(submittedOn, rng.int(2, 7)), input.latestDate) : null;
+    const assignedOn = assigned ? onWorkingDay(earlier(addDays(submittedOn, rng.int(2, 7)), input.latestDate)) : null;
     const repliedOn =
-      replied && assignedOn !== null ? earlier(addDays(assignedOn, rng.int(10, 40)), input.latestDate) : null;
+      replied && assignedOn !== null
+        ? onWorkingDay(earlier(addDays(assignedOn, rng.int(10, 40)), input.latestDate))
+        : null;
     const completedOn =
       state === 'COMPLETED' && repliedOn !== null
-        ? earlier(addDays(repliedOn, rng.int(0, 20)), input.latestDate)
+        ? onWorkingDay(earlier(addDays(repliedOn, rng.int(0, 20)), input.latestDate))
         : null;
     let outcomeClass: SeedOutcomeClass | null = null;
     if (replied && plan.mode === 'ALL_COMPLETED') outcomeClass = rng.chance(0.8) ? 'A' : 'B';

@@ -1,5 +1,6 @@
 import type { IsoDate, SeedDeputy, SeedVoterContact } from '../seed-dataset.js';
 import { addDays } from '../dates/add-days.js';
+import { workingDayNear } from '../dates/national-calendar-2021.js';
 import type { SeededRandom } from './seeded-random.js';
 import type { SyntheticVoterContactPlan } from './synthetic-plan.js';
 
@@ -26,15 +27,22 @@ export function generateVoterContacts(input: GenerateVoterContactsInput): SeedVo
     const pool = atStation.length > 0 ? atStation : input.deputies;
     return pool.length > 0 ? rng.pick(pool).key : null;
   };
-  const visits = Array.from({ length: plan.visits }, () => rng.dateBetween(plan.from, plan.to)).sort();
+  // Visits and letters are registered on working days, when the office is open.
+  const visits = Array.from({ length: plan.visits }, () =>
+    workingDayNear(rng.dateBetween(plan.from, plan.to), plan.to),
+  ).sort();
   const letterLatest = addDays(plan.to, -LETTER_REPLY_MAX_DAYS);
-  const letters = Array.from({ length: plan.letters }, () => rng.dateBetween(plan.from, letterLatest)).sort();
+  const letters = Array.from({ length: plan.letters }, () =>
+    workingDayNear(rng.dateBetween(plan.from, letterLatest), letterLatest),
+  ).sort();
   const contacts: SeedVoterContact[] = [];
   visits.forEach((receivedOn, i) => {
     const stationKey = input.stationKeys.length > 0 && rng.chance(0.5) ? rng.pick(input.stationKeys) : null;
     // Most visitors get their answer on the spot or within a week.
     const replied = rng.chance(0.9);
-    const repliedOn = replied ? ([addDays(receivedOn, rng.int(0, 7)), plan.to].sort()[0] as IsoDate) : null;
+    const repliedOn = replied
+      ? workingDayNear([addDays(receivedOn, rng.int(0, 7)), plan.to].sort()[0] as IsoDate, plan.to)
+      : null;
     contacts.push({
       key: `${townshipKey}-visit-${String(i + 1).padStart(3, '0')}`,
       townshipKey,
@@ -59,7 +67,7 @@ export function generateVoterContacts(input: GenerateVoterContactsInput): SeedVo
       deputyKey: null,
       subject: rng.pick(plan.subjects),
       replied,
-      repliedOn: replied ? addDays(receivedOn, rng.int(3, LETTER_REPLY_MAX_DAYS)) : null,
+      repliedOn: replied ? workingDayNear(addDays(receivedOn, rng.int(3, LETTER_REPLY_MAX_DAYS)), plan.to) : null,
       provenance: 'SYNTHETIC',
     });
   });

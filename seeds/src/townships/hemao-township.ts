@@ -45,7 +45,8 @@ export const hemaoTownship: TownshipSource = {
     {
       key: TERM,
       townshipKey: T,
-      ordinal: 1,
+      // The report never gives the term's number.
+      ordinal: null,
       name: '鹤毛镇本届人民代表大会（2016—2021，届次未载明）',
       startedOn: null,
       endedOn: null,
@@ -73,6 +74,7 @@ export const hemaoTownship: TownshipSource = {
       scheduleWeekday: null,
       scheduleWeekOfMonth: null,
       deputiesPerReception: null,
+      deputiesPerReceptionMin: null,
       provenance: 'REPORTED',
     },
   ],

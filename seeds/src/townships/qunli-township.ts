@@ -110,8 +110,9 @@ export const qunliTownship: TownshipSource = {
       scheduleDayOfMonth: null,
       scheduleWeekday: 2,
       scheduleWeekOfMonth: null,
-      // The report says 1-3 deputies; the upper bound is kept as the number, the range in the text above.
+      // The report says 1—3 deputies: kept as the range.
       deputiesPerReception: 3,
+      deputiesPerReceptionMin: 1,
       provenance: 'REPORTED',
     },
   ],
@@ -128,19 +129,6 @@ export const qunliTownship: TownshipSource = {
       groupKey: null,
       sessionKey: null,
       outcome: '宣传期自5月下旬至6月中旬',
-    },
-    {
-      slug: '2021-06-16-election-training',
-      type: 'STUDY',
-      occurredOn: '2021-06-16',
-      datePrecision: 'DAY',
-      title: '县乡人大换届选举业务培训会',
-      topic: '换届选举',
-      place: null,
-      stationKey: null,
-      groupKey: null,
-      sessionKey: null,
-      outcome: null,
     },
     {
       slug: '2021-06-30-idle-assets-inspection',
@@ -169,12 +157,12 @@ export const qunliTownship: TownshipSource = {
       outcome: '讨论如何履行代表职责、发挥模范作用',
     })),
     {
-      // Undated in the report; it followed the 2021-06-26 election.
+      // Undated in the report; it followed the 2021-06-26 election of the deputies who attended it, so
+      // its year-only date is the day after (it sorts after the election and counts in 2021 only).
       slug: 'term-8-session-1',
       type: 'CONGRESS_SESSION',
-      occurredOn: '2021-01-01',
+      occurredOn: '2021-06-27',
       datePrecision: 'YEAR',
-      notBefore: '2021-06-26',
       title: '第八届人民代表大会第一次会议',
       topic: null,
       place: null,
@@ -286,7 +274,8 @@ export const qunliTownship: TownshipSource = {
       category: '国有资产管理',
       handlingUnit: null,
       submittedOn: '2021-06-30',
-      assignedOn: null,
+      // Being carried out, so it was assigned; the report gives no date: the earliest possible one.
+      assignedOn: '2021-06-30',
       deadline: null,
       // Reported as "being implemented step by step, first results seen".
       state: 'IN_PROGRESS',
@@ -323,7 +312,7 @@ export const qunliTownship: TownshipSource = {
   ],
   periodFigures: [
     year2021('meetings_held', 1, 'AT_LEAST', LISTED),
-    year2021('study_sessions', 4, 'AT_LEAST', `${LISTED}：6月培训及9月、11月、12月学习`),
+    year2021('study_sessions', 3, 'EXACT', '代表学习活动一节所列：9月、11月、12月各一次'),
     year2021('deputy_group_activities', 4, 'AT_LEAST', `${LISTED}：7月四个小组各学习一次`),
     year2021('inspections', 1, 'AT_LEAST', LISTED),
     year2021('research_visits', 1, 'AT_LEAST', LISTED),

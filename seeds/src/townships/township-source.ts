@@ -22,9 +22,11 @@ export interface ReportedActivity {
   slug: string;
   type: SeedActivityType;
   occurredOn: IsoDate;
+  /**
+   * With YEAR precision the date is the earliest day the report allows (e.g. the day after the election
+   * of the deputies who attended), so that records sort in the report's order; it counts in the year only.
+   */
   datePrecision: SeedDatePrecision;
-  /** For YEAR precision only: the report places the event after this date (used to pick its quarter). */
-  notBefore?: IsoDate;
   title: string;
   topic: string | null;
   place: string | null;

@@ -38,6 +38,7 @@ function namedStation(slug: string, company: string): SeedStation {
     scheduleWeekday: null,
     scheduleWeekOfMonth: null,
     deputiesPerReception: 3,
+    deputiesPerReceptionMin: null,
     provenance: 'REPORTED',
   };
 }

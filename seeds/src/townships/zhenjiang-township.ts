@@ -97,7 +97,7 @@ export const zhenjiangTownship: TownshipSource = {
       stationKey: null,
       groupKey: null,
       sessionKey: SESSION,
-      outcome: '选出人大主席、镇长和副镇长；会期9月29日—30日',
+      outcome: '选出人大主席、镇长和副镇长',
     },
   ],
   suggestions: [],

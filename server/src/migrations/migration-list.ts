@@ -5,6 +5,7 @@ import { Migration20261125101530_write_path } from './Migration20261125101530_wr
 import { Migration20261125103255_analytics } from './Migration20261125103255_analytics.js';
 import { Migration20261125123000_scale_indexes } from './Migration20261125123000_scale_indexes.js';
 import { Migration20261206134315_record_coverage } from './Migration20261206134315_record_coverage.js';
+import { Migration20261206135105_station_reception_range } from './Migration20261206135105_station_reception_range.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -17,4 +18,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261125103255_analytics', class: Migration20261125103255_analytics },
   { name: 'Migration20261125123000_scale_indexes', class: Migration20261125123000_scale_indexes },
   { name: 'Migration20261206134315_record_coverage', class: Migration20261206134315_record_coverage },
+  { name: 'Migration20261206135105_station_reception_range', class: Migration20261206135105_station_reception_range },
 ];

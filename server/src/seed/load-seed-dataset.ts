@@ -166,6 +166,7 @@ export async function loadSeedDataset(em: EntityManager, dataset: SeedDataset): 
         scheduleWeekday: s.scheduleWeekday,
         scheduleWeekOfMonth: s.scheduleWeekOfMonth,
         deputiesPerReception: s.deputiesPerReception,
+        deputiesPerReceptionMin: s.deputiesPerReceptionMin,
       }),
     );
   }

@@ -9,7 +9,6 @@ import { CompareService } from './compare.service.js';
 import { TrendService } from './trend.service.js';
 import { ReportingStatusService } from './reporting-status.service.js';
 import { SuggestionAnalyticsService } from './suggestion-analytics.service.js';
-import { AnnualSummaryService } from './annual-summary.service.js';
 import { AggregateService } from './aggregate.service.js';
 import { DataDictionaryService } from './data-dictionary.service.js';
 import { Normalization } from './normalization.enum.js';
@@ -19,7 +18,6 @@ import { TownshipComparison } from './dto/township-comparison.type.js';
 import { MetricTrend } from './dto/metric-trend.type.js';
 import { ReportingStatusBoard } from './dto/reporting-status-board.type.js';
 import { SuggestionAnalytics } from './dto/suggestion-analytics.type.js';
-import { AnnualSummary } from './dto/annual-summary.type.js';
 import { AggregateInput } from './dto/aggregate.input.js';
 import { AggregateResult } from './dto/aggregate-result.type.js';
 import { DictionaryEntry } from './dto/dictionary-entry.type.js';
@@ -96,18 +94,6 @@ export class AnalyticsResolver {
       townshipId ?? null,
       asOf ?? chinaToday(),
     );
-  }
-
-  @Authorized()
-  @Query(() => AnnualSummary, {
-    description: '年度统计与工作报告开篇段落 / A township’s year in figures and its opening paragraph',
-  })
-  annualSummary(
-    @Arg('townshipId', () => ID) townshipId: string,
-    @Arg('year', () => Int) year: number,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return new AnnualSummaryService(ctx.em).summarise(townshipId, year);
   }
 
   @Authorized(...COUNTY_READERS)

@@ -155,32 +155,6 @@ describe('county comparison and analyst queries', () => {
     expect(seeded.data!.reportingStatus.reportingRate).toBe(100);
   });
 
-  it('writes the annual summary paragraph from the data, saying unknown where it is unknown', async () => {
-    const res = await t.graphql<{
-      annualSummary: {
-        paragraphZh: string;
-        figures: { metricKey: string; value: number | null }[];
-        includesSynthetic: boolean;
-      };
-    }>(
-      'query ($t: ID!) { annualSummary(townshipId: $t, year: 2021) { paragraphZh includesSynthetic figures { metricKey value } } }',
-      { t: idOf.get('ZHENJIANG') },
-    );
-    expect(res.errors).toBeUndefined();
-    const text = res.data!.annualSummary.paragraphZh;
-    expect(text).toMatch(/^2021年，镇江镇人大主席团召开人大会议4次/);
-    expect(text).toContain('督导督办30余次');
-    expect(text).toContain('政府工作报告（数据未知）');
-    const simeng = await t.graphql<{ annualSummary: { paragraphZh: string } }>(
-      'query ($t: ID!) { annualSummary(townshipId: $t, year: 2021) { paragraphZh } }',
-      {
-        t: idOf.get('SIMENG'),
-      },
-    );
-    expect(simeng.data!.annualSummary.paragraphZh).toContain('办结率100%（11/11）');
-    expect(simeng.data!.annualSummary.paragraphZh).toContain('群众来访25次');
-  });
-
   it('groups records in PostgreSQL: deputies by level, activities by township and type', async () => {
     const deputies = await t.graphql<{ aggregate: { rows: { keys: string[]; count: number }[] } }>(
       'query ($c: ID!, $i: AggregateInput!) { aggregate(countyId: $c, input: $i) { rows { keys count } } }',

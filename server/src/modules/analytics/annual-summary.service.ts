@@ -1,48 +1,52 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
-import { Provenance } from '../../common/enums/provenance.enum.js';
 import { Township } from '../township/township.entity.js';
 import { analyticsPeriod } from './analytics-period.js';
 import { MetricValuesService } from './metric-values.service.js';
-import { SUMMARY_CLAUSES, summaryParagraph } from './summary-paragraph.js';
 import type { AnnualSummary } from './dto/annual-summary.type.js';
-
-const SUMMARY_KEYS = [
-  ...SUMMARY_CLAUSES.flatMap((c) => c.items.map(([key]) => key)),
-  'suggestion_completion_rate',
-  'registered_voters',
-  'voters_voted',
-  'election_turnout',
-];
+import type { SummaryFigure } from './dto/summary-figure.type.js';
+import { composeSummary } from '../summary/compose-summary.js';
+import { SummaryKind } from '../summary/dto/summary-kind.enum.js';
+import { SUMMARY_METRIC_KEYS } from '../summary/summary-metric-keys.js';
+import { loadSummaryRecords, type SourceFigure } from '../summary/summary-sources.js';
 
 export class AnnualSummaryService {
   constructor(private readonly em: EntityManager) {}
 
-  async summarise(townshipId: string, year: number): Promise<AnnualSummary> {
+  async summarise(townshipId: string, year: number, includeSynthetic = false): Promise<AnnualSummary> {
     assertUuid(townshipId, ['townshipId']);
     const township = await this.em.findOne(Township, { id: townshipId });
     if (!township) throw notFoundError('乡镇', 'Township', townshipId, ['townshipId']);
-    const period = analyticsPeriod(year, null, []);
+    const period = analyticsPeriod(year, null, ['year']);
     const table = await new MetricValuesService(this.em).resolve(
       township.county.id,
       [township.id],
       [period],
-      SUMMARY_KEYS,
+      SUMMARY_METRIC_KEYS,
     );
-    const figures = SUMMARY_KEYS.flatMap((key) => {
+    const figures: SummaryFigure[] = SUMMARY_METRIC_KEYS.flatMap((key) => {
       const metric = table.catalog.find((m) => m.key === key);
       if (!metric) return [];
       const v = table.get(township.id, 0, key);
       return [{ metricKey: key, nameZh: metric.nameZh, nameEn: metric.nameEn, unit: metric.unit, ...v }];
     });
-    return {
+    const known = new Map<string, SourceFigure>();
+    for (const f of figures) {
+      if (f.value === null || f.provenance === null) continue;
+      known.set(f.metricKey, { ...f, value: f.value, provenance: f.provenance });
+    }
+    const records = await loadSummaryRecords(this.em, township.id, { from: period.from, to: period.to, termId: null });
+    return composeSummary({
       townshipId: township.id,
       townshipName: township.name,
+      kind: SummaryKind.YEAR,
       year,
+      termId: null,
+      termOrdinal: null,
       figures,
-      paragraphZh: summaryParagraph(township.name, year, figures),
-      includesSynthetic: figures.some((f) => f.provenance === Provenance.SYNTHETIC),
-    };
+      sources: { townshipName: township.name, townshipCode: township.code, figures: known, ...records },
+      includeSynthetic,
+    });
   }
 }

@@ -2,7 +2,15 @@ import { badInputError } from '../../common/errors/bad-input-error.js';
 import { ReceptionScheduleKind } from './reception-schedule-kind.enum.js';
 import type { Station } from './station.entity.js';
 
-type Schedule = Pick<Station, 'scheduleKind' | 'scheduleDayOfMonth' | 'scheduleWeekday' | 'scheduleWeekOfMonth'>;
+type Schedule = Pick<
+  Station,
+  | 'scheduleKind'
+  | 'scheduleDayOfMonth'
+  | 'scheduleWeekday'
+  | 'scheduleWeekOfMonth'
+  | 'deputiesPerReception'
+  | 'deputiesPerReceptionMin'
+>;
 type ScheduleField = 'scheduleDayOfMonth' | 'scheduleWeekday' | 'scheduleWeekOfMonth';
 
 /** The parts each kind of schedule uses; the others must stay empty. An unknown part may be null. */
@@ -25,5 +33,14 @@ export function assertScheduleConsistent(schedule: Schedule): void {
         `A reception schedule of kind ${kind} has no ${field}`,
       );
     }
+  }
+  const { deputiesPerReceptionMin: fewest, deputiesPerReception: most } = schedule;
+  // A range needs both ends, the fewest first: "1—3名" is min 1, max 3.
+  if (fewest !== null && (most === null || fewest > most)) {
+    throw badInputError(
+      ['input', 'deputiesPerReceptionMin'],
+      `每次接待的最少代表数（${fewest}）须不大于最多代表数（${most ?? '未填'}）`,
+      `deputiesPerReceptionMin (${fewest}) needs deputiesPerReception at least as large (${most ?? 'missing'})`,
+    );
   }
 }

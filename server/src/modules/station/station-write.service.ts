@@ -26,6 +26,7 @@ const FIELDS = [
   'scheduleWeekday',
   'scheduleWeekOfMonth',
   'deputiesPerReception',
+  'deputiesPerReceptionMin',
 ] as const;
 
 /** Creates, corrects and closes the liaison and activity stations of the clerk's township. */
@@ -65,6 +66,10 @@ export class StationWriteService {
       scheduleWeekday: input.scheduleWeekday !== undefined ? input.scheduleWeekday : station.scheduleWeekday,
       scheduleWeekOfMonth:
         input.scheduleWeekOfMonth !== undefined ? input.scheduleWeekOfMonth : station.scheduleWeekOfMonth,
+      deputiesPerReception:
+        input.deputiesPerReception !== undefined ? input.deputiesPerReception : station.deputiesPerReception,
+      deputiesPerReceptionMin:
+        input.deputiesPerReceptionMin !== undefined ? input.deputiesPerReceptionMin : station.deputiesPerReceptionMin,
     };
     assertScheduleConsistent(schedule);
     assignGiven(station, input, ['name', ...FIELDS]);

@@ -50,9 +50,16 @@ export class Station extends TenantEntity {
   @Property({ type: 'smallint', nullable: true })
   scheduleWeekOfMonth: number | null = null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Deputies on duty per reception; the most, when a range is given' })
   @Property({ type: 'smallint', nullable: true })
   deputiesPerReception: number | null = null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The fewest deputies on duty when the schedule gives a range ("1—3名"); null for a single number',
+  })
+  @Property({ type: 'smallint', nullable: true })
+  deputiesPerReceptionMin: number | null = null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Set when the station closes' })
   @Property({ type: 'date', nullable: true })

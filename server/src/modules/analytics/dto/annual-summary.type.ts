@@ -1,8 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SummaryFigure } from './summary-figure.type.js';
+import { SummaryKind } from '../../summary/dto/summary-kind.enum.js';
+import { SummarySentence } from '../../summary/dto/summary-sentence.type.js';
 
 @ObjectType({
-  description: '年度工作统计 / A township’s year in figures, with the paragraph its work report opens with',
+  description:
+    '年度（或届内）工作小结 / A township’s year or term in figures, with the paragraph its work report would open with',
 })
 export class AnnualSummary {
   @Field(() => ID)
@@ -11,15 +14,24 @@ export class AnnualSummary {
   @Field()
   townshipName!: string;
 
-  @Field(() => Int)
-  year!: number;
+  @Field(() => SummaryKind)
+  kind!: SummaryKind;
+
+  @Field(() => Int, { nullable: true, description: 'The year summarised; null for a term summary' })
+  year!: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The term summarised; null for a year summary' })
+  termId!: string | null;
 
   @Field(() => [SummaryFigure])
   figures!: SummaryFigure[];
 
-  @Field({ description: 'Generated from the figures; unknown figures are said to be unknown' })
+  @Field(() => [SummarySentence], { description: 'The paragraph sentence by sentence, each with the facts it states' })
+  sentences!: SummarySentence[];
+
+  @Field({ description: 'The whole text; only known facts, generated ones left out or marked （模拟）' })
   paragraphZh!: string;
 
-  @Field({ description: 'Whether any figure rests on synthetic (demo) data' })
+  @Field({ description: 'Whether any sentence or figure rests on synthetic (demo) data' })
   includesSynthetic!: boolean;
 }

@@ -63,4 +63,10 @@ export class UpdateStationInput {
   @Min(1)
   @Max(999)
   deputiesPerReception?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1-999: the fewest deputies, when a range is given' })
+  @IsOptional()
+  @Min(1)
+  @Max(999)
+  deputiesPerReceptionMin?: number | null;
 }
