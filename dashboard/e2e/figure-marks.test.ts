@@ -133,6 +133,14 @@ describe('figures a county can trust: 未知 is never 0, 模拟 is always marked
     await waitForText(page.getByTestId('township-name'), /镇江镇/);
     const summary = page.getByTestId('annual-summary');
     await waitForText(summary.getByTestId('summary-figures'), /\d/);
+    // generated facts are left out by default; asked for, their sentences are marked 模拟
+    const paragraph = summary.getByTestId('summary-paragraph');
+    expect(await paragraph.locator('[data-mark="synthetic"]').count()).toBe(0);
+    await summary.getByTestId('summary-include-synthetic').check();
+    const deadline = Date.now() + 15_000;
+    while ((await paragraph.locator('[data-mark="synthetic"]').count()) === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await paragraph.locator('[data-mark="synthetic"]').count()).toBeGreaterThan(0);
     await page.evaluate(() => {
       window.print = () => undefined;
     });
@@ -141,7 +149,13 @@ describe('figures a county can trust: 未知 is never 0, 模拟 is always marked
     // 镇江镇's 12 inspections are all generated rows
     const inspections = summary.locator('[data-testid="summary-figures"] tr[data-metric="inspections"]');
     expect(await inspections.locator('[data-mark="synthetic"]').isVisible()).toBe(true);
-    expect(await summary.locator('[data-mark="synthetic"]').first().isVisible()).toBe(true);
+    expect(await paragraph.locator('[data-mark="synthetic"]').first().isVisible()).toBe(true);
+    // each sentence lists the facts it rests on, generated ones marked, on paper too
+    const bases = summary.getByTestId('summary-bases');
+    expect(await bases.isVisible()).toBe(true);
+    expect(await bases.locator(':scope > ol > li').count()).toBe(await paragraph.locator('.summary-sentence').count());
+    expect(await bases.locator('[data-mark="synthetic"]').first().isVisible()).toBe(true);
+    expect(await summary.getByTestId('summary-include-synthetic').isVisible()).toBe(false);
     await screenshot(page, 'marks-zhenjiang-summary-print');
     await context.close();
   });

@@ -167,6 +167,8 @@ const en: MessageSchema = {
   township: {
     summary: 'Annual summary',
     annualSummary: '{township} {year}: summary',
+    includeSynthetic: 'Include generated demonstration data (each such sentence marked “synthetic”)',
+    sentenceBases: 'What each sentence rests on (numbered as above)',
     printSummary: 'Print summary',
     summaryInChinese: 'The paragraph is generated from the figures, in Chinese only.',
     summarySynthetic: 'Some figures are generated demo data (synthetic).',

@@ -159,6 +159,8 @@ const zhCN = {
   township: {
     summary: '年度摘要',
     annualSummary: '{township}{year} 年工作摘要',
+    includeSynthetic: '摘要包含演示用生成数据（逐句标注“模拟”）',
+    sentenceBases: '每句依据（序号对应上文句子）',
     printSummary: '打印摘要',
     summaryInChinese: '摘要段落由统计数字生成，仅有中文。',
     summarySynthetic: '部分数字为演示用生成数据（模拟）。',
