@@ -159,4 +159,22 @@ describe('figures a county can trust: 未知 is never 0, 模拟 is always marked
     await screenshot(page, 'marks-zhenjiang-summary-print');
     await context.close();
   });
+
+  it('the unnamed town, whose report covers a term, opens on its term summary rather than on a year', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'demo.staff');
+    await page.getByTestId('nav-township-index').click();
+    await page.getByTestId('township-link-UNNAMED').click();
+    const summary = page.getByTestId('annual-summary');
+    await waitForText(summary.locator('h2'), /第二届/);
+    const picked = await page
+      .getByTestId('summary-year')
+      .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.parentElement?.getAttribute('label') ?? '');
+    expect(picked).toBe('整届');
+    const paragraph = await waitForText(summary.getByTestId('summary-paragraph'), /\S/);
+    expect(paragraph).not.toMatch(/0次|至少1次/);
+    await screenshot(page, 'marks-unnamed-term-summary');
+    await context.close();
+  });
 });
