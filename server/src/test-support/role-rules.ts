@@ -22,6 +22,12 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     document: 'mutation { setCalendarDay(input: { day: "2030-01-02", kind: HOLIDAY, name: "测试" }) { day } }',
   },
   removeCalendarDay: { allowed: ['demo.admin'], document: 'mutation { removeCalendarDay(day: "2030-01-03") }' },
+  // The clerk names its own township ($township is 群利镇), the admin any of the county.
+  setRecordCoverage: {
+    allowed: ['qunli.clerk', 'demo.admin'],
+    document:
+      'mutation ($township: ID!) { setRecordCoverage(input: { townshipId: $township, recordKind: ACTIVITY, recordedSince: "2025-01-01" }) { recordKind } }',
+  },
   recordSuggestion: {
     allowed: CLERK,
     document:
