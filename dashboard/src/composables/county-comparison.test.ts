@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   comparisonBars,
-  median,
   periodInput,
   profileMetricKeys,
   radarProfile,
@@ -79,27 +78,68 @@ describe('sortRanking', () => {
   });
 });
 
-describe('median', () => {
-  it('ignores unknown values and averages the middle pair', () => {
-    expect(median([3, null, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([null])).toBeNull();
+describe('rankingRows', () => {
+  it('marks every rank of a metric when any value it compares is synthetic, and no unranked row', () => {
+    const withSynthetic: ComparisonInput = {
+      townships: comparison.townships,
+      cells: [
+        cell('a', 'm', 10, { rank: 2 }),
+        cell('b', 'm', 20, { rank: 1, provenance: 'SYNTHETIC' }),
+        cell('c', 'm', null, { unknownReason: 'NOT_STATED' }),
+      ],
+    };
+    expect(rankingRows(withSynthetic, 'm', 0).map((r) => r.rankSynthetic)).toEqual([true, true, false]);
+    expect(rankingRows(comparison, 'rate', 0).map((r) => r.rankSynthetic)).toEqual([false, false, false]);
+  });
+
+  it('marks a rank from a synthetic share even when the provenance says RECORDED, and follows the server when it says', () => {
+    const shared: ComparisonInput = {
+      townships: comparison.townships,
+      cells: [
+        cell('a', 'm', 25, { rank: 3, provenance: 'RECORDED', syntheticShare: 1 }),
+        cell('b', 'm', 50, { rank: 2 }),
+        cell('c', 'm', 75, { rank: 1, rankSynthetic: false }),
+      ],
+    };
+    expect(rankingRows(shared, 'm', 0).map((r) => r.rankSynthetic)).toEqual([true, true, false]);
   });
 });
 
 describe('radarProfile', () => {
   it('scales each metric 0–100 by the county maximum, with the county median on the same scale', () => {
-    const profile = radarProfile(comparison, ['inspections', 'rate'], 0, 'a');
-    expect(profile.countyMax).toEqual([20, 100]);
-    expect(profile.township).toEqual([50, 50]);
-    // inspections: median of 10 and 20 (丙镇 unknown) = 15 → 75; rate: median 80 → 80
-    expect(profile.countyMedian).toEqual([75, 80]);
+    const profile = radarProfile(comparison, ['rate'], 0, 'a');
+    expect(profile.countyMax).toEqual([100]);
+    expect(profile.township).toEqual([50]);
+    expect(profile.countyMedian).toEqual([80]);
+    expect(profile.medianBasis).toEqual([3]);
+    expect(profile.medianSynthetic).toEqual([false]);
   });
 
-  it('keeps an unknown value unknown, and a metric nobody knows null on both lines', () => {
+  it('draws no median from fewer than three known values, and says how many there were', () => {
+    // inspections: 10 and 20 known, 丙镇 unknown
     const profile = radarProfile(comparison, ['inspections', 'missing_metric'], 0, 'c');
     expect(profile.township).toEqual([null, null]);
-    expect(profile.countyMedian).toEqual([75, null]);
+    expect(profile.countyMedian).toEqual([null, null]);
+    expect(profile.medianBasis).toEqual([2, 0]);
+  });
+
+  it('marks a median that uses a generated value, and the township’s own marks', () => {
+    const marked: ComparisonInput = {
+      townships: comparison.townships,
+      cells: [
+        cell('a', 'm', 10, { provenance: 'SYNTHETIC' }),
+        cell('b', 'm', 20),
+        cell('c', 'm', 30),
+        cell('a', 'n', null, { unknownReason: 'NOT_SUBMITTED' }),
+      ],
+    };
+    const profile = radarProfile(marked, ['m', 'n'], 0, 'a');
+    expect(profile.countyMedian).toEqual([66.7, null]);
+    expect(profile.medianSynthetic).toEqual([true, false]);
+    expect(profile.flags.map((f) => [f.synthetic, f.unknownReason])).toEqual([
+      [true, null],
+      [false, 'NOT_SUBMITTED'],
+    ]);
   });
 
   it('puts every known value at 0 when the county maximum is 0', () => {
@@ -116,8 +156,9 @@ describe('periodInput', () => {
 });
 
 describe('trendLines', () => {
+  const period = (quarter: number) => ({ year: 2021, quarter, label: `2021Q${quarter}` });
+
   it('aligns the township on the county periods, a missing point null', () => {
-    const period = (quarter: number) => ({ year: 2021, quarter, label: `2021Q${quarter}` });
     const lines = trendLines(
       [
         { period: period(1), value: 5 },
@@ -125,8 +166,27 @@ describe('trendLines', () => {
       ],
       [{ period: period(2), value: 1 }],
     );
-    expect(lines).toEqual({ labels: ['2021Q1', '2021Q2'], county: [5, null], township: [null, 1] });
+    expect(lines.labels).toEqual(['2021Q1', '2021Q2']);
+    expect(lines.county.values).toEqual([5, null]);
+    expect(lines.township!.values).toEqual([null, 1]);
     expect(trendLines([{ period: period(1), value: 5 }], null).township).toBeNull();
+  });
+
+  it('breaks at unknown quarters with their reason, and leaves the unfinished quarter out of the line', () => {
+    const lines = trendLines(
+      [
+        { period: period(1), value: 3, provenance: 'SYNTHETIC' },
+        { period: period(2), value: null, unknownReason: 'NOT_SUBMITTED' },
+        { period: period(3), value: 2, provisional: true },
+        { period: period(4), value: null, unknownReason: 'NOT_STARTED' },
+      ],
+      null,
+    );
+    expect(lines.county.values).toEqual([3, null, null, null]);
+    expect(lines.county.figures).toEqual([3, null, 2, null]);
+    expect(lines.county.flags.map((f) => f.unknownReason)).toEqual([null, 'NOT_SUBMITTED', null, 'NOT_STARTED']);
+    expect(lines.county.flags.map((f) => f.provisional)).toEqual([false, false, true, false]);
+    expect(lines.county.flags.map((f) => f.synthetic)).toEqual([true, false, false, false]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FigureKind, FigureQualifier } from './figure-format';
+import { countyMedian, figureFlags, type FigureFlags, type FigureKind, type FigureQualifier } from './figure-format';
 
 /** What the overview needs of compareTownships (the generated types fit these shapes). */
 export interface ComparedTownshipInfo {
@@ -21,6 +21,28 @@ export interface ComparisonCellInfo {
   qualifier: FigureQualifier;
   rank: number | null;
   smallSample: boolean;
+  /** Why the value is unknown (null when known) */
+  unknownReason?: string | null;
+  /** The current, unfinished period (进行中) */
+  provisional?: boolean | null;
+  /** 0–1: share of generated rows behind the value */
+  syntheticShare?: number | null;
+  /** The rank compares at least one SYNTHETIC value */
+  rankSynthetic?: boolean | null;
+}
+
+/** The marks of a comparison cell (figureFlags over the cell's fields); a missing cell is unknown. */
+export function cellFlags(cell: ComparisonCellInfo | null, kind: FigureKind | null): FigureFlags {
+  return figureFlags({
+    value: cell?.value ?? null,
+    provenance: cell?.provenance,
+    kind,
+    denominator: cell?.denominator,
+    unknownReason: cell?.unknownReason,
+    provisional: cell?.provisional,
+    syntheticShare: cell?.syntheticShare,
+    rankSynthetic: cell?.rankSynthetic,
+  });
 }
 
 export interface ComparedMetricInfo {
@@ -71,17 +93,26 @@ export function comparisonBars(
 export interface RankingRow {
   township: ComparedTownshipInfo;
   cell: ComparisonCellInfo | null;
+  /** The row's rank rests on at least one generated value (its own or another township's) */
+  rankSynthetic: boolean;
 }
 
 export type RankingSortKey = 'rank' | 'name' | 'value' | 'deputies';
 export type SortDirection = 'asc' | 'desc';
 
-/** One row per township for a metric and period. */
+/**
+ * One row per township for a metric and period. A rank compares every known value of the metric, so it
+ * rests on generated data when any of them is synthetic: the server says so (`rankSynthetic`); where it
+ * does not, the same rule is applied here to the cells.
+ */
 export function rankingRows(comparison: ComparisonInput, metricKey: string, periodIndex: number): RankingRow[] {
-  return comparison.townships.map((township) => ({
-    township,
-    cell: findCell(comparison.cells, township.id, metricKey, periodIndex),
-  }));
+  const cells = comparison.townships.map((township) => findCell(comparison.cells, township.id, metricKey, periodIndex));
+  const anySynthetic = cells.some((cell) => cell !== null && cellFlags(cell, null).synthetic);
+  return comparison.townships.map((township, i) => {
+    const cell = cells[i] ?? null;
+    const ranked = cell !== null && cell.rank !== null;
+    return { township, cell, rankSynthetic: ranked && (cell.rankSynthetic ?? anySynthetic) };
+  });
 }
 
 function sortValue(row: RankingRow, key: RankingSortKey): number | string | null {
@@ -114,20 +145,18 @@ export function sortRanking(rows: readonly RankingRow[], key: RankingSortKey, di
     .map(({ row }) => row);
 }
 
-/** The median of the known values; null when none is known. */
-export function median(values: readonly (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
-  if (known.length === 0) return null;
-  const middle = Math.floor(known.length / 2);
-  return known.length % 2 === 1 ? known[middle]! : (known[middle - 1]! + known[middle]!) / 2;
-}
-
 export interface RadarProfile {
   metricKeys: string[];
   /** The township's values as 0–100 of the county maximum; null when unknown */
   township: (number | null)[];
-  /** The county median on the same scale */
+  /** The county median on the same scale; null when fewer than MEDIAN_MIN_BASIS values are known */
   countyMedian: (number | null)[];
+  /** How many known values each axis's median used */
+  medianBasis: number[];
+  /** Each axis's median uses at least one generated value */
+  medianSynthetic: boolean[];
+  /** The township's marks on each axis */
+  flags: FigureFlags[];
   /** The county maximum each axis is scaled by (null when no township's value is known) */
   countyMax: (number | null)[];
 }
@@ -135,7 +164,8 @@ export interface RadarProfile {
 /**
  * A township's profile against the county median: every metric scaled 0–100 by the county's maximum
  * for it (the township with the most is 100). A metric nobody has a known value for stays null on both
- * lines; when the maximum is 0 every known value is 0.
+ * lines; when the maximum is 0 every known value is 0. The median needs MEDIAN_MIN_BASIS known values
+ * (else null, a gap) and is synthetic when any value it used is.
  */
 export function radarProfile(
   comparison: ComparisonInput,
@@ -143,21 +173,32 @@ export function radarProfile(
   periodIndex: number,
   townshipId: string,
 ): RadarProfile {
-  const profile: RadarProfile = { metricKeys: [...metricKeys], township: [], countyMedian: [], countyMax: [] };
+  const profile: RadarProfile = {
+    metricKeys: [...metricKeys],
+    township: [],
+    countyMedian: [],
+    countyMax: [],
+    medianBasis: [],
+    medianSynthetic: [],
+    flags: [],
+  };
   for (const metricKey of metricKeys) {
-    const values = comparison.townships.map(
-      (t) => findCell(comparison.cells, t.id, metricKey, periodIndex)?.value ?? null,
-    );
+    const cells = comparison.townships.map((t) => findCell(comparison.cells, t.id, metricKey, periodIndex));
+    const values = cells.map((cell) => cell?.value ?? null);
     const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
     const max = known.length > 0 ? Math.max(...known) : null;
     const scale = (value: number | null): number | null => {
       if (value === null || max === null) return null;
       return max <= 0 ? 0 : Math.round((value / max) * 1000) / 10;
     };
-    const own = findCell(comparison.cells, townshipId, metricKey, periodIndex)?.value ?? null;
+    const ownCell = findCell(comparison.cells, townshipId, metricKey, periodIndex);
+    const middle = countyMedian(values);
     profile.countyMax.push(max);
-    profile.township.push(scale(own));
-    profile.countyMedian.push(scale(median(values)));
+    profile.township.push(scale(ownCell?.value ?? null));
+    profile.countyMedian.push(scale(middle.value));
+    profile.medianBasis.push(middle.basis);
+    profile.medianSynthetic.push(middle.value !== null && cells.some((cell) => cellFlags(cell, null).synthetic));
+    profile.flags.push(cellFlags(ownCell, null));
   }
   return profile;
 }
@@ -175,23 +216,56 @@ export function periodInput(choice: PeriodChoice): { year: number; quarter?: num
 export interface TrendPointInfo {
   period: { year: number; quarter?: number | null; label: string };
   value: number | null;
+  provenance?: string | null;
+  unknownReason?: string | null;
+  provisional?: boolean | null;
+  syntheticShare?: number | null;
+}
+
+export interface TrendLine {
+  /** What the chart plots: unknown and unfinished (进行中) points are gaps, never 0 */
+  values: (number | null)[];
+  /** The value itself, unfinished periods included, for the table and tooltips */
+  figures: (number | null)[];
+  flags: FigureFlags[];
 }
 
 export interface TrendLines {
   labels: string[];
-  county: (number | null)[];
-  township: (number | null)[] | null;
+  county: TrendLine;
+  township: TrendLine | null;
 }
 
 const periodKey = (p: TrendPointInfo['period']) => `${p.year}-${p.quarter ?? 0}`;
 
-/** The county's and a township's trend on shared period labels (county order); missing points are null. */
+function trendLine(points: readonly (TrendPointInfo | undefined)[]): TrendLine {
+  const flags = points.map((p) =>
+    figureFlags({
+      value: p?.value ?? null,
+      provenance: p?.provenance,
+      unknownReason: p?.unknownReason,
+      provisional: p?.provisional,
+      syntheticShare: p?.syntheticShare,
+    }),
+  );
+  return {
+    // An unfinished quarter's count so far would read as a drop: it is listed, not drawn.
+    values: points.map((p, i) => (flags[i]!.provisional ? null : (p?.value ?? null))),
+    figures: points.map((p) => p?.value ?? null),
+    flags,
+  };
+}
+
+/**
+ * The county's and a township's trend on shared period labels (county order); missing points are null.
+ * Lines break at unknown points (spanGaps false in LineChart) and leave out the unfinished period.
+ */
 export function trendLines(county: readonly TrendPointInfo[], township: readonly TrendPointInfo[] | null): TrendLines {
-  const byKey = new Map((township ?? []).map((p) => [periodKey(p.period), p.value]));
+  const byKey = new Map((township ?? []).map((p) => [periodKey(p.period), p]));
   return {
     labels: county.map((p) => p.period.label),
-    county: county.map((p) => p.value),
-    township: township ? county.map((p) => byKey.get(periodKey(p.period)) ?? null) : null,
+    county: trendLine(county),
+    township: township ? trendLine(county.map((p) => byKey.get(periodKey(p.period)))) : null,
   };
 }
 

@@ -43,15 +43,41 @@ async function svgToCanvas(svg: SVGSVGElement): Promise<HTMLCanvasElement> {
   return onWhite(image, box.width, box.height, 2);
 }
 
-/** Saves the first chart inside `container` (a chart.js canvas or an SVG) as a PNG file. */
-export async function exportChartPng(container: HTMLElement, fileName: string): Promise<void> {
+/**
+ * A chart canvas on white with its footnotes (the marks of the figures it shows: 模拟, 未报送, …) written
+ * below it, so that an exported PNG carries the same marks as the page.
+ */
+function withFootnotes(source: HTMLCanvasElement, footnotes: readonly string[]): HTMLCanvasElement {
+  if (footnotes.length === 0) return onWhite(source, source.width, source.height);
+  const ratio = source.width / Math.max(source.getBoundingClientRect().width, 1) || 1;
+  const lineHeight = Math.round(18 * ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = source.width;
+  canvas.height = source.height + lineHeight * footnotes.length + Math.round(8 * ratio);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D context');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(source, 0, 0);
+  context.fillStyle = '#333333';
+  context.font = `${Math.round(13 * ratio)}px sans-serif`;
+  footnotes.forEach((line, i) => context.fillText(line, Math.round(8 * ratio), source.height + lineHeight * (i + 1)));
+  return canvas;
+}
+
+/** Saves the first chart inside `container` (a chart.js canvas or an SVG) as a PNG file, footnotes below. */
+export async function exportChartPng(
+  container: HTMLElement,
+  fileName: string,
+  footnotes: readonly string[] = [],
+): Promise<void> {
   const canvas = container.querySelector('canvas');
   if (canvas) {
-    downloadBlob(await canvasToBlob(onWhite(canvas, canvas.width, canvas.height)), fileName);
+    downloadBlob(await canvasToBlob(withFootnotes(canvas, footnotes)), fileName);
     return;
   }
   const svg = container.querySelector('svg');
-  if (svg) downloadBlob(await canvasToBlob(await svgToCanvas(svg)), fileName);
+  if (svg) downloadBlob(await canvasToBlob(withFootnotes(await svgToCanvas(svg), footnotes)), fileName);
 }
 
 /** Saves text as a file (CSV already carries its BOM). */

@@ -58,28 +58,144 @@ export function formatShare(part: number, total: number, locale: AppLocale): str
   return `${formatNumber((part / total) * 100, locale, 1)}%`;
 }
 
+/** Why a figure is unknown (the API's UnknownReason). */
+export type UnknownReason = 'NOT_SUBMITTED' | 'NOT_RECORDED' | 'NOT_STATED' | 'NOT_STARTED';
+
+/** A rank, median or county total needs at least this many known values (as the API's medians do). */
+export const MEDIAN_MIN_BASIS = 3;
+
 export interface FigureFlagsInput {
+  /** The value; null or undefined is unknown. Only unknown figures carry an unknown reason. */
+  value?: number | null;
   provenance?: string | null;
   kind?: FigureKind | null;
   /** The rate's denominator (e.g. letters received for the letter reply rate), when known. */
   denominator?: number | null;
+  unknownReason?: UnknownReason | string | null;
+  /** The current, unfinished period: counted from the records so far (进行中). */
+  provisional?: boolean | null;
+  /** 0–1: the share of generated rows behind the value; above 0 is synthetic whatever the provenance says. */
+  syntheticShare?: number | null;
+  /** A rank that compares at least one SYNTHETIC value, its own or another township's. */
+  rankSynthetic?: boolean | null;
 }
 
 export interface FigureFlags {
   synthetic: boolean;
   smallSample: boolean;
+  /** Why the figure is unknown; null when it is known (or the reason was not given). */
+  unknownReason: UnknownReason | null;
+  provisional: boolean;
+  rankSynthetic: boolean;
+  /** The share of generated rows behind a synthetic value, when the API gives it. */
+  syntheticShare: number | null;
 }
 
-/** What a figure must be marked with: generated demo data, or a rate over fewer than SMALL_SAMPLE_MIN cases. */
+export const NO_FLAGS: FigureFlags = {
+  synthetic: false,
+  smallSample: false,
+  unknownReason: null,
+  provisional: false,
+  rankSynthetic: false,
+  syntheticShare: null,
+};
+
+const UNKNOWN_REASONS: readonly UnknownReason[] = ['NOT_SUBMITTED', 'NOT_RECORDED', 'NOT_STATED', 'NOT_STARTED'];
+
+const isKnown = (value: number | null | undefined): value is number =>
+  value !== null && value !== undefined && Number.isFinite(value);
+
+/**
+ * The one rule for what a figure is marked with, in every view, print and export: 模拟 when generated
+ * rows or figures are behind it (provenance SYNTHETIC or a synthetic share above 0), the reason of an
+ * unknown (未报送 / 未录入 / 报告未载明 / 未开始), 进行中 for the unfinished period, 样本小 for a rate
+ * over fewer than SMALL_SAMPLE_MIN cases, and 排名含模拟 for a rank resting on generated values. An
+ * unknown figure is never marked synthetic or small-sample: there is no value to qualify. When `value`
+ * is not given, the figure counts as known (callers that only mark, not format).
+ */
 export function figureFlags(input: FigureFlagsInput): FigureFlags {
+  const known = !('value' in input) || isKnown(input.value);
   const denominator = input.denominator;
+  const share = known && isKnown(input.syntheticShare) ? input.syntheticShare : null;
+  const reason = input.unknownReason;
   return {
-    synthetic: input.provenance === 'SYNTHETIC',
+    synthetic: known && (input.provenance === 'SYNTHETIC' || (share !== null && share > 0)),
     smallSample:
+      known &&
       input.kind === 'RATE' &&
       denominator !== null &&
       denominator !== undefined &&
       denominator > 0 &&
       denominator < SMALL_SAMPLE_MIN,
+    unknownReason:
+      !known && reason !== null && reason !== undefined && (UNKNOWN_REASONS as readonly string[]).includes(reason)
+        ? (reason as UnknownReason)
+        : null,
+    provisional: input.provisional === true,
+    rankSynthetic: input.rankSynthetic === true,
+    syntheticShare: share,
   };
+}
+
+/** Marks as words, in a fixed order: for chart tables, tooltips, PNG footnotes and print. */
+export function flagLabels(flags: FigureFlags, label: Translate): string[] {
+  const labels: string[] = [];
+  if (flags.unknownReason) labels.push(label(`enums.unknownReason.${flags.unknownReason}`));
+  if (flags.provisional) labels.push(label('common.provisional'));
+  if (flags.synthetic) labels.push(label('common.synthetic'));
+  if (flags.rankSynthetic) labels.push(label('common.rankSynthetic'));
+  if (flags.smallSample) labels.push(label('common.smallSample'));
+  return labels;
+}
+
+/** A figure's text with its marks in brackets, e.g. "未知（未报送）", "12次（模拟）": for plain-text places. */
+export function figureText(
+  value: number | null | undefined,
+  options: FigureFormatOptions,
+  flags: FigureFlags,
+  label: Translate,
+): string {
+  const text = formatFigure(value, options);
+  const marks = flagLabels(flags, label);
+  if (marks.length === 0) return text;
+  return options.locale === 'zh-CN' ? `${text}（${marks.join('，')}）` : `${text} (${marks.join(', ')})`;
+}
+
+/**
+ * The county median of the known values, and how many it used: null when fewer than MEDIAN_MIN_BASIS
+ * are known (a "median" of two townships says nothing about a county).
+ */
+export function countyMedian(values: readonly (number | null | undefined)[]): { value: number | null; basis: number } {
+  const known = values.filter(isKnown).sort((a, b) => a - b);
+  if (known.length < MEDIAN_MIN_BASIS) return { value: null, basis: known.length };
+  const middle = Math.floor(known.length / 2);
+  const value = known.length % 2 === 1 ? known[middle]! : (known[middle - 1]! + known[middle]!) / 2;
+  return { value, basis: known.length };
+}
+
+/**
+ * Whether a chart has anything to draw: at least one known value in any series. A chart without one
+ * says 无数据 instead of drawing an empty 0–1 axis.
+ */
+export function hasChartData(series: readonly { values: readonly (number | null | undefined)[] }[]): boolean {
+  return series.some((s) => s.values.some(isKnown));
+}
+
+/** Translates a message key (vue-i18n's `t`, narrowed). */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/**
+ * One line per kind of mark present among `all` ("模拟：演示用生成数据…"), in flagLabels' order: the
+ * legend under a chart and in its PNG export.
+ */
+export function markFootnotes(all: readonly FigureFlags[], t: Translate): string[] {
+  const lines: [string, string, Record<string, unknown>?][] = [];
+  const reasons = UNKNOWN_REASONS.filter((r) => all.some((f) => f.unknownReason === r));
+  for (const r of reasons) lines.push([`enums.unknownReason.${r}`, `enums.unknownReasonHint.${r}`]);
+  if (all.some((f) => f.provisional)) lines.push(['common.provisional', 'common.provisionalHint']);
+  if (all.some((f) => f.synthetic)) lines.push(['common.synthetic', 'common.syntheticHint']);
+  if (all.some((f) => f.rankSynthetic)) lines.push(['common.rankSynthetic', 'common.rankSyntheticHint']);
+  if (all.some((f) => f.smallSample))
+    lines.push(['common.smallSample', 'common.smallSampleHint', { min: SMALL_SAMPLE_MIN }]);
+  return lines.map(([label, hint, params]) => t('common.footnote', { label: t(label), hint: t(hint, params) }));
 }

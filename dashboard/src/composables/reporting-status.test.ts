@@ -40,6 +40,7 @@ describe('countStatuses', () => {
       RETURNED: 0,
       MISSING: 2,
       NOT_DUE: 0,
+      NOT_REQUIRED: 0,
     });
   });
 });

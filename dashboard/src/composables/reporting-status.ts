@@ -1,6 +1,6 @@
 /** The status of a township's report for a quarter, as reportingStatus gives it. */
 export type ReportingStatusKind =
-  'NOT_DUE' | 'MISSING' | 'SUBMITTED_ON_TIME' | 'SUBMITTED_LATE' | 'RETURNED' | 'ACCEPTED';
+  'NOT_DUE' | 'NOT_REQUIRED' | 'MISSING' | 'SUBMITTED_ON_TIME' | 'SUBMITTED_LATE' | 'RETURNED' | 'ACCEPTED';
 
 export const REPORTING_STATUS_KINDS: readonly ReportingStatusKind[] = [
   'SUBMITTED_ON_TIME',
@@ -9,6 +9,7 @@ export const REPORTING_STATUS_KINDS: readonly ReportingStatusKind[] = [
   'RETURNED',
   'MISSING',
   'NOT_DUE',
+  'NOT_REQUIRED',
 ];
 
 export interface TownshipForStatus {

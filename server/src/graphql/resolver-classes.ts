@@ -23,6 +23,7 @@ import { SuggestionMutationResolver } from '../modules/suggestion/suggestion-mut
 import { ReportingDeadlineResolver } from '../modules/reporting/reporting-deadline.resolver.js';
 import { QuarterlyReportWorkflowResolver } from '../modules/quarterly-report/quarterly-report-workflow.resolver.js';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
+import { LandingPeriodsResolver } from '../modules/analytics/landing-periods.resolver.js';
 import { SummaryResolver } from '../modules/summary/summary.resolver.js';
 import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
 import { DeputyMutationResolver } from '../modules/deputy/deputy-mutation.resolver.js';
@@ -59,6 +60,7 @@ export const resolverClasses: NonEmptyArray<Function> = [
   ReportingDeadlineResolver,
   QuarterlyReportWorkflowResolver,
   AnalyticsResolver,
+  LandingPeriodsResolver,
   SummaryResolver,
   SavedQueryResolver,
   DeputyMutationResolver,
