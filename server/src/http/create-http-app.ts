@@ -48,6 +48,10 @@ export interface HttpAppOptions {
   shutdownTimeoutMs: number;
   /** Install test-only hooks (see test-delay-plugin.ts). */
   testHooks: boolean;
+  /** The general per-user and per-address rate limit. */
+  rateLimit: RateLimitOptions;
+  /** Per-township share of the pool (see tenant-bulkhead.ts); none when absent. */
+  bulkhead?: TenantBulkhead;
   /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`); empty: trust none. */
   trustedProxies?: string[];
 }
