@@ -13,7 +13,9 @@ const ROLES = new Set(['TOWNSHIP_CLERK', 'TOWNSHIP_VIEWER', 'COUNTY_STAFF', 'ANA
 
 /** A token in the server's own format (server/src/modules/auth/token-service.ts), so every contender verifies the same thing. */
 export async function mintToken(secret: string, identity: BenchIdentity): Promise<string> {
-  return new SignJWT({ role: identity.role, cty: identity.countyId, twp: identity.townshipId })
+  // `ver`: the user's app_user.token_version, which the server checks per request; the scale tiers'
+  // users are loaded once and never changed, so it is still 0.
+  return new SignJWT({ role: identity.role, cty: identity.countyId, twp: identity.townshipId, ver: 0 })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.userId)
     .setIssuer(ISSUER)

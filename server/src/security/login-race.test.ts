@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../test-support/test-server.js';
 import { withDatabaseClient } from '../test-support/test-cluster.js';
 import { DEMO_PASSWORD } from '../seed/seed-demo-users.js';
@@ -23,18 +24,38 @@ describe('login throttling (issue #13, findings 2 and 4)', () => {
   let t: TestServer;
 
   /** One login over HTTP, optionally as if forwarded for `address` by the (trusted) ingress. */
-  const attempt = async (login: string, password: string, address?: string): Promise<Attempt> => {
-    const response = await fetch(t.server.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
-      body: JSON.stringify({ query: LOGIN, variables: { input: { login, password } } }),
+  const attempt = (login: string, password: string, address?: string): Promise<Attempt> =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ query: LOGIN, variables: { input: { login, password } } });
+      // A fresh connection per attempt (agent: false): a reused keep-alive socket that the server closed
+      // meanwhile would fail at the transport level on a busy machine, and a login must not be resent.
+      const req = request(
+        t.server.url,
+        {
+          method: 'POST',
+          agent: false,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...(address ? { 'x-forwarded-for': address } : {}),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              retryAfter: (res.headers['retry-after'] as string | undefined) ?? null,
+              body: JSON.parse(text) as Attempt['body'],
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    return {
-      status: response.status,
-      retryAfter: response.headers.get('retry-after'),
-      body: (await response.json()) as Attempt['body'],
-    };
-  };
   const attempts = (login: string) =>
     withDatabaseClient(t.database.url, async (su) =>
       Number(
@@ -89,7 +110,7 @@ describe('login throttling (issue #13, findings 2 and 4)', () => {
     withDatabaseClient(t.database.url, (su) =>
       su.query(
         `insert into login_attempt (login, address, succeeded, attempted_at)
-         select x.login, x.address, false, now() - interval '1 second'
+         select x.login, x.address, false, clock_timestamp()
            from jsonb_to_recordset($1::jsonb) as x(login text, address text)`,
         [JSON.stringify(rows)],
       ),

@@ -34,8 +34,9 @@ const LOCK_ADDRESS = 7302;
 export function waitSeconds(policy: BackOff, failures: number, lastFailureAgeSeconds: number): number {
   if (failures < policy.free) return 0;
   const exponent = Math.min(failures - policy.free, 30);
+  const age = Math.max(0, lastFailureAgeSeconds);
   const delay = Math.min(policy.baseSeconds * 2 ** exponent, policy.capSeconds);
-  return Math.max(0, Math.ceil(delay - lastFailureAgeSeconds));
+  return Math.max(0, Math.ceil(delay - age));
 }
 
 interface ThrottleState {
@@ -68,6 +69,8 @@ export class LoginRateLimiter {
         LOCK_ADDRESS,
         address,
       ]);
+      // Ages use clock_timestamp(), not now(): now() is when this transaction began, possibly before
+      // an attempt that held the lock recorded its own failure, which would make that failure's age negative.
       const [state] = await tx.execute<ThrottleState[]>(
         `with mine as (
            select address, succeeded, attempted_at from login_attempt
@@ -77,11 +80,11 @@ export class LoginRateLimiter {
                     coalesce((select max(attempted_at) from mine where succeeded and address = ?), '-infinity')) as pair,
                   greatest(now() - interval '1 day',
                     coalesce((select max(attempted_at) from mine where succeeded), '-infinity')) as account),
-         pair as (select count(*)::int as n, extract(epoch from now() - max(attempted_at))::float8 as age
+         pair as (select count(*)::int as n, extract(epoch from clock_timestamp() - max(attempted_at))::float8 as age
                     from mine where not succeeded and address = ? and attempted_at > (select pair from since)),
-         account as (select count(*)::int as n, extract(epoch from now() - max(attempted_at))::float8 as age
+         account as (select count(*)::int as n, extract(epoch from clock_timestamp() - max(attempted_at))::float8 as age
                        from mine where not succeeded and attempted_at > (select account from since)),
-         by_address as (select count(*)::int as n, extract(epoch from now() - max(attempted_at))::float8 as age
+         by_address as (select count(*)::int as n, extract(epoch from clock_timestamp() - max(attempted_at))::float8 as age
                           from login_attempt where address = ? and not succeeded and attempted_at > now() - interval '1 hour')
          select exists (select 1 from mine where succeeded and address = ?) as known,
                 pair.n as pair_n, pair.age as pair_age, account.n as account_n, account.age as account_age,
@@ -97,7 +100,7 @@ export class LoginRateLimiter {
       );
       if (wait > 0) throw authErrors.tooManyAttempts(wait, new Date(Date.now() + wait * 1000));
       const [row] = await tx.execute<{ id: string }[]>(
-        `insert into login_attempt (login, address, succeeded, attempted_at) values (?, ?, false, now()) returning id`,
+        `insert into login_attempt (login, address, succeeded, attempted_at) values (?, ?, false, clock_timestamp()) returning id`,
         [login, address],
       );
       // An account under attack keeps only a day of failures (successes prune the rest of the table).
