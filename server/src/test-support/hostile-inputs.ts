@@ -314,14 +314,12 @@ export function argumentsGenerator(args: readonly GraphQLArgument[], ids: IdPool
   const oneFault = clean.chain((generated) => {
     const leaves = args.flatMap((arg) => leavesOf(arg.type, generated.value[arg.name], [arg.name], arg.name));
     if (leaves.length === 0) return fc.constant<Generated>(generated);
-    return fc
-      .constantFrom(...leaves)
-      .chain((leaf) =>
-        hostileFor(leaf.type, ids).map((bad) => ({
-          value: setAt(generated.value, leaf.at, bad),
-          hostile: [leaf.display],
-        })),
-      );
+    return fc.constantFrom(...leaves).chain((leaf) =>
+      hostileFor(leaf.type, ids).map((bad) => ({
+        value: setAt(generated.value, leaf.at, bad),
+        hostile: [leaf.display],
+      })),
+    );
   });
   return fc.oneof(
     { weight: 2, arbitrary: clean },
