@@ -22,6 +22,12 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     document: 'mutation { setCalendarDay(input: { day: "2030-01-02", kind: HOLIDAY, name: "测试" }) { day } }',
   },
   removeCalendarDay: { allowed: ['demo.admin'], document: 'mutation { removeCalendarDay(day: "2030-01-03") }' },
+  // The clerk names its own township ($township is 群利镇), the admin any of the county.
+  setRecordCoverage: {
+    allowed: ['qunli.clerk', 'demo.admin'],
+    document:
+      'mutation ($township: ID!) { setRecordCoverage(input: { townshipId: $township, recordKind: ACTIVITY, recordedSince: "2025-01-01" }) { recordKind } }',
+  },
   recordSuggestion: {
     allowed: CLERK,
     document:
@@ -94,6 +100,12 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
   annualSummary: {
     allowed: ALL,
     document: 'query ($township: ID!) { annualSummary(townshipId: $township, year: 2021) { paragraphZh } }',
+  },
+  termSummary: {
+    allowed: ALL,
+    // A made-up term id: every role may ask, and gets NOT_FOUND rather than a refusal of the role.
+    document:
+      'query ($township: ID!) { termSummary(townshipId: $township, termId: "00000000-0000-7000-8000-000000000000") { paragraphZh } }',
   },
   aggregate: {
     allowed: COUNTY,

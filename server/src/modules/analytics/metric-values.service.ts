@@ -75,7 +75,7 @@ interface FiguresDocument {
  * counts when needed), however many townships or records there are. Precedence: a figure the township
  * reported (an annual report, or a submitted or accepted quarterly report) over one counted from
  * records, and records count as RECORDED only where they are known complete (`Completeness`); elsewhere
- * a positive count is a lower bound (AT_LEAST) and nothing is unknown with its reason. A year without an
+ * a positive count is a lower bound (AT_LEAST) and no record at all is unknown, with its reason. A year without an
  * annual figure whose quarters were reported sums them only when all four are known (else AT_LEAST);
  * rates divide their resolved parts. Every value carries the share of generated rows or figures behind it.
  * Records are counted only for the metrics asked for and only where a figure was not reported.
