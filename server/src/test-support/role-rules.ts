@@ -101,6 +101,12 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     allowed: ALL,
     document: 'query ($township: ID!) { annualSummary(townshipId: $township, year: 2021) { paragraphZh } }',
   },
+  termSummary: {
+    allowed: ALL,
+    // A made-up term id: every role may ask, and gets NOT_FOUND rather than a refusal of the role.
+    document:
+      'query ($township: ID!) { termSummary(townshipId: $township, termId: "00000000-0000-7000-8000-000000000000") { paragraphZh } }',
+  },
   aggregate: {
     allowed: COUNTY,
     document:
