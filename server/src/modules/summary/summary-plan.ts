@@ -74,7 +74,7 @@ export function planSummary(sources: SummarySources, withYear: boolean): Planned
       variant(p.code, 'study', [`组织代表集中学习${n}`, `组织代表开展学习培训${n}`, `组织代表学习法律法规${n}`]),
     ),
     ...supervisionSentences(p),
-    countSentence(p, [['practical_service_activities', (n) => `组织代表开展“我为群众办实事”实践活动${n}`]]),
+    countSentence(p, [['practical_service_activities', (n) => `组织代表围绕“我为群众办实事”主题开展活动${n}`]]),
     countOrEvents(p, 'legal_outreach', ['LEGAL_OUTREACH'], (n) => `开展普法宣传活动${n}`, '开展宣传工作：'),
     countOrEvents(p, 'deputy_group_activities', ['DEPUTY_GROUP_ACTIVITY'], (n) => `各代表小组开展活动${n}`, ''),
     countSentence(p, [

@@ -1,4 +1,7 @@
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { withDatabaseClient } from '../../test-support/test-cluster.js';
 import { GOLDEN_SUMMARIES } from './golden-summaries.fixture.js';
 
@@ -39,6 +42,11 @@ function signature(f: Fact): string {
         : f.occurredOn;
   return `${f.labelZh}${f.value === null ? '' : `=${f.value}`}@${date}`;
 }
+
+/** The reference reports, in shared/ beside the checkout (as CI lays it out); the check skips without them. */
+const REPORTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/reference/reports');
+/** Proper names, identical by nature: a session's formal name, a law's title. */
+const PROPER_NAMES = /第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次(全体)?会议|《[^》]*》/g;
 
 /** How a number appears in the prose: 10000 approximate reads 1万. */
 const inProse = (value: number) => (value >= 10000 && value % 10000 === 0 ? `${value / 10000}万` : String(value));
@@ -113,6 +121,22 @@ describe('annual and term summaries', () => {
       expect(text).not.toContain('至少');
       expect(text).not.toContain('数据未知');
       expect(text).not.toMatch(/（[^）]*(报告|未载明)[^）]*）/);
+    },
+  );
+
+  (existsSync(REPORTS_DIR) ? it : it.skip)(
+    'writes its own Chinese: no run of 16 characters from a report',
+    async () => {
+      const reports = readdirSync(REPORTS_DIR).map((f) =>
+        readFileSync(join(REPORTS_DIR, f), 'utf8').replace(/\s+/g, ''),
+      );
+      for (const key of Object.keys(GOLDEN_SUMMARIES)) {
+        const text = (await golden(key)).paragraphZh.replace(PROPER_NAMES, '|');
+        for (let i = 0; i + 16 <= text.length; i++) {
+          const run = text.slice(i, i + 16);
+          expect([key, reports.some((r) => r.includes(run)) ? run : null]).toEqual([key, null]);
+        }
+      }
     },
   );
 
