@@ -106,6 +106,12 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     allowed: ALL,
     document: 'query ($county: ID) { landingPeriods(countyId: $county) { overviewYear reportingQuarter } }',
   },
+  termSummary: {
+    allowed: ALL,
+    // A made-up term id: every role may ask, and gets NOT_FOUND rather than a refusal of the role.
+    document:
+      'query ($township: ID!) { termSummary(townshipId: $township, termId: "00000000-0000-7000-8000-000000000000") { paragraphZh } }',
+  },
   aggregate: {
     allowed: COUNTY,
     document:

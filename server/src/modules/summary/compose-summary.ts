@@ -61,7 +61,8 @@ export function composeSummary(input: SummaryInput): AnnualSummary {
     sentences.length === 0
       ? `${opening}，${subject}尚无已报送或已录入的工作情况可供小结。`
       : sentences.map((s) => (s.synthetic ? s.textZh.replace(/。$/, '（模拟）。') : s.textZh)).join('');
-  const figures = includeSynthetic ? input.figures : real(input.figures);
+  // The figure table is data, each figure with its own provenance and synthetic share: always whole.
+  const figures = input.figures;
   return {
     townshipId: input.townshipId,
     townshipName: input.townshipName,
