@@ -101,6 +101,11 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     allowed: ALL,
     document: 'query ($township: ID!) { annualSummary(townshipId: $township, year: 2021) { paragraphZh } }',
   },
+  // Every signed-in role: the county overview and the clerk's form both open on it.
+  landingPeriods: {
+    allowed: ALL,
+    document: 'query ($county: ID) { landingPeriods(countyId: $county) { overviewYear reportingQuarter } }',
+  },
   termSummary: {
     allowed: ALL,
     // A made-up term id: every role may ask, and gets NOT_FOUND rather than a refusal of the role.
