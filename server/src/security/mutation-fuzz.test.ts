@@ -109,7 +109,9 @@ describe('mutation fuzz (issue 13)', () => {
     t = await startTestServer({ defaultUser: 'qunli.clerk' });
     await addSecondCounty(t.database.ownerUrl);
     schema = await buildGraphQLSchema();
-    mutations = Object.values(schema.getMutationType()!.getFields());
+    // signOut takes no input and ends every session of its caller: fuzzing it would sign the callers out
+    // of the rest of the run (security/session-revocation.test.ts covers it).
+    mutations = Object.values(schema.getMutationType()!.getFields()).filter((field) => field.name !== 'signOut');
     const facts = await withDatabaseClient(t.database.url, async (su) => ({
       qunli: (
         await su.query<{ id: string; county_id: string }>(`select id, county_id from township where code = 'QUNLI'`)

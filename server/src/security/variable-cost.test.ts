@@ -95,7 +95,12 @@ describe('finding 1: the variable-cost attack cannot exhaust the server (real pr
     // another already take an idle process to about 340 MB); in a pod Node.js sizes it from the
     // container's memory limit. This server gets the heap a 512 MiB container would leave it.
     await server.stop();
-    server = await spawnServerProcess(db, { NODE_OPTIONS: '--max-old-space-size=256' });
+    // One user sends all of these at once: the bulkhead (half the pool per user) queues them, and on a busy
+    // machine the default 5 s queue wait could answer some with TIMEOUT. Memory is what is measured here.
+    server = await spawnServerProcess(db, {
+      NODE_OPTIONS: '--max-old-space-size=256',
+      RENDA_TENANT_QUEUE_TIMEOUT_MS: '120000',
+    });
     const token = await server.token('demo.staff');
     const before = await server.memory();
     const one = await send(DRILLDOWN, {}, token);

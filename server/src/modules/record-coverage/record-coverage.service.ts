@@ -31,6 +31,14 @@ export class RecordCoverageService {
     const ownOnly = identity.role === UserRole.TOWNSHIP_CLERK && townshipId !== identity.townshipId;
     const township = ownOnly ? null : await this.em.findOne(Township, { id: townshipId, county: identity.countyId });
     if (!township) throw notFoundError('乡镇', 'Township', townshipId, ['input', 'townshipId']);
+    // Omitted is not "remove": removing coverage makes figures unknown, so it must be said with null.
+    if (input.recordedSince === undefined) {
+      throw badInputError(
+        ['input', 'recordedSince'],
+        '请填写起始日期（取消覆盖请填 null）',
+        'Give the date (null removes the coverage)',
+      );
+    }
     if (input.recordedSince !== null) assertRecordDate(input.recordedSince, ['input', 'recordedSince']);
 
     const existing = await this.em.findOne(RecordCoverage, { township: townshipId, recordKind: input.recordKind });

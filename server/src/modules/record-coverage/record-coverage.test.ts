@@ -109,6 +109,9 @@ describe('record coverage', () => {
     expect(codeOf(ancient)).toBe('BAD_USER_INPUT');
     const notADate = await set({ recordKind: 'ACTIVITY', recordedSince: '2021-02-30' }, 'qunli.clerk');
     expect(codeOf(notADate)).toBe('BAD_USER_INPUT');
+    // Found by the mutation fuzz: an omitted date was an internal error; removing takes an explicit null.
+    const omitted = await set({ recordKind: 'ELECTION' }, 'qunli.clerk');
+    expect([codeOf(omitted), fieldOf(omitted)]).toEqual(['BAD_USER_INPUT', ['input', 'recordedSince']]);
     const adminWithout = await set({ recordKind: 'ACTIVITY', recordedSince: '2021-01-01' }, 'demo.admin');
     expect([codeOf(adminWithout), fieldOf(adminWithout)]).toEqual(['BAD_USER_INPUT', ['input', 'townshipId']]);
     const malformed = await set(

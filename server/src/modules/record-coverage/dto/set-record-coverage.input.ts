@@ -11,5 +11,5 @@ export class SetRecordCoverageInput {
   recordKind!: RecordKind;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'null removes the coverage (nothing known complete)' })
-  recordedSince!: string | null;
+  recordedSince?: string | null;
 }
