@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { postgresLineWriter, type PostgresLogSink } from './postgres-log.js';
+import { processAlive } from './process-alive.js';
 
 const run = promisify(execFile);
 
@@ -41,15 +42,6 @@ async function runAs(): Promise<{ uid: number; gid: number } | null> {
     await run('groupadd', ['postgres']).catch(() => undefined);
     await run('useradd', ['-g', 'postgres', 'postgres']);
     return { uid: await id('-u'), gid: await id('-g') };
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -112,14 +104,14 @@ export class PostgresSupervisor {
     const owner = existsSync(this.ownerFile) ? Number(readFileSync(this.ownerFile, 'utf8').trim()) : 0;
     const pidFile = join(dataDir, 'postmaster.pid');
     const postmaster = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
-    if (postmaster > 0 && alive(postmaster)) {
-      if (owner > 0 && owner !== process.pid && alive(owner))
+    if (postmaster > 0 && processAlive(postmaster)) {
+      if (owner > 0 && owner !== process.pid && processAlive(owner))
         throw new Error(`${dataDir} is served by another Renda server (pid ${owner})`);
       // Left behind by a server that was killed: stop it (fast shutdown), then start our own.
       this.options.log.warn('stopping a PostgreSQL left running by a previous server', { pgPid: postmaster });
       process.kill(postmaster, 'SIGINT');
       const deadline = Date.now() + 30_000;
-      while (alive(postmaster) && Date.now() < deadline) await sleep(100);
+      while (processAlive(postmaster) && Date.now() < deadline) await sleep(100);
     }
     mkdirSync(dataDir, { recursive: true });
     if (this.user) chownSync(dataDir, this.user.uid, this.user.gid);

@@ -7,6 +7,7 @@ import { freePort } from '../test-support/free-port.js';
 import { spawnServer, type ServerProcess } from '../test-support/spawn-server.js';
 import { startThrowawayCluster, type ThrowawayCluster } from '../test-support/throwaway-cluster.js';
 import { TEST_JWT_SECRET } from '../test-support/test-server.js';
+import { processAlive } from '../database/process-alive.js';
 
 export type FaultMode = 'embedded' | 'DATABASE_URL';
 
@@ -30,17 +31,8 @@ export interface FaultEnvironment {
   destroy(): Promise<void>;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function waitGone(pid: number): Promise<void> {
-  while (alive(pid)) await sleep(20);
+  while (processAlive(pid)) await sleep(20);
 }
 
 /** SIGTERM, and SIGKILL when the server has not exited 20 s later (a failed test must not leave it running). */
@@ -105,7 +97,7 @@ export async function startFaultEnvironment(mode: FaultMode): Promise<FaultEnvir
         // Only left running when the server was killed: its PostgreSQL runs in a process group of its own.
         if (existsSync(join(dataDir, 'postmaster.pid'))) {
           const pid = postmasterPid();
-          if (alive(pid)) process.kill(pid, 'SIGKILL');
+          if (processAlive(pid)) process.kill(pid, 'SIGKILL');
           await waitGone(pid);
         }
         rmSync(dir, { recursive: true, force: true });

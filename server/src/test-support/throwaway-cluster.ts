@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { freePort } from './free-port.js';
 import { findPostgresBinDir } from './replication-pair.js';
+import { processAlive } from '../database/process-alive.js';
 
 const run = promisify(execFile);
 
@@ -23,15 +24,6 @@ export interface ThrowawayCluster {
   restart(): Promise<void>;
   /** Stops it and deletes its data. */
   destroy(): Promise<void>;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
@@ -66,7 +58,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     async kill() {
       const victim = pid();
       process.kill(victim, 'SIGKILL');
-      while (alive(victim)) await sleep(20);
+      while (processAlive(victim)) await sleep(20);
     },
     async start() {
       for (let attempt = 1; ; attempt += 1) {
