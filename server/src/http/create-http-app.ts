@@ -21,6 +21,7 @@ import type { Readiness } from '../observability/readiness.js';
 import { metricsPlugin } from '../observability/metrics-plugin.js';
 import { createHealthRouter } from '../observability/create-health-router.js';
 import { requestIdMiddleware } from './request-id-middleware.js';
+import { incomingRequest } from './incoming-request.js';
 import { accessLogMiddleware } from './access-log-middleware.js';
 import { testDelayPlugin } from './test-delay-plugin.js';
 import { serveDashboard } from './serve-dashboard.js';
@@ -121,10 +122,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        createRequestContext(
-          { orm: options.orm, tokens: options.tokens },
-          { authorization: req.headers.authorization, clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' },
-        ),
+        createRequestContext({ orm: options.orm, tokens: options.tokens }, incomingRequest(req, options.tokens)),
     }),
   );
   // last: the built dashboard at / (SPA fallback), when dashboard/dist exists

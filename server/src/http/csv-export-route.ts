@@ -4,6 +4,7 @@ import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import type { RequestContext } from '../common/context/request-context.js';
 import type { RequestContextDeps } from '../common/context/create-request-context.js';
 import { createRequestContext } from '../common/context/create-request-context.js';
+import { incomingRequest } from './incoming-request.js';
 import { findRows, type Json } from '../common/csv/find-rows.js';
 import { toCsv } from '../common/csv/to-csv.js';
 import { SECURITY_LIMITS } from '../graphql/security/security-limits.js';
@@ -70,10 +71,7 @@ export function csvExportRoute(apollo: ApolloServer<RequestContext>, deps: Reque
     }
     let contextValue: RequestContext;
     try {
-      contextValue = await createRequestContext(deps, {
-        authorization: req.headers.authorization,
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-      });
+      contextValue = await createRequestContext(deps, incomingRequest(req, deps.tokens));
     } catch (error) {
       const extensions = error instanceof GraphQLError ? error.extensions : { code: 'UNAUTHENTICATED' };
       res

@@ -1,8 +1,9 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../common/logging/logger.js';
 import type { TokenService } from '../modules/auth/token-service.js';
 import { sendHttpError } from './http-error-body.js';
+import { clientAddressOf, verifyBearerOnce } from './incoming-request.js';
 
 export interface RateLimitOptions {
   /** Requests per window for one signed-in user; 0 turns the per-user limit off. */
@@ -40,11 +41,13 @@ export function rateLimitMiddleware(
   if (perUser) limiters.push({ kind: 'user', limiter: perUser });
   if (perAddress) limiters.push({ kind: 'address', limiter: perAddress });
 
-  async function userOf(authorization: string | undefined): Promise<string | null> {
+  async function userOf(req: Request): Promise<string | null> {
+    const authorization = req.headers.authorization;
     const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
     if (!token || !perUser) return null;
     try {
-      return (await deps.tokens.verify(token)).userId;
+      // Shared with the request context: an API token's check (a statement) runs once per request.
+      return (await verifyBearerOnce(req, deps.tokens, token)).userId;
     } catch {
       return null;
     }
@@ -55,8 +58,8 @@ export function rateLimitMiddleware(
       next();
       return;
     }
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const userId = await userOf(req.headers.authorization);
+    const address = clientAddressOf(req);
+    const userId = await userOf(req);
     const keys = { address, user: userId };
     for (const { kind, limiter } of limiters) {
       const key = keys[kind];

@@ -16,9 +16,12 @@ export interface RequestContextDeps {
 export interface IncomingRequest {
   authorization: string | undefined;
   clientAddress: string;
+  /** Verifies the bearer token; an HTTP request shares one verification with its rate limit. */
+  verify?: (token: string) => Promise<Identity>;
 }
 
-async function identify(tokens: TokenService, authorization: string | undefined): Promise<Identity | null> {
+async function identify(tokens: TokenService, request: IncomingRequest): Promise<Identity | null> {
+  const { authorization } = request;
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   try {
@@ -28,7 +31,7 @@ async function identify(tokens: TokenService, authorization: string | undefined)
         messageZh: '认证头格式错误',
         messageEn: 'Malformed Authorization header',
       });
-    return await tokens.verify(match[1]!);
+    return await (request.verify ?? ((token: string) => tokens.verify(token)))(match[1]!);
   } catch (error) {
     // Context creation runs outside any resolver, so the refusal is shaped here (HTTP 401).
     const appError = error as AppError;
@@ -48,7 +51,7 @@ export async function createRequestContext(
   deps: RequestContextDeps,
   request: IncomingRequest,
 ): Promise<RequestContext> {
-  const identity = await identify(deps.tokens, request.authorization);
+  const identity = await identify(deps.tokens, request);
   const em = deps.orm.em.fork();
   return {
     // The HTTP request's id (logged with every line) when there is one; executeOperation has none.
