@@ -45,7 +45,7 @@ export async function verifyToken(secret: string, authorization: string | undefi
 }
 
 /**
- * Exactly what server/src/common/context/apply-identity.ts sets, transaction-local: the four renda.*
+ * Exactly what server/src/tenancy/apply-identity.ts sets, transaction-local: the four renda.*
  * settings, and `role` (analysts switch to the role without PII columns; everyone else resets it).
  */
 export function identitySettings(identity: BenchIdentity): Record<string, string> {

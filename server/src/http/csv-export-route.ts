@@ -1,9 +1,9 @@
 import express, { type Router } from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
-import type { RequestContext } from '../common/context/request-context.js';
-import type { RequestContextDeps } from '../common/context/create-request-context.js';
-import { createRequestContext } from '../common/context/create-request-context.js';
+import type { RequestContext } from '../tenancy/request-context.js';
+import type { RequestContextDeps } from '../tenancy/create-request-context.js';
+import { createRequestContext } from '../tenancy/create-request-context.js';
 import { incomingRequest } from './incoming-request.js';
 import { findRows, type Json } from '../common/csv/find-rows.js';
 import { toCsv } from '../common/csv/to-csv.js';

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
-import type { Identity } from '../common/context/identity.js';
-import type { IncomingRequest } from '../common/context/create-request-context.js';
-import type { TokenService } from '../modules/auth/token-service.js';
+import type { Identity } from '../tenancy/identity.js';
+import type { IncomingRequest } from '../tenancy/create-request-context.js';
+import type { SessionTokens } from '../tenancy/identity.js';
 
 /**
  * One bearer verification per HTTP request. The rate limit and the request context both need the caller's
@@ -11,7 +11,7 @@ import type { TokenService } from '../modules/auth/token-service.js';
  */
 const verifiedByRequest = new WeakMap<Request, Promise<Identity>>();
 
-export function verifyBearerOnce(req: Request, tokens: TokenService, token: string): Promise<Identity> {
+export function verifyBearerOnce(req: Request, tokens: SessionTokens, token: string): Promise<Identity> {
   let pending = verifiedByRequest.get(req);
   if (!pending) {
     pending = tokens.verify(token);
@@ -26,7 +26,7 @@ export function clientAddressOf(req: Request): string {
 }
 
 /** What the request context needs of an HTTP request. */
-export function incomingRequest(req: Request, tokens: TokenService): IncomingRequest {
+export function incomingRequest(req: Request, tokens: SessionTokens): IncomingRequest {
   return {
     authorization: req.headers.authorization,
     clientAddress: clientAddressOf(req),

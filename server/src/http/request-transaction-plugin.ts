@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../common/context/request-context.js';
-import { beginRequestTransaction, endRequestTransaction } from '../common/context/request-transaction.js';
+import type { RequestContext } from '../tenancy/request-context.js';
+import { beginRequestTransaction, endRequestTransaction } from '../tenancy/request-transaction.js';
 import { mapAvailabilityError, RETRY_AFTER_SECONDS } from '../common/errors/map-availability-error.js';
 import type { Logger } from '../common/logging/logger.js';
 import { isPublicOperation } from '../modules/auth/public-operations.js';

@@ -1,6 +1,6 @@
 import { AppError } from '../common/errors/app-error.js';
-import type { Identity } from '../common/context/identity.js';
-import { UserRole } from '../modules/auth/user-role.enum.js';
+import type { Identity } from '../tenancy/identity.js';
+import { UserRole } from '../tenancy/user-role.enum.js';
 import { TenantBulkhead } from './tenant-bulkhead.js';
 
 describe('TenantBulkhead', () => {

@@ -1,4 +1,4 @@
-import type { Identity } from '../common/context/identity.js';
+import type { Identity } from '../tenancy/identity.js';
 import { timeoutError } from '../common/errors/map-availability-error.js';
 
 interface Compartment {

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { County } from '../modules/county/county.entity.js';
 import { Township } from '../modules/township/township.entity.js';
 import { User } from '../modules/auth/user.entity.js';
-import { UserRole } from '../modules/auth/user-role.enum.js';
+import { UserRole } from '../tenancy/user-role.enum.js';
 import { passwordHasher } from '../modules/auth/password-hasher.js';
 
 /** Documented in README.md; the server refuses to start in production while a demo account is active. */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult, ParseOptions, ValidationRule } from 'graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { SECURITY_LIMITS } from './security-limits.js';
 import { createArmorValidationRules } from './create-armor-validation-rules.js';
 import { introspectionGuardPlugin } from './introspection-guard-plugin.js';

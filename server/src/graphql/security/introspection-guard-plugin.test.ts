@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { buildSchema } from 'graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
-import { UserRole } from '../../modules/auth/user-role.enum.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { introspectionGuardPlugin } from './introspection-guard-plugin.js';
 
 type Caller = Pick<RequestContext, 'identity'>;

@@ -1,6 +1,6 @@
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);

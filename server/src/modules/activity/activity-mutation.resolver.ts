@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
-import { requireTownship } from '../../common/context/require-township.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { requireTownship } from '../../tenancy/require-township.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { Activity } from './activity.entity.js';
 import { ActivityWriteService } from './activity-write.service.js';
 import { RecordActivityInput } from './dto/record-activity.input.js';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { Deputy } from '../deputy/deputy.entity.js';
 import { ActivityParticipant } from './activity-participant.entity.js';
 

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { byColumn, nestedPages } from '../../common/loaders/nested-pages.js';
-import { childLists } from '../../common/loaders/child-lists.js';
+import { byColumn, nestedPages } from '../../tenancy/nested-pages.js';
+import { childLists } from '../../tenancy/child-lists.js';
 import { ActivityService } from './activity.service.js';
 import { ActivityParticipant } from './activity-participant.entity.js';
 import type { ActivityFilter } from './dto/activity-filter.input.js';

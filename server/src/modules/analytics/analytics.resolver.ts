@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { chinaToday } from '../../common/validation/china-today.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { countyScope } from './county-scope.js';
 import { CompareService } from './compare.service.js';
 import { TrendService } from './trend.service.js';

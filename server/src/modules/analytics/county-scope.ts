@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
 import { authErrors } from '../auth/auth.errors.js';

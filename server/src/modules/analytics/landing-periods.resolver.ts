@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { authErrors } from '../auth/auth.errors.js';
 import { countyScope } from './county-scope.js';
 import { LandingPeriodsService } from './landing-periods.service.js';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Identity } from '../../common/context/identity.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import type { Identity } from '../../tenancy/identity.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { apiTokenErrors } from './api-token.errors.js';
 import { hashApiTokenSecret } from './api-token-secret.js';
 

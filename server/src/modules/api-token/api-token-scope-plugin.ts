@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { TypeInfo, getNamedType, isLeafType, visit, visitWithTypeInfo } from 'graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { AppError } from '../../common/errors/app-error.js';
 
 /**

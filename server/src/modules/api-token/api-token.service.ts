@@ -1,11 +1,11 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../../common/context/identity.js';
+import type { Identity } from '../../tenancy/identity.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { ApiToken } from './api-token.entity.js';
 import { apiTokenErrors } from './api-token.errors.js';
 import { hashApiTokenSecret, newApiTokenSecret } from './api-token-secret.js';

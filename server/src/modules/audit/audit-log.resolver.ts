@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { AuditLogEntry } from './audit-log-entry.entity.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditLogConnection } from './dto/audit-log-connection.js';

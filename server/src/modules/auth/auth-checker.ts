@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { authErrors } from './auth.errors.js';
 
 /** The role list that marks an operation open to anonymous callers (only `login`). */

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { PUBLIC } from './auth-checker.js';
 import { AuthService } from './auth.service.js';
 import { UserService } from './user.service.js';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../../common/context/identity.js';
+import type { Identity } from '../../tenancy/identity.js';
 import { User } from './user.entity.js';
 import { passwordHasher } from './password-hasher.js';
-import type { TokenService } from './token-service.js';
+import type { SessionTokens } from '../../tenancy/identity.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { authErrors } from './auth.errors.js';
 import type { LoginPayload } from './dto/login-payload.js';
@@ -14,7 +14,7 @@ const dummy = (): Promise<string> => (dummyHash ??= passwordHasher.hash('renda-n
 export class AuthService {
   constructor(
     private readonly em: EntityManager,
-    private readonly tokens: TokenService,
+    private readonly tokens: SessionTokens,
   ) {}
 
   /**

@@ -7,7 +7,7 @@ import { TEST_JWT_SECRET, startTestServer, type TestServer } from '../../test-su
 import { DEMO_PASSWORD } from '../../seed/seed-demo-users.js';
 import { TokenService } from './token-service.js';
 import { MAX_FAILURES_PER_LOGIN } from './login-rate-limiter.js';
-import { UserRole } from './user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token expiresAt user { login role townshipId countyId } } }`;
 

@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
-import type { Identity } from '../../common/context/identity.js';
-import { UserRole } from './user-role.enum.js';
+import type { Identity } from '../../tenancy/identity.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { authErrors } from './auth.errors.js';
 import type { ApiTokenAuthenticator } from '../api-token/api-token-authenticator.js';
 import { looksLikeApiToken } from '../api-token/api-token-secret.js';

@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { TimestampedEntity } from '../../common/entities/timestamped-entity.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
-import { UserRole } from './user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 
 /** A person who signs in. Township roles belong to a township; county roles to the county only. */
 @ObjectType({ description: '用户' })

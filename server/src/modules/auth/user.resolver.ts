@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
-import { loadOptional } from '../../common/resolvers/load-optional.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { loadOptional } from '../../tenancy/load-optional.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import { User } from './user.entity.js';
-import { UserRole } from './user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { UserService } from './user.service.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserInput } from './dto/update-user.input.js';

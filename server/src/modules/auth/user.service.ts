@@ -1,6 +1,6 @@
 import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../../common/context/identity.js';
+import type { Identity } from '../../tenancy/identity.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
@@ -8,7 +8,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import { User } from './user.entity.js';
-import { UserRole } from './user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { passwordHasher } from './password-hasher.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
 import type { UpdateUserInput } from './dto/update-user.input.js';

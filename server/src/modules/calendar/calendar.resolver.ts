@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { badInputError } from '../../common/errors/bad-input-error.js';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { authErrors } from '../auth/auth.errors.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { CalendarDay } from './calendar-day.entity.js';
 import { CalendarService } from './calendar.service.js';
 import { SetCalendarDayInput } from './dto/set-calendar-day.input.js';

@@ -1,6 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../../common/context/identity.js';
+import type { Identity } from '../../tenancy/identity.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { County } from '../county/county.entity.js';
 import { CalendarDay } from './calendar-day.entity.js';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { Township } from '../township/township.entity.js';
 import { townshipLoaders } from '../township/township.loaders.js';

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
-import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import { DeputyConnection } from '../deputy/dto/deputy-connection.js';

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { RequestContext } from '../../common/context/request-context.js';
-import { requireTownship } from '../../common/context/require-township.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { requireTownship } from '../../tenancy/require-township.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { Deputy } from './deputy.entity.js';
 import { DeputyStatus } from './deputy-status.enum.js';
 import { DeputyWriteService } from './deputy-write.service.js';

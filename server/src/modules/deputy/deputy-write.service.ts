@@ -1,11 +1,11 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TownshipScope } from '../../common/context/require-township.js';
-import { tenantRefs } from '../../common/entities/tenant-refs.js';
+import type { TownshipScope } from '../../tenancy/require-township.js';
+import { tenantRefs } from '../../tenancy/tenant-refs.js';
 import { assignGiven } from '../../common/entities/assign-given.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
-import { loadInTownship } from '../../common/resolvers/load-in-township.js';
+import { loadInTownship } from '../../tenancy/load-in-township.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { assertNotRetired } from '../../common/validation/assert-not-retired.js';
 import { chinaToday } from '../../common/validation/china-today.js';

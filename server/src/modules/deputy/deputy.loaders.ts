@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { byColumn, nestedPages } from '../../common/loaders/nested-pages.js';
-import { childLists } from '../../common/loaders/child-lists.js';
+import { byColumn, nestedPages } from '../../tenancy/nested-pages.js';
+import { childLists } from '../../tenancy/child-lists.js';
 import { SuggestionProposer } from '../suggestion/suggestion-proposer.entity.js';
 import { DeputyService } from './deputy.service.js';
 import type { DeputyFilter } from './dto/deputy-filter.input.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TownshipScope } from '../../common/context/require-township.js';
-import { tenantRefs } from '../../common/entities/tenant-refs.js';
+import type { TownshipScope } from '../../tenancy/require-township.js';
+import { tenantRefs } from '../../tenancy/tenant-refs.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertDatePrecision } from '../../common/validation/assert-date-precision.js';
 import { assertRecordDate } from '../../common/validation/assert-record-date.js';

@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, Index, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { TenantEntity } from '../../tenancy/tenant-entity.js';
 import { ElectionKind } from './election-kind.enum.js';
 import { DatePrecision } from '../../common/enums/date-precision.enum.js';
 

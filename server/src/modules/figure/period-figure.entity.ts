@@ -1,7 +1,7 @@
 import type { Ref } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { TenantEntity } from '../../tenancy/tenant-entity.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
 import { Term } from '../term/term.entity.js';
 import { FigurePeriodKind } from './figure-period-kind.enum.js';

@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { tenantRelations } from '../../common/resolvers/tenant-relations.js';
+import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
-import { loadOptional } from '../../common/resolvers/load-optional.js';
+import { loadOptional } from '../../tenancy/load-optional.js';
 import { Term } from '../term/term.entity.js';
 import { PeriodFigure } from './period-figure.entity.js';
 import { PeriodFigureService } from './period-figure.service.js';

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { authErrors } from '../auth/auth.errors.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { MetricDefinitionWriteService } from './metric-definition-write.service.js';
 import { DefineMetricInput } from './dto/define-metric.input.js';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { MetricDefinitionService } from './metric-definition.service.js';
 

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../../common/context/identity.js';
+import type { Identity } from '../../tenancy/identity.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';

@@ -1,7 +1,7 @@
 import type { Ref } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { TenantEntity } from '../../tenancy/tenant-entity.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { RevisionValue } from './revision-value.js';
 

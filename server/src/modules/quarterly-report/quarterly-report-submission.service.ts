@@ -1,7 +1,7 @@
 import { ref, type EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TownshipScope } from '../../common/context/require-township.js';
-import { tenantRefs } from '../../common/entities/tenant-refs.js';
+import type { TownshipScope } from '../../tenancy/require-township.js';
+import { tenantRefs } from '../../tenancy/tenant-refs.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';

@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
-import { requireTownship } from '../../common/context/require-township.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { requireTownship } from '../../tenancy/require-township.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
-import { childLists } from '../../common/loaders/child-lists.js';
+import { childLists } from '../../tenancy/child-lists.js';
 import { authErrors } from '../auth/auth.errors.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { QuarterlyReportRevision } from './quarterly-report-revision.entity.js';
 import { QuarterlyReportSubmissionService } from './quarterly-report-submission.service.js';

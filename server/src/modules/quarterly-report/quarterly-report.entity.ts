@@ -1,6 +1,6 @@
 import { Check, Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { TenantEntity } from '../../tenancy/tenant-entity.js';
 import { ReportState } from './report-state.enum.js';
 
 /** A township's figures for one quarter, submitted to and accepted or returned by the county. */

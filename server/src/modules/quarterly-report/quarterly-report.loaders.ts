@@ -1,5 +1,5 @@
-import type { RequestContext } from '../../common/context/request-context.js';
-import { childLists } from '../../common/loaders/child-lists.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { childLists } from '../../tenancy/child-lists.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { QuarterlyReportValue } from './quarterly-report-value.entity.js';
 

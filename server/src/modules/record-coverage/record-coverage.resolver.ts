@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
-import { childLists } from '../../common/loaders/child-lists.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { childLists } from '../../tenancy/child-lists.js';
 import { authErrors } from '../auth/auth.errors.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { Township } from '../township/township.entity.js';
 import { SetRecordCoverageInput } from './dto/set-record-coverage.input.js';
 import { RecordCoverage } from './record-coverage.entity.js';

@@ -1,12 +1,12 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../../common/context/identity.js';
+import type { Identity } from '../../tenancy/identity.js';
 import { Provenance } from '../../common/enums/provenance.enum.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { assertRecordDate } from '../../common/validation/assert-record-date.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import type { SetRecordCoverageInput } from './dto/set-record-coverage.input.js';

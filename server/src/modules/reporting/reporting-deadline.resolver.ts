@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { authErrors } from '../auth/auth.errors.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { ReportingDeadline } from './reporting-deadline.entity.js';
 import { ReportingDeadlineService } from './reporting-deadline.service.js';
 import { EffectiveReportingDeadline } from './dto/effective-deadline.type.js';

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { authErrors } from '../auth/auth.errors.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { SavedQuery } from './saved-query.entity.js';
 import { SavedQueryService } from './saved-query.service.js';
 import { SaveQueryInput } from './dto/save-query.input.js';

@@ -1,7 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'graphql';
-import type { Identity } from '../../common/context/identity.js';
+import type { Identity } from '../../tenancy/identity.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';

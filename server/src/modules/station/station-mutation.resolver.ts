@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import type { RequestContext } from '../../common/context/request-context.js';
-import { requireTownship } from '../../common/context/require-township.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { requireTownship } from '../../tenancy/require-township.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { Station } from './station.entity.js';
 import { StationWriteService } from './station-write.service.js';
 import { CreateStationInput } from './dto/create-station.input.js';

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TownshipScope } from '../../common/context/require-township.js';
-import { tenantRefs } from '../../common/entities/tenant-refs.js';
+import type { TownshipScope } from '../../tenancy/require-township.js';
+import { tenantRefs } from '../../tenancy/tenant-refs.js';
 import { assignGiven } from '../../common/entities/assign-given.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
-import { assertNameFree } from '../../common/validation/assert-name-free.js';
+import { assertNameFree } from '../../tenancy/assert-name-free.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { Activity } from '../activity/activity.entity.js';
 import { VoterContact } from '../voter-contact/voter-contact.entity.js';

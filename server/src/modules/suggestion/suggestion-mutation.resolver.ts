@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
-import { requireTownship } from '../../common/context/require-township.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { requireTownship } from '../../tenancy/require-township.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
-import { UserRole } from '../auth/user-role.enum.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { Suggestion } from './suggestion.entity.js';
 import { SuggestionWriteService } from './suggestion-write.service.js';
 import { RecordSuggestionInput } from './dto/record-suggestion.input.js';

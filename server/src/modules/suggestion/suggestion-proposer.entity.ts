@@ -1,6 +1,6 @@
 import type { Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { TenantEntity } from '../../tenancy/tenant-entity.js';
 import { Deputy } from '../deputy/deputy.entity.js';
 import { Suggestion } from './suggestion.entity.js';
 

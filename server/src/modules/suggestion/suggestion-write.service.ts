@@ -1,9 +1,9 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TownshipScope } from '../../common/context/require-township.js';
-import { tenantRefs } from '../../common/entities/tenant-refs.js';
+import type { TownshipScope } from '../../tenancy/require-township.js';
+import { tenantRefs } from '../../tenancy/tenant-refs.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
-import { loadInTownship } from '../../common/resolvers/load-in-township.js';
+import { loadInTownship } from '../../tenancy/load-in-township.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { Deputy } from '../deputy/deputy.entity.js';

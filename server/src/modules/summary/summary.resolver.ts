@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { AnnualSummary } from '../analytics/dto/annual-summary.type.js';
 import { AnnualSummaryService } from '../analytics/annual-summary.service.js';
 import { TermSummaryService } from './term-summary.service.js';

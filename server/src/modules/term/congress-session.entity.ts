@@ -2,7 +2,7 @@ import type { Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { TenantEntity } from '../../tenancy/tenant-entity.js';
 import { Term } from './term.entity.js';
 
 /** A session (人代会第N次会议) of a term. */

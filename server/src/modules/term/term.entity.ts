@@ -1,7 +1,7 @@
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { TenantEntity } from '../../tenancy/tenant-entity.js';
 
 /** A congress term (届次), e.g. 第八届; usually five years. */
 @ObjectType({ description: '届次' })

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../../common/context/request-context.js';
-import { childLists } from '../../common/loaders/child-lists.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { childLists } from '../../tenancy/child-lists.js';
 import { Township } from './township.entity.js';
 import { Term } from '../term/term.entity.js';
 import { CongressSession } from '../term/congress-session.entity.js';

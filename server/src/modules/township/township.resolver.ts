@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
 import { County } from '../county/county.entity.js';

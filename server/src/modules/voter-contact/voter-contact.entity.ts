@@ -2,7 +2,7 @@ import type { Ref } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { TenantEntity } from '../../common/entities/tenant-entity.js';
+import { TenantEntity } from '../../tenancy/tenant-entity.js';
 import { Station } from '../station/station.entity.js';
 import { Deputy } from '../deputy/deputy.entity.js';
 import { VoterContactKind } from './voter-contact-kind.enum.js';

@@ -1,6 +1,6 @@
-import type { RequestContext } from '../../common/context/request-context.js';
+import type { RequestContext } from '../../tenancy/request-context.js';
 import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { byColumn, nestedPages } from '../../common/loaders/nested-pages.js';
+import { byColumn, nestedPages } from '../../tenancy/nested-pages.js';
 import { VoterContactService } from './voter-contact.service.js';
 import type { VoterContactFilter } from './dto/voter-contact-filter.input.js';
 

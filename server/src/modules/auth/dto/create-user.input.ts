@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
-import { UserRole } from '../user-role.enum.js';
+import { UserRole } from '../../../tenancy/user-role.enum.js';
 import { TextKindOf } from '../../../common/validation/text-kind-of.js';
 
 @InputType()

@@ -1,4 +1,4 @@
-import type { UserRole } from '../../modules/auth/user-role.enum.js';
+import type { UserRole } from './user-role.enum.js';
 
 /** An API token's caller: a township system acting as that township's clerk, for named operations only. */
 export interface ApiTokenCaller {
@@ -19,4 +19,13 @@ export interface Identity {
   /** The user's token version when the login token was issued (checked against app_user per request). */
   tokenVersion?: number;
   apiToken?: ApiTokenCaller;
+}
+
+/**
+ * Issues and checks bearer tokens. Auth's TokenService implements it; the request context needs no
+ * more of auth than this, so tenancy does not import the auth module.
+ */
+export interface SessionTokens {
+  issue(identity: Identity): Promise<{ token: string; expiresAt: Date }>;
+  verify(token: string): Promise<Identity>;
 }

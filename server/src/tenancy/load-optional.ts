@@ -1,5 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { RequestContext } from '../context/request-context.js';
+import type { RequestContext } from './request-context.js';
 
 /** Loads an optional to-one relation by id through the request's loaders. */
 export function loadOptional<T extends object>(

@@ -1,6 +1,6 @@
 import type { RequestContext } from './request-context.js';
 import type { Identity } from './identity.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../common/errors/app-error.js';
 
 export interface TownshipScope {
   identity: Identity;

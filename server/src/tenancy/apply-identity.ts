@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DATABASE_ROLES } from '../../database/database-roles.js';
-import { UserRole } from '../../modules/auth/user-role.enum.js';
+import { DATABASE_ROLES } from '../database/database-roles.js';
+import { UserRole } from './user-role.enum.js';
 import type { Identity } from './identity.js';
 
 /**

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestLoaders } from '../loaders/request-loaders.js';
-import type { TokenService } from '../../modules/auth/token-service.js';
-import type { Identity } from './identity.js';
+import type { RequestLoaders } from '../common/loaders/request-loaders.js';
+import type { Identity, SessionTokens } from './identity.js';
 
 /** What every resolver receives; built fresh for each request before any resolver runs. */
 export interface RequestContext {
@@ -18,7 +17,7 @@ export interface RequestContext {
   identityRevoked: boolean;
   /** Client address, for the login rate limit. */
   clientAddress: string;
-  tokens: TokenService;
+  tokens: SessionTokens;
   /** Whether the request's transaction is open (see request-transaction.ts). */
   transaction: { open: boolean };
 }

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { RequestLoaders } from '../loaders/request-loaders.js';
-import { AppError } from '../errors/app-error.js';
-import type { TokenService } from '../../modules/auth/token-service.js';
-import type { Identity } from './identity.js';
+import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { AppError } from '../common/errors/app-error.js';
+import type { Identity, SessionTokens } from './identity.js';
 import type { RequestContext } from './request-context.js';
-import { requestScope } from '../logging/request-scope.js';
+import { requestScope } from '../common/logging/request-scope.js';
 
 export interface RequestContextDeps {
   orm: MikroORM;
-  tokens: TokenService;
+  tokens: SessionTokens;
 }
 
 export interface IncomingRequest {
@@ -20,7 +19,7 @@ export interface IncomingRequest {
   verify?: (token: string) => Promise<Identity>;
 }
 
-async function identify(tokens: TokenService, request: IncomingRequest): Promise<Identity | null> {
+async function identify(tokens: SessionTokens, request: IncomingRequest): Promise<Identity | null> {
   const { authorization } = request;
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);

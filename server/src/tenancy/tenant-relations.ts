@@ -1,7 +1,7 @@
-import type { RequestContext } from '../context/request-context.js';
-import type { TenantEntity } from '../entities/tenant-entity.js';
-import { County } from '../../modules/county/county.entity.js';
-import { Township } from '../../modules/township/township.entity.js';
+import type { RequestContext } from './request-context.js';
+import type { TenantEntity } from './tenant-entity.js';
+import { County } from '../modules/county/county.entity.js';
+import { Township } from '../modules/township/township.entity.js';
 
 /** `township` and `county` of any tenant row, through the request's by-id loaders. */
 export const tenantRelations = {

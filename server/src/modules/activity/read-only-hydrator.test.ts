@@ -5,9 +5,9 @@ import { createOrm } from '../../database/create-orm.js';
 import { entityClasses } from '../../database/entity-classes.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo } from 'graphql';
-import { ActivityService } from '../../modules/activity/activity.service.js';
-import { DeputyService } from '../../modules/deputy/deputy.service.js';
-import { fetchPages, newWhere } from '../pagination/fetch-pages.js';
+import { ActivityService } from './activity.service.js';
+import { DeputyService } from '../deputy/deputy.service.js';
+import { fetchPages, newWhere } from '../../common/pagination/fetch-pages.js';
 
 /** Just enough of a resolver's `info` for a connection field: its field node and the fragments. */
 function infoOf(document: string): GraphQLResolveInfo {

@@ -1,10 +1,10 @@
 import type { Ref } from '@mikro-orm/core';
 import { Enum, ManyToOne } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Provenance } from '../enums/provenance.enum.js';
-import { TimestampedEntity } from './timestamped-entity.js';
-import { County } from '../../modules/county/county.entity.js';
-import { Township } from '../../modules/township/township.entity.js';
+import { Provenance } from '../common/enums/provenance.enum.js';
+import { TimestampedEntity } from '../common/entities/timestamped-entity.js';
+import { County } from '../modules/county/county.entity.js';
+import { Township } from '../modules/township/township.entity.js';
 
 /**
  * Every township-owned row carries both its township and its county: row-level security filters on

@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../errors/app-error.js';
-import type { TownshipScope } from '../context/require-township.js';
+import { AppError } from '../common/errors/app-error.js';
+import type { TownshipScope } from './require-township.js';
 
 /**
  * Names unique per township (groups, stations) are checked before writing so the refusal can name the

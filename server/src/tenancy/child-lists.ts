@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
-import type { RequestContext } from '../context/request-context.js';
-import { groupBy } from '../pagination/group-by.js';
+import type { RequestContext } from './request-context.js';
+import { groupBy } from '../common/pagination/group-by.js';
 
 type RefTo = { id: string } | null;
 

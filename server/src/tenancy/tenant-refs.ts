@@ -1,8 +1,8 @@
 import { ref } from '@mikro-orm/core';
-import { Provenance } from '../enums/provenance.enum.js';
-import type { TownshipScope } from '../context/require-township.js';
-import { County } from '../../modules/county/county.entity.js';
-import { Township } from '../../modules/township/township.entity.js';
+import { Provenance } from '../common/enums/provenance.enum.js';
+import type { TownshipScope } from './require-township.js';
+import { County } from '../modules/county/county.entity.js';
+import { Township } from '../modules/township/township.entity.js';
 
 /** Owner columns of a row a clerk records: always the caller's own township, never taken from input. */
 export function tenantRefs(scope: TownshipScope) {

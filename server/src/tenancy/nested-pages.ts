@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../context/request-context.js';
-import type { ConnectionArgs } from '../pagination/connection-args.js';
-import type { Partition } from '../pagination/fetch-pages.js';
-import type { Page } from '../pagination/page-request.js';
-import type { ListService } from '../services/list-service.js';
+import type { RequestContext } from './request-context.js';
+import type { ConnectionArgs } from '../common/pagination/connection-args.js';
+import type { Partition } from '../common/pagination/fetch-pages.js';
+import type { Page } from '../common/pagination/page-request.js';
+import type { ListService } from '../common/services/list-service.js';
 
 /** The loader behind a nested connection field: all parents' pages in one statement per tick. */
 export function nestedPages<T extends object, F>(

@@ -1,6 +1,6 @@
 import type { RequestContext } from './request-context.js';
 import { applyIdentity } from './apply-identity.js';
-import { beginOnReplica, type BeginOnReplicaResult } from '../../database/begin-on-replica.js';
+import { beginOnReplica, type BeginOnReplicaResult } from '../database/begin-on-replica.js';
 
 /**
  * Each GraphQL operation runs in one transaction carrying its identity: queries read-only, mutations

@@ -1,8 +1,8 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUuid } from '../ids/assert-uuid.js';
-import { badInputError } from '../errors/bad-input-error.js';
-import type { TownshipScope } from '../context/require-township.js';
+import { assertUuid } from '../common/ids/assert-uuid.js';
+import { badInputError } from '../common/errors/bad-input-error.js';
+import type { TownshipScope } from './require-township.js';
 
 /**
  * A referenced row (a deputy group, a station, a deputy) that must belong to the caller's township:
