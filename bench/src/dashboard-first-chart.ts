@@ -56,7 +56,7 @@ const SESSION_KEY = 'renda.session';
 const FIRST_CHART_MARK = 'renda:first-chart';
 const CHART_TIMEOUT_MS = 60_000;
 
-/** The dashboard's own Login operation (dashboard/src/graphql/auth/login.graphql): the session it stores. */
+/** The dashboard's own Login operation (dashboard/src/features/auth/operations/login.graphql): the session it stores. */
 const LOGIN = `mutation Login($input: LoginInput!) {
   login(input: $input) {
     token

@@ -1,6 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
-import { isUnauthenticated } from '../composables/describe-error';
+import { isUnauthenticated } from '../utils/describe-error';
 
 export interface SessionAccess {
   token(): string | null;

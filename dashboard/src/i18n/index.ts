@@ -1,7 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import zhCN, { type MessageSchema } from './zh-CN';
 import en from './en';
-import { isAppLocale, type AppLocale } from '../composables/locale';
+import { isAppLocale, type AppLocale } from './locale';
 
 const LOCALE_KEY = 'renda.locale';
 

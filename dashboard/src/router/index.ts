@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
-import LoginView from '../views/auth/LoginView.vue';
-import { canSee, homeFor, type ViewName } from '../composables/role-navigation';
+import LoginView from '../features/auth/LoginView.vue';
+import { canSee, homeFor, type ViewName } from './role-navigation';
 import { useSessionStore } from '../stores/session';
 
 declare module 'vue-router' {
@@ -18,57 +18,57 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/county',
     name: 'county-overview',
-    component: () => import('../views/county/CountyOverviewView.vue'),
+    component: () => import('../features/county/CountyOverviewView.vue'),
     meta: { view: 'county-overview' },
   },
   {
     path: '/townships',
     name: 'township-index',
-    component: () => import('../views/township/TownshipIndexView.vue'),
+    component: () => import('../features/township/TownshipIndexView.vue'),
     meta: { view: 'township-index' },
   },
   {
     path: '/townships/:id',
     name: 'township',
-    component: () => import('../views/township/TownshipView.vue'),
+    component: () => import('../features/township/TownshipView.vue'),
     props: true,
     meta: { view: 'township' },
   },
   {
     path: '/township',
     name: 'own-township',
-    component: () => import('../views/township/TownshipView.vue'),
+    component: () => import('../features/township/TownshipView.vue'),
     props: () => ({ id: useSessionStore().user?.townshipId ?? '' }),
     meta: { view: 'own-township' },
   },
   {
     path: '/activities/new',
     name: 'record-activity',
-    component: () => import('../views/activity/RecordActivityView.vue'),
+    component: () => import('../features/activity/RecordActivityView.vue'),
     meta: { view: 'record-activity' },
   },
   {
     path: '/reports/quarterly/:year(\\d{4})?/:quarter([1-4])?',
     name: 'quarterly-report',
-    component: () => import('../views/reports/QuarterlyReportView.vue'),
+    component: () => import('../features/reports/QuarterlyReportView.vue'),
     meta: { view: 'quarterly-report' },
   },
   {
     path: '/reports/status/:year(\\d{4})?',
     name: 'report-status',
-    component: () => import('../views/reports/ReportStatusView.vue'),
+    component: () => import('../features/reports/ReportStatusView.vue'),
     meta: { view: 'report-status' },
   },
   {
     path: '/explorer',
     name: 'explorer',
-    component: () => import('../views/explorer/ExplorerView.vue'),
+    component: () => import('../features/explorer/ExplorerView.vue'),
     meta: { view: 'explorer' },
   },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
-    component: () => import('../views/NotFoundView.vue'),
+    component: () => import('./NotFoundView.vue'),
     meta: { public: true },
   },
 ];

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { UserRole } from '../composables/role-navigation';
+import type { UserRole } from '../router/role-navigation';
 
 export interface SessionUser {
   id: string;

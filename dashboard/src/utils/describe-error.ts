@@ -1,4 +1,4 @@
-import type { AppLocale } from './locale';
+import type { AppLocale } from '../i18n/locale';
 
 /** One GraphQL error as the server formats it (server/src/common/errors/format-graphql-error.ts). */
 export interface GraphQLErrorLike {

@@ -1,4 +1,4 @@
-import type { AppLocale } from './locale';
+import type { AppLocale } from '../i18n/locale';
 
 export type FigureQualifier = 'EXACT' | 'AT_LEAST' | 'APPROXIMATE';
 export type FigureKind = 'COUNT' | 'RATE';

@@ -1,4 +1,10 @@
-import { countyMedian, figureFlags, type FigureFlags, type FigureKind, type FigureQualifier } from './figure-format';
+import {
+  countyMedian,
+  figureFlags,
+  type FigureFlags,
+  type FigureKind,
+  type FigureQualifier,
+} from '../../utils/figure-format';
 
 /** What the overview needs of compareTownships (the generated types fit these shapes). */
 export interface ComparedTownshipInfo {

@@ -1,6 +1,6 @@
-import { fileNameFromDisposition } from '../composables/csv';
-import type { GraphQLErrorLike } from '../composables/describe-error';
-import { useSessionStore } from '../stores/session';
+import { fileNameFromDisposition } from '../../utils/csv';
+import type { GraphQLErrorLike } from '../../utils/describe-error';
+import { useSessionStore } from '../../stores/session';
 
 export const EXPORT_CSV_PATH = '/export/csv';
 

@@ -1,7 +1,7 @@
-import type { GraphQLErrorLike } from '../composables/describe-error';
-import { isUnauthenticated } from '../composables/describe-error';
-import { useSessionStore } from '../stores/session';
-import { GRAPHQL_PATH } from './client';
+import type { GraphQLErrorLike } from '../../utils/describe-error';
+import { isUnauthenticated } from '../../utils/describe-error';
+import { useSessionStore } from '../../stores/session';
+import { GRAPHQL_PATH } from '../../graphql/client';
 
 export interface RawResult {
   data: unknown;

@@ -1,4 +1,4 @@
-import type { FigureKind } from './figure-format';
+import type { FigureKind } from '../../utils/figure-format';
 
 /** What the form needs of a draft value (QuarterlyReportDraft.values). */
 export interface DraftValueForForm {

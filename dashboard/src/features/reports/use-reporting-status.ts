@@ -4,10 +4,10 @@ import {
   AcceptQuarterlyReportDocument,
   ReportingStatusDocument,
   ReturnQuarterlyReportDocument,
-} from '../graphql/generated/operations';
-import { useMutation } from '../graphql/use-mutation';
-import { useQuery } from '../graphql/use-query';
-import { useSessionStore } from '../stores/session';
+} from '../../graphql/generated/operations';
+import { useMutation } from '../../graphql/use-mutation';
+import { useQuery } from '../../graphql/use-query';
+import { useSessionStore } from '../../stores/session';
 import { buildStatusGrid, countStatuses, type StatusCell } from './reporting-status';
 
 /**

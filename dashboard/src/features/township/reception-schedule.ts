@@ -1,5 +1,5 @@
-import { daysInMonth, isoDate, isoWeekday, parseIsoDate, type IsoDate } from './dates';
-import type { AppLocale } from './locale';
+import { daysInMonth, isoDate, isoWeekday, parseIsoDate, type IsoDate } from '../../utils/dates';
+import type { AppLocale } from '../../i18n/locale';
 
 export type ReceptionScheduleKind = 'MONTHLY_DAY' | 'MONTHLY_LAST_WEEKDAY' | 'MONTHLY_NTH_WEEKDAY' | 'IRREGULAR';
 
