@@ -1,0 +1,24 @@
+import { ReportState } from '../../graphql/generated/schema-enums';
+import type { MessageSchema } from '../../i18n/zh-CN';
+import type { EntryError } from './quarterly-report-form';
+
+/** A key of one group of messages, checked against zh-CN.ts (a typo or a missing label fails vue-tsc). */
+type KeyOf<Prefix extends string, Group> = `${Prefix}.${keyof Group & string}`;
+
+/** The label of each report state: a state added to the schema fails the type check until it has one. */
+export const REPORT_STATE_LABEL = {
+  [ReportState.Draft]: 'enums.reportState.DRAFT',
+  [ReportState.Submitted]: 'enums.reportState.SUBMITTED',
+  [ReportState.Accepted]: 'enums.reportState.ACCEPTED',
+  [ReportState.Returned]: 'enums.reportState.RETURNED',
+} as const satisfies Record<ReportState, KeyOf<'enums.reportState', MessageSchema['enums']['reportState']>>;
+
+/** The message of each check the form makes while the clerk types. */
+export const ENTRY_ERROR_MESSAGE = {
+  NOT_A_NUMBER: 'quarterly.errors.NOT_A_NUMBER',
+  NEGATIVE: 'quarterly.errors.NEGATIVE',
+  NOT_WHOLE: 'quarterly.errors.NOT_WHOLE',
+  RATE_ABOVE_100: 'quarterly.errors.RATE_ABOVE_100',
+  REASON_REQUIRED: 'quarterly.errors.REASON_REQUIRED',
+  REASON_TOO_LONG: 'quarterly.errors.REASON_TOO_LONG',
+} as const satisfies Record<EntryError, KeyOf<'quarterly.errors', MessageSchema['quarterly']['errors']>>;
