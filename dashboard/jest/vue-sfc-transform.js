@@ -1,9 +1,10 @@
 /**
- * Jest transform for .vue single-file components, for the component tests. @vue/vue3-jest supports jest
- * 29 only (and emits CommonJS, while these tests run as ES modules), so this compiles the component with
- * @vue/compiler-sfc (it ships with vue, the same compiler Vite uses): <script setup> with the template
- * inlined as its render function, then TypeScript → JavaScript with TypeScript's transpileModule (types
- * are vue-tsc's job, not the tests'). <style> blocks are left out: jsdom lays nothing out.
+ * Jest transform for .vue single-file components, for the component tests. @vue/vue3-jest (29.2) declares
+ * jest 29 and babel-jest 29 as peers, while these tests run jest 30 with ts-jest as ES modules; so this
+ * compiles the component with @vue/compiler-sfc (it ships with vue, the compiler Vite uses): <script
+ * setup> with the template inlined as its render function, then TypeScript → JavaScript with
+ * TypeScript's transpileModule (types are vue-tsc's job, not the tests'). <style> blocks are left out:
+ * jsdom lays nothing out.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ export default {
   process(source, filename) {
     const { descriptor, errors } = parse(source, { filename });
     if (errors.length > 0) throw errors[0];
+    // every component of the dashboard is <script setup lang="ts">: the only shape this needs to compile
+    if (!descriptor.scriptSetup) throw new Error(`${filename}: only <script setup> components are supported`);
     const id = createHash('sha256').update(filename).digest('hex').slice(0, 8);
     const script = compileScript(descriptor, { id, inlineTemplate: true, sourceMap: false });
     const { outputText, sourceMapText } = ts.transpileModule(script.content, {
