@@ -1,6 +1,5 @@
+import { DatePrecision } from '../graphql/generated/schema-enums';
 import { addDays, isoDate, isoWeekday, parseIsoDate, type IsoDate } from './dates';
-
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
 
 export interface ActivityForCalendar {
   occurredOn: IsoDate;
@@ -34,7 +33,7 @@ export function buildHeatmap(activities: readonly ActivityForCalendar[], year: n
   let undated = 0;
   for (const a of activities) {
     if (parseIsoDate(a.occurredOn).year !== year) continue;
-    if (a.datePrecision !== 'DAY') {
+    if (a.datePrecision !== DatePrecision.Day) {
       undated += 1;
       continue;
     }

@@ -1,4 +1,4 @@
-export type UserRole = 'TOWNSHIP_CLERK' | 'TOWNSHIP_VIEWER' | 'COUNTY_STAFF' | 'ANALYST' | 'COUNTY_ADMIN';
+import type { UserRole } from '../graphql/generated/schema-enums';
 
 export const COUNTY_ROLES: readonly UserRole[] = ['COUNTY_STAFF', 'ANALYST', 'COUNTY_ADMIN'];
 export const TOWNSHIP_ROLES: readonly UserRole[] = ['TOWNSHIP_CLERK', 'TOWNSHIP_VIEWER'];
