@@ -1,10 +1,10 @@
-import { DatePrecision } from '../graphql/generated/schema-enums';
+import { DatePrecision, type ActivityType } from '../graphql/generated/schema-enums';
 import { addDays, isoDate, isoWeekday, parseIsoDate, type IsoDate } from './dates';
 
 export interface ActivityForCalendar {
   occurredOn: IsoDate;
   datePrecision: DatePrecision;
-  type: string;
+  type: ActivityType;
 }
 
 export interface HeatmapCell {
@@ -67,7 +67,7 @@ export function heatLevel(count: number, max: number): number {
 
 export interface MonthlyByType {
   /** Activity types present, in first-seen order of the given type list. */
-  types: string[];
+  types: ActivityType[];
   /** counts[typeIndex][month 0–11] */
   counts: number[][];
   /** Activities known only to the year (not placed in a month). */
@@ -78,9 +78,9 @@ export interface MonthlyByType {
 export function monthlyByType(
   activities: readonly ActivityForCalendar[],
   year: number,
-  typeOrder: readonly string[],
+  typeOrder: readonly ActivityType[],
 ): MonthlyByType {
-  const byType = new Map<string, number[]>();
+  const byType = new Map<ActivityType, number[]>();
   let yearOnly = 0;
   for (const a of activities) {
     const { year: y, month } = parseIsoDate(a.occurredOn);
