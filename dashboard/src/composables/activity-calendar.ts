@@ -85,7 +85,7 @@ export function monthlyByType(
   for (const a of activities) {
     const { year: y, month } = parseIsoDate(a.occurredOn);
     if (y !== year) continue;
-    if (a.datePrecision === 'YEAR') {
+    if (a.datePrecision === DatePrecision.Year) {
       yearOnly += 1;
       continue;
     }
