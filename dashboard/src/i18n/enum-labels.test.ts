@@ -40,8 +40,7 @@ const GROUPS: [group: string, labels: (m: MessageSchema) => Record<string, strin
   ['enums.suggestionKind', (m) => m.enums.suggestionKind, Object.values(SuggestionKind)],
   // NONE: a completed suggestion without an outcome class (suggestion-pipeline)
   ['enums.outcomeClass', (m) => m.enums.outcomeClass, [...Object.values(OutcomeClass), 'NONE']],
-  // MISSING: a quarter with no report at all (the quarterly report form)
-  ['enums.reportState', (m) => m.enums.reportState, [...Object.values(ReportState), 'MISSING']],
+  ['enums.reportState', (m) => m.enums.reportState, Object.values(ReportState)],
   ['enums.provenance', (m) => m.enums.provenance, Object.values(Provenance)],
   ['enums.stationKind', (m) => m.enums.stationKind, Object.values(StationKind)],
   ['enums.datePrecision', (m) => m.enums.datePrecision, Object.values(DatePrecision)],

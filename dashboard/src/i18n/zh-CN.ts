@@ -184,13 +184,12 @@ const zhCN = {
       SUBMITTED: '已报送',
       ACCEPTED: '已接收',
       RETURNED: '已退回',
-      MISSING: '未报送',
-    } satisfies Record<ReportState | 'MISSING', string>,
+    } satisfies Record<ReportState, string>,
     provenance: { REPORTED: '报告', RECORDED: '记录', SYNTHETIC: '模拟' } satisfies Record<Provenance, string>,
-    stationKind: { LIAISON_STATION: '代表联络站', ACTIVITY_STATION: '代表活动站' } satisfies Record<
-      StationKind,
-      string
-    >,
+    stationKind: {
+      LIAISON_STATION: '代表联络站',
+      ACTIVITY_STATION: '代表活动站',
+    } satisfies Record<StationKind, string>,
     datePrecision: { DAY: '日', MONTH: '仅知月份', YEAR: '仅知年份' } satisfies Record<DatePrecision, string>,
     attendance: { PRESENT: '出席', EXCUSED: '请假', ABSENT: '缺席' } satisfies Record<Attendance, string>,
     periodKind: { YEAR: '年度', TERM: '整届' } satisfies Record<FigurePeriodKind, string>,
