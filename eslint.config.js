@@ -53,4 +53,25 @@ export default tseslint.config(
     files: ['dashboard/e2e/**/*.js', 'dashboard/scripts/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // dashboard: a translation key is a literal or built by a checked function (src/i18n/message-key.ts),
+  // never a template string or `+` inside t() / $t(): vue-i18n's t takes any string, so such a key would
+  // escape the type check (dashboard/README.md, "i18n").
+  {
+    files: ['dashboard/src/**/*.{ts,vue}'],
+    rules: Object.fromEntries(
+      ['no-restricted-syntax', 'vue/no-restricted-syntax'].map((rule) => [
+        rule,
+        [
+          'error',
+          {
+            // t(`a.${x}`), $t('a.' + x), i18n.global.t(…), and the Translate callbacks of figure-format.ts
+            selector:
+              'CallExpression:matches([callee.name=/^(\\$?t|te|tm|translate)$/], [callee.property.name=/^(\\$?t|te|tm|translate)$/])[arguments.0.type=/^(TemplateLiteral|BinaryExpression)$/]',
+            message:
+              'Build message keys with messageKey()/enumLabel() or a Record<…, MessageKey>, not a template string or +.',
+          },
+        ],
+      ]),
+    ),
+  },
 );

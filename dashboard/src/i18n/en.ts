@@ -156,7 +156,6 @@ const en: MessageSchema = {
       SUBMITTED: 'Submitted',
       ACCEPTED: 'Accepted',
       RETURNED: 'Returned',
-      MISSING: 'Not submitted',
     },
     provenance: { REPORTED: 'Reported', RECORDED: 'Recorded', SYNTHETIC: 'Synthetic' },
     stationKind: { LIAISON_STATION: 'Liaison station', ACTIVITY_STATION: 'Activity station' },

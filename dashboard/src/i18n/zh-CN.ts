@@ -1,4 +1,28 @@
-/** 简体中文: the dashboard's first language. en.ts must have the same keys (the type checks it). */
+import type {
+  ActivityType,
+  Attendance,
+  DatePrecision,
+  DeputyLevel,
+  FigurePeriodKind,
+  Gender,
+  OccupationCategory,
+  OutcomeClass,
+  Provenance,
+  ReportingStatusKind,
+  ReportState,
+  StationKind,
+  SuggestionKind,
+  SuggestionState,
+  UnknownReason,
+  UserRole,
+} from '../graphql/generated/schema-enums';
+import type { AgeBand } from '../features/township/use-deputy-composition';
+
+/**
+ * 简体中文: the dashboard's first language. en.ts must have the same keys (the type checks it). Each
+ * label group of a schema enum `satisfies Record<Enum, string>`: a value added to the schema fails the
+ * type check until it has a label here (and so in en.ts).
+ */
 const zhCN = {
   app: {
     title: '乡镇人大工作平台',
@@ -26,7 +50,7 @@ const zhCN = {
     COUNTY_STAFF: '县人大常委会工作人员',
     ANALYST: '数据分析人员',
     COUNTY_ADMIN: '县级管理员',
-  },
+  } satisfies Record<UserRole, string>,
   login: {
     title: '登录',
     login: '账号',
@@ -88,13 +112,13 @@ const zhCN = {
       NOT_RECORDED: '未录入',
       NOT_STATED: '报告未载明',
       NOT_STARTED: '未开始',
-    },
+    } satisfies Record<UnknownReason, string>,
     unknownReasonHint: {
       NOT_SUBMITTED: '该期季度报表应报未报，且平台记录不完整',
       NOT_RECORDED: '平台未完整录入该期此类记录',
       NOT_STATED: '乡镇报告涵盖该期，但未载明此数字',
       NOT_STARTED: '该期尚未开始',
-    },
+    } satisfies Record<UnknownReason, string>,
     reportingStatus: {
       SUBMITTED_ON_TIME: '已报送·按时',
       SUBMITTED_LATE: '已报送·逾期',
@@ -103,7 +127,7 @@ const zhCN = {
       MISSING: '未报送',
       NOT_DUE: '未到期',
       NOT_REQUIRED: '无需报送',
-    },
+    } satisfies Record<ReportingStatusKind, string>,
     activityType: {
       CONGRESS_SESSION: '人代会',
       DEPUTY_GROUP_ACTIVITY: '代表小组活动',
@@ -119,9 +143,9 @@ const zhCN = {
       SUPERVISION: '督导督办',
       VOTER_RECEPTION: '接待选民',
       VOTER_VISIT: '走访选民',
-    },
-    deputyLevel: { COUNTY_OR_CITY: '县（市）人大代表', TOWNSHIP: '乡镇人大代表' },
-    gender: { FEMALE: '女', MALE: '男' },
+    } satisfies Record<ActivityType, string>,
+    deputyLevel: { COUNTY_OR_CITY: '县（市）人大代表', TOWNSHIP: '乡镇人大代表' } satisfies Record<DeputyLevel, string>,
+    gender: { FEMALE: '女', MALE: '男' } satisfies Record<Gender, string>,
     occupation: {
       WORKER: '工人',
       FARMER: '农民',
@@ -131,14 +155,14 @@ const zhCN = {
       MILITARY: '解放军',
       OTHER: '其他',
       UNKNOWN: '未知',
-    },
+    } satisfies Record<OccupationCategory | 'UNKNOWN', string>,
     ageBand: {
       UNDER_35: '35岁以下',
       FROM_35_TO_44: '35–44岁',
       FROM_45_TO_54: '45–54岁',
       FROM_55: '55岁及以上',
       UNKNOWN: '未知',
-    },
+    } satisfies Record<AgeBand, string>,
     suggestionState: {
       SUBMITTED: '提交',
       ASSIGNED: '交办',
@@ -146,15 +170,29 @@ const zhCN = {
       REPLIED: '已答复',
       COMPLETED: '办结',
       RETURNED: '退回',
-    },
-    suggestionKind: { SUGGESTION: '建议', OPINION: '意见', MOTION: '议案' },
-    outcomeClass: { A: 'A类 已解决', B: 'B类 正在解决', C: 'C类 列入计划', D: 'D类 留作参考', NONE: '未分类' },
-    reportState: { DRAFT: '草稿', SUBMITTED: '已报送', ACCEPTED: '已接收', RETURNED: '已退回', MISSING: '未报送' },
-    provenance: { REPORTED: '报告', RECORDED: '记录', SYNTHETIC: '模拟' },
-    stationKind: { LIAISON_STATION: '代表联络站', ACTIVITY_STATION: '代表活动站' },
-    datePrecision: { DAY: '日', MONTH: '仅知月份', YEAR: '仅知年份' },
-    attendance: { PRESENT: '出席', EXCUSED: '请假', ABSENT: '缺席' },
-    periodKind: { YEAR: '年度', TERM: '整届' },
+    } satisfies Record<SuggestionState, string>,
+    suggestionKind: { SUGGESTION: '建议', OPINION: '意见', MOTION: '议案' } satisfies Record<SuggestionKind, string>,
+    outcomeClass: {
+      A: 'A类 已解决',
+      B: 'B类 正在解决',
+      C: 'C类 列入计划',
+      D: 'D类 留作参考',
+      NONE: '未分类',
+    } satisfies Record<OutcomeClass | 'NONE', string>,
+    reportState: {
+      DRAFT: '草稿',
+      SUBMITTED: '已报送',
+      ACCEPTED: '已接收',
+      RETURNED: '已退回',
+    } satisfies Record<ReportState, string>,
+    provenance: { REPORTED: '报告', RECORDED: '记录', SYNTHETIC: '模拟' } satisfies Record<Provenance, string>,
+    stationKind: {
+      LIAISON_STATION: '代表联络站',
+      ACTIVITY_STATION: '代表活动站',
+    } satisfies Record<StationKind, string>,
+    datePrecision: { DAY: '日', MONTH: '仅知月份', YEAR: '仅知年份' } satisfies Record<DatePrecision, string>,
+    attendance: { PRESENT: '出席', EXCUSED: '请假', ABSENT: '缺席' } satisfies Record<Attendance, string>,
+    periodKind: { YEAR: '年度', TERM: '整届' } satisfies Record<FigurePeriodKind, string>,
   },
   township: {
     summary: '年度摘要',

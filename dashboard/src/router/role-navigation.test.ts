@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { canSee, homeFor, menuFor, VIEW_ROLES, type UserRole } from './role-navigation';
+import { UserRole } from '../graphql/generated/schema-enums';
+import { canSee, homeFor, menuFor, VIEW_ROLES } from './role-navigation';
 
-const ROLES: UserRole[] = ['TOWNSHIP_CLERK', 'TOWNSHIP_VIEWER', 'COUNTY_STAFF', 'ANALYST', 'COUNTY_ADMIN'];
+const ROLES: UserRole[] = Object.values(UserRole);
 
 describe('role navigation', () => {
   it('gives each role only its views', () => {

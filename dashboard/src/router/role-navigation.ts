@@ -1,4 +1,4 @@
-export type UserRole = 'TOWNSHIP_CLERK' | 'TOWNSHIP_VIEWER' | 'COUNTY_STAFF' | 'ANALYST' | 'COUNTY_ADMIN';
+import type { UserRole } from '../graphql/generated/schema-enums';
 
 export const COUNTY_ROLES: readonly UserRole[] = ['COUNTY_STAFF', 'ANALYST', 'COUNTY_ADMIN'];
 export const TOWNSHIP_ROLES: readonly UserRole[] = ['TOWNSHIP_CLERK', 'TOWNSHIP_VIEWER'];
@@ -25,8 +25,11 @@ export function isCountyRole(role: UserRole): boolean {
   return COUNTY_ROLES.includes(role);
 }
 
-/** The navigation of a role, in menu order (the `township` page is reached from the index). */
-const MENU: readonly ViewName[] = [
+/** The views in the menu: the `township` page is reached from the index, not the menu. */
+export type MenuView = Exclude<ViewName, 'township'>;
+
+/** The navigation of a role, in menu order. */
+const MENU: readonly MenuView[] = [
   'own-township',
   'county-overview',
   'township-index',
@@ -36,7 +39,7 @@ const MENU: readonly ViewName[] = [
   'explorer',
 ];
 
-export function menuFor(role: UserRole): ViewName[] {
+export function menuFor(role: UserRole): MenuView[] {
   return MENU.filter((view) => canSee(role, view));
 }
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { UserRole } from '../router/role-navigation';
+import type { UserRole } from '../graphql/generated/schema-enums';
 
 export interface SessionUser {
   id: string;

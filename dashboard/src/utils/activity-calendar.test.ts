@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import type { ActivityType } from '../graphql/generated/schema-enums';
 import { buildHeatmap, heatLevel, monthlyByType, type ActivityForCalendar } from './activity-calendar';
 
-const day = (occurredOn: string, type = 'STUDY'): ActivityForCalendar => ({ occurredOn, datePrecision: 'DAY', type });
+const day = (occurredOn: string, type: ActivityType = 'STUDY'): ActivityForCalendar => ({
+  occurredOn,
+  datePrecision: 'DAY',
+  type,
+});
 
 describe('buildHeatmap', () => {
   it('places each day of the year in Monday rows and week columns', () => {

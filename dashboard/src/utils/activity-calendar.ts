@@ -1,11 +1,10 @@
+import { DatePrecision, type ActivityType } from '../graphql/generated/schema-enums';
 import { addDays, isoDate, isoWeekday, parseIsoDate, type IsoDate } from './dates';
-
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
 
 export interface ActivityForCalendar {
   occurredOn: IsoDate;
   datePrecision: DatePrecision;
-  type: string;
+  type: ActivityType;
 }
 
 export interface HeatmapCell {
@@ -34,7 +33,7 @@ export function buildHeatmap(activities: readonly ActivityForCalendar[], year: n
   let undated = 0;
   for (const a of activities) {
     if (parseIsoDate(a.occurredOn).year !== year) continue;
-    if (a.datePrecision !== 'DAY') {
+    if (a.datePrecision !== DatePrecision.Day) {
       undated += 1;
       continue;
     }
@@ -68,7 +67,7 @@ export function heatLevel(count: number, max: number): number {
 
 export interface MonthlyByType {
   /** Activity types present, in first-seen order of the given type list. */
-  types: string[];
+  types: ActivityType[];
   /** counts[typeIndex][month 0–11] */
   counts: number[][];
   /** Activities known only to the year (not placed in a month). */
@@ -79,14 +78,14 @@ export interface MonthlyByType {
 export function monthlyByType(
   activities: readonly ActivityForCalendar[],
   year: number,
-  typeOrder: readonly string[],
+  typeOrder: readonly ActivityType[],
 ): MonthlyByType {
-  const byType = new Map<string, number[]>();
+  const byType = new Map<ActivityType, number[]>();
   let yearOnly = 0;
   for (const a of activities) {
     const { year: y, month } = parseIsoDate(a.occurredOn);
     if (y !== year) continue;
-    if (a.datePrecision === 'YEAR') {
+    if (a.datePrecision === DatePrecision.Year) {
       yearOnly += 1;
       continue;
     }

@@ -1,3 +1,5 @@
+import type { DatePrecision } from '../graphql/generated/schema-enums';
+
 /** An ISO calendar date, YYYY-MM-DD. All date arithmetic here is in UTC so no time zone shifts a day. */
 export type IsoDate = string;
 
@@ -45,7 +47,7 @@ export function quarterOf(date: IsoDate): 1 | 2 | 3 | 4 {
  * A date in Chinese as precisely as it is known: 2021年6月30日, 2021年6月 (month only), 2021年 (year
  * only). A year-only date is stored as YYYY-01-01; writing "1月1日" would state a day nobody gave.
  */
-export function chineseDate(date: IsoDate, precision: 'DAY' | 'MONTH' | 'YEAR' | null | undefined): string {
+export function chineseDate(date: IsoDate, precision: DatePrecision | null | undefined): string {
   const { year, month, day } = parseIsoDate(date);
   if (precision === 'YEAR') return `${year}年`;
   if (precision === 'MONTH') return `${year}年${month}月`;

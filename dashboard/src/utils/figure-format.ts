@@ -1,7 +1,10 @@
+import { enumOrder } from '../graphql/enum-order';
+import { FigureQualifier, MetricKind, Provenance, UnknownReason } from '../graphql/generated/schema-enums';
+import { enumLabel, type MessageKey } from '../i18n/message-key';
 import type { AppLocale } from '../i18n/locale';
 
-export type FigureQualifier = 'EXACT' | 'AT_LEAST' | 'APPROXIMATE';
-export type FigureKind = 'COUNT' | 'RATE';
+/** A figure counts (次, 件) or is a rate (%): the schema's MetricKind. */
+export type FigureKind = MetricKind;
 
 /** A rate whose denominator is below this is marked small-sample: 3 letters, 3 answered, is not "100%". */
 export const SMALL_SAMPLE_MIN = 10;
@@ -33,14 +36,14 @@ export interface FigureFormatOptions {
 export function formatFigure(value: number | null | undefined, options: FigureFormatOptions): string {
   const { locale } = options;
   if (value === null || value === undefined || !Number.isFinite(value)) return unknownLabel(locale);
-  const isRate = options.kind === 'RATE' || options.unit === '%';
+  const isRate = options.kind === MetricKind.Rate || options.unit === '%';
   const number = formatNumber(value, locale);
   const unit = isRate ? '%' : locale === 'zh-CN' ? (options.unit ?? '') : '';
   switch (options.qualifier) {
-    case 'AT_LEAST':
+    case FigureQualifier.AtLeast:
       // 余 follows round numbers only (30余次, 980余条); "23余次" is not Chinese, so that is ≥23次
       return locale === 'zh-CN' && value >= 10 && value % 10 === 0 ? `${number}余${unit}` : `≥${number}${unit}`;
-    case 'APPROXIMATE':
+    case FigureQualifier.Approximate:
       return locale === 'zh-CN' ? `约${number}${unit}` : `~${number}${unit}`;
     default:
       return `${number}${unit}`;
@@ -58,19 +61,17 @@ export function formatShare(part: number, total: number, locale: AppLocale): str
   return `${formatNumber((part / total) * 100, locale, 1)}%`;
 }
 
-/** Why a figure is unknown (the API's UnknownReason). */
-export type UnknownReason = 'NOT_SUBMITTED' | 'NOT_RECORDED' | 'NOT_STATED' | 'NOT_STARTED';
-
 /** A rank, median or county total needs at least this many known values (as the API's medians do). */
 export const MEDIAN_MIN_BASIS = 3;
 
 export interface FigureFlagsInput {
   /** The value; null or undefined is unknown. Only unknown figures carry an unknown reason. */
   value?: number | null;
-  provenance?: string | null;
+  provenance?: Provenance | null;
   kind?: FigureKind | null;
   /** The rate's denominator (e.g. letters received for the letter reply rate), when known. */
   denominator?: number | null;
+  /** The API's reason; a string this dashboard does not know is ignored. */
   unknownReason?: UnknownReason | string | null;
   /** The current, unfinished period: counted from the records so far (进行中). */
   provisional?: boolean | null;
@@ -100,7 +101,12 @@ export const NO_FLAGS: FigureFlags = {
   syntheticShare: null,
 };
 
-const UNKNOWN_REASONS: readonly UnknownReason[] = ['NOT_SUBMITTED', 'NOT_RECORDED', 'NOT_STATED', 'NOT_STARTED'];
+/** The reasons of unknowns in the order their footnotes are listed. */
+const UNKNOWN_REASONS = enumOrder(UnknownReason, ['NOT_SUBMITTED', 'NOT_RECORDED', 'NOT_STATED', 'NOT_STARTED']);
+
+/** A reason this dashboard knows: a newer server's new reason is dropped rather than shown as a raw code. */
+const isUnknownReason = (value: string): value is UnknownReason =>
+  (UNKNOWN_REASONS as readonly string[]).includes(value);
 
 const isKnown = (value: number | null | undefined): value is number =>
   value !== null && value !== undefined && Number.isFinite(value);
@@ -119,18 +125,15 @@ export function figureFlags(input: FigureFlagsInput): FigureFlags {
   const share = known && isKnown(input.syntheticShare) ? input.syntheticShare : null;
   const reason = input.unknownReason;
   return {
-    synthetic: known && (input.provenance === 'SYNTHETIC' || (share !== null && share > 0)),
+    synthetic: known && (input.provenance === Provenance.Synthetic || (share !== null && share > 0)),
     smallSample:
       known &&
-      input.kind === 'RATE' &&
+      input.kind === MetricKind.Rate &&
       denominator !== null &&
       denominator !== undefined &&
       denominator > 0 &&
       denominator < SMALL_SAMPLE_MIN,
-    unknownReason:
-      !known && reason !== null && reason !== undefined && (UNKNOWN_REASONS as readonly string[]).includes(reason)
-        ? (reason as UnknownReason)
-        : null,
+    unknownReason: !known && reason !== null && reason !== undefined && isUnknownReason(reason) ? reason : null,
     provisional: input.provisional === true,
     rankSynthetic: input.rankSynthetic === true,
     syntheticShare: share,
@@ -140,7 +143,7 @@ export function figureFlags(input: FigureFlagsInput): FigureFlags {
 /** Marks as words, in a fixed order: for chart tables, tooltips, PNG footnotes and print. */
 export function flagLabels(flags: FigureFlags, label: Translate): string[] {
   const labels: string[] = [];
-  if (flags.unknownReason) labels.push(label(`enums.unknownReason.${flags.unknownReason}`));
+  if (flags.unknownReason) labels.push(label(enumLabel('unknownReason', flags.unknownReason)));
   if (flags.provisional) labels.push(label('common.provisional'));
   if (flags.synthetic) labels.push(label('common.synthetic'));
   if (flags.rankSynthetic) labels.push(label('common.rankSynthetic'));
@@ -181,17 +184,17 @@ export function hasChartData(series: readonly { values: readonly (number | null 
   return series.some((s) => s.values.some(isKnown));
 }
 
-/** Translates a message key (vue-i18n's `t`, narrowed). */
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
+/** Translates a message key (vue-i18n's `t`, narrowed to the keys of zh-CN.ts). */
+export type Translate = (key: MessageKey, params?: Record<string, unknown>) => string;
 
 /**
  * One line per kind of mark present among `all` ("模拟：演示用生成数据…"), in flagLabels' order: the
  * legend under a chart and in its PNG export.
  */
 export function markFootnotes(all: readonly FigureFlags[], t: Translate): string[] {
-  const lines: [string, string, Record<string, unknown>?][] = [];
+  const lines: [MessageKey, MessageKey, Record<string, unknown>?][] = [];
   const reasons = UNKNOWN_REASONS.filter((r) => all.some((f) => f.unknownReason === r));
-  for (const r of reasons) lines.push([`enums.unknownReason.${r}`, `enums.unknownReasonHint.${r}`]);
+  for (const r of reasons) lines.push([enumLabel('unknownReason', r), enumLabel('unknownReasonHint', r)]);
   if (all.some((f) => f.provisional)) lines.push(['common.provisional', 'common.provisionalHint']);
   if (all.some((f) => f.synthetic)) lines.push(['common.synthetic', 'common.syntheticHint']);
   if (all.some((f) => f.rankSynthetic)) lines.push(['common.rankSynthetic', 'common.rankSyntheticHint']);

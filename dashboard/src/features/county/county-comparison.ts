@@ -1,10 +1,5 @@
-import {
-  countyMedian,
-  figureFlags,
-  type FigureFlags,
-  type FigureKind,
-  type FigureQualifier,
-} from '../../utils/figure-format';
+import type { FigureQualifier, Provenance, UnknownReason } from '../../graphql/generated/schema-enums';
+import { countyMedian, figureFlags, type FigureFlags, type FigureKind } from '../../utils/figure-format';
 
 /** What the overview needs of compareTownships (the generated types fit these shapes). */
 export interface ComparedTownshipInfo {
@@ -23,12 +18,12 @@ export interface ComparisonCellInfo {
   rawValue: number | null;
   numerator: number | null;
   denominator: number | null;
-  provenance: string | null;
+  provenance: Provenance | null;
   qualifier: FigureQualifier;
   rank: number | null;
   smallSample: boolean;
   /** Why the value is unknown (null when known) */
-  unknownReason?: string | null;
+  unknownReason?: UnknownReason | null;
   /** The current, unfinished period (进行中) */
   provisional?: boolean | null;
   /** 0–1: share of generated rows behind the value */
@@ -222,8 +217,8 @@ export function periodInput(choice: PeriodChoice): { year: number; quarter?: num
 export interface TrendPointInfo {
   period: { year: number; quarter?: number | null; label: string };
   value: number | null;
-  provenance?: string | null;
-  unknownReason?: string | null;
+  provenance?: Provenance | null;
+  unknownReason?: UnknownReason | null;
   provisional?: boolean | null;
   syntheticShare?: number | null;
 }

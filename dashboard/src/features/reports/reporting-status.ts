@@ -1,8 +1,8 @@
-/** The status of a township's report for a quarter, as reportingStatus gives it. */
-export type ReportingStatusKind =
-  'NOT_DUE' | 'NOT_REQUIRED' | 'MISSING' | 'SUBMITTED_ON_TIME' | 'SUBMITTED_LATE' | 'RETURNED' | 'ACCEPTED';
+import { enumOrder } from '../../graphql/enum-order';
+import { ReportingStatusKind } from '../../graphql/generated/schema-enums';
 
-export const REPORTING_STATUS_KINDS: readonly ReportingStatusKind[] = [
+/** The statuses of a township's quarterly report in the order the board counts them. */
+export const REPORTING_STATUS_KINDS = enumOrder(ReportingStatusKind, [
   'SUBMITTED_ON_TIME',
   'SUBMITTED_LATE',
   'ACCEPTED',
@@ -10,7 +10,7 @@ export const REPORTING_STATUS_KINDS: readonly ReportingStatusKind[] = [
   'MISSING',
   'NOT_DUE',
   'NOT_REQUIRED',
-];
+]);
 
 export interface TownshipForStatus {
   id: string;

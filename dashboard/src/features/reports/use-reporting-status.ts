@@ -8,7 +8,7 @@ import {
 import { useMutation } from '../../graphql/use-mutation';
 import { useQuery } from '../../graphql/use-query';
 import { useSessionStore } from '../../stores/session';
-import { buildStatusGrid, countStatuses, type StatusCell } from './reporting-status';
+import { buildStatusGrid, countStatuses } from './reporting-status';
 
 /**
  * The status board's data: reportingStatus (every township × quarter of a year, with the county's
@@ -31,9 +31,9 @@ export function useReportingStatus(year: MaybeRefOrGetter<number>) {
       name: t.name,
       nameEn: nameEn.get(t.id) ?? t.name,
     }));
-    return buildStatusGrid(townships, (board.value?.cells ?? []) as StatusCell[]);
+    return buildStatusGrid(townships, board.value?.cells ?? []);
   });
-  const counts = computed(() => countStatuses((board.value?.cells ?? []) as StatusCell[]));
+  const counts = computed(() => countStatuses(board.value?.cells ?? []));
 
   async function acceptReport(cell: { reportId: string; version: number }): Promise<boolean> {
     actionError.value = null;

@@ -1,7 +1,6 @@
+import type { ReceptionScheduleKind } from '../../graphql/generated/schema-enums';
 import { daysInMonth, isoDate, isoWeekday, parseIsoDate, type IsoDate } from '../../utils/dates';
 import type { AppLocale } from '../../i18n/locale';
-
-export type ReceptionScheduleKind = 'MONTHLY_DAY' | 'MONTHLY_LAST_WEEKDAY' | 'MONTHLY_NTH_WEEKDAY' | 'IRREGULAR';
 
 /** A station's structured reception day (Station.scheduleKind and its parts); unknown parts are null. */
 export interface ReceptionSchedule {

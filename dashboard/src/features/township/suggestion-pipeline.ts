@@ -1,5 +1,4 @@
-export type SuggestionState = 'SUBMITTED' | 'ASSIGNED' | 'IN_PROGRESS' | 'REPLIED' | 'COMPLETED' | 'RETURNED';
-export type OutcomeClass = 'A' | 'B' | 'C' | 'D';
+import { OutcomeClass, type SuggestionState } from '../../graphql/generated/schema-enums';
 
 export interface SuggestionForPipeline {
   state: SuggestionState;
@@ -7,9 +6,15 @@ export interface SuggestionForPipeline {
 }
 
 /** The handling stages in order: 提交 → 交办 → 办理中 → 已答复 → 办结. */
-export const PIPELINE_STAGES = ['SUBMITTED', 'ASSIGNED', 'IN_PROGRESS', 'REPLIED', 'COMPLETED'] as const;
+export const PIPELINE_STAGES = [
+  'SUBMITTED',
+  'ASSIGNED',
+  'IN_PROGRESS',
+  'REPLIED',
+  'COMPLETED',
+] as const satisfies readonly SuggestionState[];
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
-export const OUTCOME_CLASSES: readonly OutcomeClass[] = ['A', 'B', 'C', 'D'];
+export const OUTCOME_CLASSES: readonly OutcomeClass[] = Object.values(OutcomeClass);
 
 export interface SuggestionPipeline {
   total: number;

@@ -1,9 +1,8 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue';
+import { enumOrder } from '../../graphql/enum-order';
+import { DeputyLevel, Gender, OccupationCategory } from '../../graphql/generated/schema-enums';
 
-export type DeputyLevel = 'COUNTY_OR_CITY' | 'TOWNSHIP';
-export type Gender = 'FEMALE' | 'MALE';
-export type OccupationCategory =
-  'WORKER' | 'FARMER' | 'PROFESSIONAL' | 'OFFICIAL' | 'ENTERPRISE' | 'MILITARY' | 'OTHER';
+/** Age bands are the dashboard's own grouping of birth years (no schema enum). */
 export type AgeBand = 'UNDER_35' | 'FROM_35_TO_44' | 'FROM_45_TO_54' | 'FROM_55' | 'UNKNOWN';
 
 export interface DeputyForComposition {
@@ -28,10 +27,10 @@ export interface DeputyComposition {
   ageBand: CompositionCount<AgeBand>[];
 }
 
-export const LEVELS: readonly DeputyLevel[] = ['COUNTY_OR_CITY', 'TOWNSHIP'];
-export const GENDERS: readonly Gender[] = ['FEMALE', 'MALE'];
+export const LEVELS: readonly DeputyLevel[] = Object.values(DeputyLevel);
+export const GENDERS: readonly Gender[] = Object.values(Gender);
 /** The structure categories in the order reports list them (工人、农民 first). */
-export const OCCUPATIONS: readonly OccupationCategory[] = [
+export const OCCUPATIONS = enumOrder(OccupationCategory, [
   'WORKER',
   'FARMER',
   'PROFESSIONAL',
@@ -39,7 +38,7 @@ export const OCCUPATIONS: readonly OccupationCategory[] = [
   'ENTERPRISE',
   'MILITARY',
   'OTHER',
-];
+]);
 export const AGE_BANDS: readonly AgeBand[] = ['UNDER_35', 'FROM_35_TO_44', 'FROM_45_TO_54', 'FROM_55', 'UNKNOWN'];
 
 /** Age reached in `asOfYear` (birth year known only): under 35, 35–44, 45–54, 55 and over. */

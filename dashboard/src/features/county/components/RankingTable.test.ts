@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { describe, expect, it } from '@jest/globals';
 import { mount, RouterLinkStub } from '@vue/test-utils';
+import { FigureQualifier, MetricKind, Provenance, UnknownReason } from '../../../graphql/generated/schema-enums';
 import { i18n } from '../../../i18n/index';
 import { rankingRows, type ComparisonCellInfo, type ComparedMetricInfo } from '../county-comparison';
 import RankingTable from './RankingTable.vue';
@@ -10,7 +11,7 @@ const metric: ComparedMetricInfo = {
   nameZh: '视察',
   nameEn: 'Inspections',
   unit: '次',
-  kind: 'COUNT',
+  kind: MetricKind.Count,
 };
 const townships = [
   { id: 't1', code: 'A', name: '甲镇', deputies: 30 },
@@ -22,7 +23,7 @@ const cell = (
   value: number | null,
   rank: number | null,
   over: Partial<ComparisonCellInfo> = {},
-) => ({
+): ComparisonCellInfo => ({
   townshipId,
   periodIndex: 0,
   metricKey: metric.key,
@@ -30,8 +31,8 @@ const cell = (
   rawValue: value,
   numerator: null,
   denominator: null,
-  provenance: 'RECORDED',
-  qualifier: 'EXACT' as const,
+  provenance: Provenance.Recorded,
+  qualifier: FigureQualifier.Exact,
   rank,
   smallSample: false,
   ...over,
@@ -51,7 +52,7 @@ describe('RankingTable', () => {
   it('lists the townships by rank, an unknown value last, shown as 未知 and never as 0', () => {
     const wrapper = mountTable([
       cell('t1', 3, 2),
-      cell('t2', null, null, { unknownReason: 'NOT_SUBMITTED' }),
+      cell('t2', null, null, { unknownReason: UnknownReason.NotSubmitted }),
       cell('t3', 7, 1),
     ]);
     expect(names(wrapper)).toEqual(['丙镇', '甲镇', '乙镇']);
@@ -78,7 +79,7 @@ describe('RankingTable', () => {
   it('marks a synthetic value 模拟, and every rank 排名含模拟 when any ranked value is generated', () => {
     const wrapper = mountTable([
       cell('t1', 3, 2),
-      cell('t2', 5, null, { provenance: 'SYNTHETIC', rank: 2 }),
+      cell('t2', 5, null, { provenance: Provenance.Synthetic, rank: 2 }),
       cell('t3', 7, 1),
     ]);
     const synthetic = wrapper.get('tr[data-township="乙镇"] [data-testid="value"]');
