@@ -33,6 +33,23 @@ import { ActivityMutationResolver } from '../modules/activity/activity-mutation.
 import { VoterContactMutationResolver } from '../modules/voter-contact/voter-contact-mutation.resolver.js';
 import { ApiTokenResolver } from '../modules/api-token/api-token.resolver.js';
 import { ElectionMutationResolver } from '../modules/election/election-mutation.resolver.js';
+// Child lists on their parents (`Township.deputies`, …), declared in the child's module.
+import { CountyTownshipsResolver } from '../modules/township/county-townships.resolver.js';
+import { TownshipTermsResolver } from '../modules/term/township-terms.resolver.js';
+import { TownshipDeputyGroupsResolver } from '../modules/deputy-group/township-deputy-groups.resolver.js';
+import { TownshipStationsResolver } from '../modules/station/township-stations.resolver.js';
+import { TownshipDeputiesResolver } from '../modules/deputy/township-deputies.resolver.js';
+import { StationDeputiesResolver } from '../modules/deputy/station-deputies.resolver.js';
+import { DeputyGroupDeputiesResolver } from '../modules/deputy/deputy-group-deputies.resolver.js';
+import { TownshipActivitiesResolver } from '../modules/activity/township-activities.resolver.js';
+import { StationActivitiesResolver } from '../modules/activity/station-activities.resolver.js';
+import { DeputyActivitiesResolver } from '../modules/activity/deputy-activities.resolver.js';
+import { TownshipSuggestionsResolver } from '../modules/suggestion/township-suggestions.resolver.js';
+import { DeputySuggestionsResolver } from '../modules/suggestion/deputy-suggestions.resolver.js';
+import { TownshipVoterContactsResolver } from '../modules/voter-contact/township-voter-contacts.resolver.js';
+import { TownshipElectionsResolver } from '../modules/election/township-elections.resolver.js';
+import { TownshipFiguresResolver } from '../modules/figure/township-figures.resolver.js';
+import { TownshipQuarterlyReportsResolver } from '../modules/quarterly-report/township-quarterly-reports.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver array type
 export const resolverClasses: NonEmptyArray<Function> = [
@@ -70,4 +87,20 @@ export const resolverClasses: NonEmptyArray<Function> = [
   VoterContactMutationResolver,
   ElectionMutationResolver,
   ApiTokenResolver,
+  CountyTownshipsResolver,
+  TownshipTermsResolver,
+  TownshipDeputyGroupsResolver,
+  TownshipStationsResolver,
+  TownshipDeputiesResolver,
+  StationDeputiesResolver,
+  DeputyGroupDeputiesResolver,
+  TownshipActivitiesResolver,
+  StationActivitiesResolver,
+  DeputyActivitiesResolver,
+  TownshipSuggestionsResolver,
+  DeputySuggestionsResolver,
+  TownshipVoterContactsResolver,
+  TownshipElectionsResolver,
+  TownshipFiguresResolver,
+  TownshipQuarterlyReportsResolver,
 ];

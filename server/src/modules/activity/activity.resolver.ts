@@ -14,6 +14,7 @@ import { ActivityService } from './activity.service.js';
 import { activityLoaders } from './activity.loaders.js';
 import { ActivityConnection } from './dto/activity-connection.js';
 import { ActivityFilter } from './dto/activity-filter.input.js';
+import './activity.parent-retire-checks.js';
 
 @Resolver(() => Activity)
 export class ActivityResolver {

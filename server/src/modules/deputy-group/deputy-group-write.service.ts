@@ -5,9 +5,10 @@ import { AppError } from '../../common/errors/app-error.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertNameFree } from '../../tenancy/assert-name-free.js';
 import { assertRecordDate } from '../../common/validation/assert-record-date.js';
-import { Activity } from '../activity/activity.entity.js';
+import { countRecordsAfter } from '../../common/validation/retire-check.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import { DeputyGroupService } from './deputy-group.service.js';
+import { deputyGroupRetireChecks } from './deputy-group.retire-checks.js';
 import type { CreateDeputyGroupInput } from './dto/create-deputy-group.input.js';
 import type { UpdateDeputyGroupInput } from './dto/update-deputy-group.input.js';
 
@@ -49,7 +50,7 @@ export class DeputyGroupWriteService {
         field: ['id'],
       });
     }
-    const later = await this.em.count(Activity, { group: group.id, occurredOn: { $gt: on } });
+    const later = await countRecordsAfter(deputyGroupRetireChecks, this.em, group.id, on);
     if (later > 0) {
       throw badInputError(
         ['on'],

@@ -1,13 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { toConnection } from '../../common/pagination/connection-type.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
-import { DeputyConnection } from '../deputy/dto/deputy-connection.js';
-import { DeputyFilter } from '../deputy/dto/deputy-filter.input.js';
-import { deputyLoaders } from '../deputy/deputy.loaders.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import { DeputyGroupService } from './deputy-group.service.js';
 import { DeputyGroupConnection } from './dto/deputy-group-connection.js';
@@ -39,15 +35,5 @@ export class DeputyGroupResolver {
   @FieldResolver(() => County)
   county(@Root() row: DeputyGroup, @Ctx() ctx: RequestContext) {
     return tenantRelations.county(ctx, row);
-  }
-
-  @FieldResolver(() => DeputyConnection)
-  async deputies(
-    @Root() row: DeputyGroup,
-    @Arg('filter', () => DeputyFilter, { nullable: true }) filter: DeputyFilter | null,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return toConnection(await deputyLoaders.pagesByGroup(ctx, filter, args).load(row.id));
   }
 }

@@ -9,13 +9,14 @@ import { loadInTownship } from '../../tenancy/load-in-township.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { assertNotRetired } from '../../common/validation/assert-not-retired.js';
 import { chinaToday } from '../../common/validation/china-today.js';
+import { countRecordsAfter } from '../../common/validation/retire-check.js';
 import { Term } from '../term/term.entity.js';
 import { DeputyGroup } from '../deputy-group/deputy-group.entity.js';
 import { Station } from '../station/station.entity.js';
-import { ActivityParticipant } from '../activity/activity-participant.entity.js';
 import { Deputy } from './deputy.entity.js';
 import { DeputyStatus } from './deputy-status.enum.js';
 import { DeputyService } from './deputy.service.js';
+import { deputyRetireChecks } from './deputy.retire-checks.js';
 import type { CreateDeputyInput } from './dto/create-deputy.input.js';
 import type { UpdateDeputyInput } from './dto/update-deputy.input.js';
 
@@ -113,10 +114,7 @@ export class DeputyWriteService {
       });
     }
     if (deputy.electedOn) assertNotBefore(on, deputy.electedOn, ['on'], { zh: '离任日期', en: 'The date of leaving' });
-    const later = await this.em.count(ActivityParticipant, {
-      deputy: deputy.id,
-      activity: { occurredOn: { $gt: on } },
-    });
+    const later = await countRecordsAfter(deputyRetireChecks, this.em, deputy.id, on);
     if (later > 0) {
       throw badInputError(
         ['on'],

@@ -2,8 +2,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { byColumn, nestedPages } from '../../tenancy/nested-pages.js';
-import { childLists } from '../../tenancy/child-lists.js';
-import { SuggestionProposer } from '../suggestion/suggestion-proposer.entity.js';
 import { DeputyService } from './deputy.service.js';
 import type { DeputyFilter } from './dto/deputy-filter.input.js';
 
@@ -28,5 +26,4 @@ export const deputyLoaders = {
       const phones = new Map(rows.map((row) => [row.id, row.phone]));
       return ids.map((id) => phones.get(id) ?? null);
     }),
-  proposersBySuggestion: (ctx: RequestContext) => childLists(ctx, SuggestionProposer, 'suggestion', { deputy: 'asc' }),
 };

@@ -1,8 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { toConnection } from '../../common/pagination/connection-type.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { loadOptional } from '../../tenancy/load-optional.js';
 import { County } from '../county/county.entity.js';
@@ -10,12 +8,6 @@ import { Township } from '../township/township.entity.js';
 import { Term } from '../term/term.entity.js';
 import { DeputyGroup } from '../deputy-group/deputy-group.entity.js';
 import { Station } from '../station/station.entity.js';
-import { ActivityConnection } from '../activity/dto/activity-connection.js';
-import { ActivityFilter } from '../activity/dto/activity-filter.input.js';
-import { activityLoaders } from '../activity/activity.loaders.js';
-import { SuggestionConnection } from '../suggestion/dto/suggestion-connection.js';
-import { SuggestionFilter } from '../suggestion/dto/suggestion-filter.input.js';
-import { suggestionLoaders } from '../suggestion/suggestion.loaders.js';
 import { Deputy } from './deputy.entity.js';
 import { deputyLoaders } from './deputy.loaders.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
@@ -70,26 +62,5 @@ export class DeputyResolver {
   @FieldResolver(() => Station, { nullable: true })
   station(@Root() deputy: Deputy, @Ctx() ctx: RequestContext) {
     return loadOptional(ctx, Station, deputy.station);
-  }
-
-  @FieldResolver(() => ActivityConnection, { description: 'Activities this deputy was recorded at' })
-  async activities(
-    @Root() deputy: Deputy,
-    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return toConnection(await activityLoaders.pagesByDeputy(ctx, filter, args, info).load(deputy.id));
-  }
-
-  @FieldResolver(() => SuggestionConnection, { description: 'Suggestions this deputy proposed' })
-  async suggestions(
-    @Root() deputy: Deputy,
-    @Arg('filter', () => SuggestionFilter, { nullable: true }) filter: SuggestionFilter | null,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return toConnection(await suggestionLoaders.pagesByDeputy(ctx, filter, args).load(deputy.id));
   }
 }

@@ -8,7 +8,7 @@ import type { DeputyFilter } from './dto/deputy-filter.input.js';
 export class DeputyService extends ListService<Deputy, DeputyFilter> {
   protected readonly entity = Deputy;
   protected readonly label = { zh: '代表', en: 'Deputy' };
-  // DeputyResolver: each loads by the deputy's id.
+  // Each loads by the deputy's id: contactPhone (DeputyResolver), activities and suggestions (their modules).
   protected override readonly idOnlyFields = ['activities', 'suggestions', 'contactPhone'];
   protected readonly sort = [
     { column: 'name', direction: 'asc' },

@@ -6,11 +6,11 @@ import { AppError } from '../../common/errors/app-error.js';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertNameFree } from '../../tenancy/assert-name-free.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
-import { Activity } from '../activity/activity.entity.js';
-import { VoterContact } from '../voter-contact/voter-contact.entity.js';
+import { countRecordsAfter } from '../../common/validation/retire-check.js';
 import { Station } from './station.entity.js';
 import { StationService } from './station.service.js';
 import { assertScheduleConsistent } from './assert-schedule-consistent.js';
+import { stationRetireChecks } from './station.retire-checks.js';
 import type { CreateStationInput } from './dto/create-station.input.js';
 import type { UpdateStationInput } from './dto/update-station.input.js';
 
@@ -91,9 +91,7 @@ export class StationWriteService {
     }
     if (station.openedOn !== null)
       assertNotBefore(on, station.openedOn, ['on'], { zh: '撤销日期', en: 'The retirement date' });
-    const later =
-      (await this.em.count(Activity, { station: station.id, occurredOn: { $gt: on } })) +
-      (await this.em.count(VoterContact, { station: station.id, receivedOn: { $gt: on } }));
+    const later = await countRecordsAfter(stationRetireChecks, this.em, station.id, on);
     if (later > 0) {
       throw badInputError(
         ['on'],

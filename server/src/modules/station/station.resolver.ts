@@ -1,16 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { toConnection } from '../../common/pagination/connection-type.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
-import { DeputyConnection } from '../deputy/dto/deputy-connection.js';
-import { DeputyFilter } from '../deputy/dto/deputy-filter.input.js';
-import { deputyLoaders } from '../deputy/deputy.loaders.js';
-import { ActivityConnection } from '../activity/dto/activity-connection.js';
-import { ActivityFilter } from '../activity/dto/activity-filter.input.js';
-import { activityLoaders } from '../activity/activity.loaders.js';
 import { Station } from './station.entity.js';
 import { StationService } from './station.service.js';
 import { StationConnection } from './dto/station-connection.js';
@@ -42,25 +35,5 @@ export class StationResolver {
   @FieldResolver(() => County)
   county(@Root() row: Station, @Ctx() ctx: RequestContext) {
     return tenantRelations.county(ctx, row);
-  }
-
-  @FieldResolver(() => DeputyConnection)
-  async deputies(
-    @Root() row: Station,
-    @Arg('filter', () => DeputyFilter, { nullable: true }) filter: DeputyFilter | null,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return toConnection(await deputyLoaders.pagesByStation(ctx, filter, args).load(row.id));
-  }
-
-  @FieldResolver(() => ActivityConnection)
-  async activities(
-    @Root() station: Station,
-    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return toConnection(await activityLoaders.pagesByStation(ctx, filter, args).load(station.id));
   }
 }

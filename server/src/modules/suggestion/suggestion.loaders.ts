@@ -1,7 +1,9 @@
 import type { RequestContext } from '../../tenancy/request-context.js';
 import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { byColumn, nestedPages } from '../../tenancy/nested-pages.js';
+import { childLists } from '../../tenancy/child-lists.js';
 import { SuggestionService } from './suggestion.service.js';
+import { SuggestionProposer } from './suggestion-proposer.entity.js';
 import type { SuggestionFilter } from './dto/suggestion-filter.input.js';
 
 export const suggestionLoaders = {
@@ -22,4 +24,5 @@ export const suggestionLoaders = {
       filter,
       args,
     ),
+  proposersBySuggestion: (ctx: RequestContext) => childLists(ctx, SuggestionProposer, 'suggestion', { deputy: 'asc' }),
 };

@@ -7,9 +7,9 @@ import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import { CongressSession } from '../term/congress-session.entity.js';
 import { Deputy } from '../deputy/deputy.entity.js';
-import { deputyLoaders } from '../deputy/deputy.loaders.js';
 import { Suggestion } from './suggestion.entity.js';
 import { SuggestionService } from './suggestion.service.js';
+import { suggestionLoaders } from './suggestion.loaders.js';
 import { SuggestionConnection } from './dto/suggestion-connection.js';
 import { SuggestionFilter } from './dto/suggestion-filter.input.js';
 
@@ -48,7 +48,7 @@ export class SuggestionResolver {
 
   @FieldResolver(() => [Deputy])
   async proposers(@Root() suggestion: Suggestion, @Ctx() ctx: RequestContext): Promise<Deputy[]> {
-    const rows = await deputyLoaders.proposersBySuggestion(ctx).load(suggestion.id);
+    const rows = await suggestionLoaders.proposersBySuggestion(ctx).load(suggestion.id);
     const deputies = await Promise.all(rows.map((row) => ctx.loaders.byId(Deputy).load(row.deputy.id)));
     return deputies.filter((deputy): deputy is Deputy => deputy !== null);
   }

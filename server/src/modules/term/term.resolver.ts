@@ -4,10 +4,10 @@ import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
-import { townshipLoaders } from '../township/township.loaders.js';
 import { CongressSession } from './congress-session.entity.js';
 import { Term } from './term.entity.js';
 import { TermService } from './term.service.js';
+import { termLoaders } from './term.loaders.js';
 import { TermConnection } from './dto/term-connection.js';
 import { TermFilter } from './dto/term-filter.input.js';
 
@@ -41,6 +41,6 @@ export class TermResolver {
 
   @FieldResolver(() => [CongressSession])
   sessions(@Root() term: Term, @Ctx() ctx: RequestContext) {
-    return townshipLoaders.sessionsByTerm(ctx).load(term.id);
+    return termLoaders.sessionsByTerm(ctx).load(term.id);
   }
 }

@@ -11,6 +11,7 @@ import { VoterContact } from './voter-contact.entity.js';
 import { VoterContactService } from './voter-contact.service.js';
 import { VoterContactConnection } from './dto/voter-contact-connection.js';
 import { VoterContactFilter } from './dto/voter-contact-filter.input.js';
+import './voter-contact.parent-retire-checks.js';
 
 @Resolver(() => VoterContact)
 export class VoterContactResolver {

@@ -1,0 +1,24 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { ConnectionArgs } from '../../common/pagination/connection-args.js';
+import { toConnection } from '../../common/pagination/connection-type.js';
+import { Deputy } from '../deputy/deputy.entity.js';
+import { activityLoaders } from './activity.loaders.js';
+import { ActivityConnection } from './dto/activity-connection.js';
+import { ActivityFilter } from './dto/activity-filter.input.js';
+
+/** `Deputy.activities`, declared in the child's module. */
+@Resolver(() => Deputy)
+export class DeputyActivitiesResolver {
+  @FieldResolver(() => ActivityConnection, { description: 'Activities this deputy was recorded at' })
+  async activities(
+    @Root() deputy: Deputy,
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toConnection(await activityLoaders.pagesByDeputy(ctx, filter, args, info).load(deputy.id));
+  }
+}

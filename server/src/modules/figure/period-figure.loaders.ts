@@ -1,0 +1,7 @@
+import type { RequestContext } from '../../tenancy/request-context.js';
+import { childLists } from '../../tenancy/child-lists.js';
+import { PeriodFigure } from './period-figure.entity.js';
+
+export const periodFigureLoaders = {
+  byTownship: (ctx: RequestContext) => childLists(ctx, PeriodFigure, 'township', { metricKey: 'asc', year: 'asc' }),
+};
