@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { CountyResolver } from '../modules/county/county.resolver.js';
 import { TownshipResolver } from '../modules/township/township.resolver.js';
+import { CountyTownshipsResolver } from '../modules/township/county-townships.resolver.js';
 import { TermResolver } from '../modules/term/term.resolver.js';
 import { CongressSessionResolver } from '../modules/term/congress-session.resolver.js';
 import { DeputyResolver } from '../modules/deputy/deputy.resolver.js';
@@ -38,6 +39,7 @@ import { ElectionMutationResolver } from '../modules/election/election-mutation.
 export const resolverClasses: NonEmptyArray<Function> = [
   CountyResolver,
   TownshipResolver,
+  CountyTownshipsResolver,
   TermResolver,
   CongressSessionResolver,
   DeputyResolver,

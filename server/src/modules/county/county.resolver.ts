@@ -1,8 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
-import { Township } from '../township/township.entity.js';
-import { townshipLoaders } from '../township/township.loaders.js';
 import { County } from './county.entity.js';
 import { CountyService } from './county.service.js';
 import { CountyConnection } from './dto/county-connection.js';
@@ -24,10 +22,5 @@ export class CountyResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return new CountyService(ctx.em).connection(filter, args);
-  }
-
-  @FieldResolver(() => [Township])
-  townships(@Root() county: County, @Ctx() ctx: RequestContext): Promise<Township[]> {
-    return townshipLoaders.byCounty(ctx).load(county.id);
   }
 }
