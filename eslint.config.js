@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
  * may import common/, tenancy/, database/, itself and its ancestors (parents, transitively): never a
  * child, never a sibling. Written once here; the ancestors are computed.
  */
-export const DOMAIN_PARENTS = {
+const DOMAIN_PARENTS = {
   county: [],
   township: ['county'],
   auth: ['township'],
