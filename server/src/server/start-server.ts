@@ -78,11 +78,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       const check = await appOrm.checkConnection();
       if (!check.ok) throw check.error ?? new Error(check.reason);
     });
-    const tokens = new TokenService(
-      resolveJwtSecret(config),
-      config.tokenTtlSeconds,
+    const tokens = new TokenService(resolveJwtSecret(config), config.tokenTtlSeconds, [
       new ApiTokenAuthenticator(appOrm),
-    );
+    ]);
     const httpServer = createServer();
     const { app, apollo } = await createHttpApp({
       orm,

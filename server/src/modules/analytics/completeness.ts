@@ -1,5 +1,5 @@
 import { chinaToday } from '../../common/validation/china-today.js';
-import { defaultDeadline } from '../quarterly-report/quarter-period.js';
+import { defaultDeadline } from '../../common/periods/quarter-period.js';
 import type { RecordKind } from '../record-coverage/record-kind.enum.js';
 import { analyticsPeriod } from './analytics-period.js';
 import type { Period } from './dto/period.type.js';

@@ -1,6 +1,6 @@
 import { withDatabaseClient } from '../../test-support/test-cluster.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { cellIn, compareMarked, seededCounty, trendMarked } from './figure-test-queries.js';
+import { cellIn, compareMarked, seededCounty, trendMarked } from '../../test-support/figure-test-queries.js';
 
 /** One reported quarterly figure: township code, quarter, metric, value, qualifier, provenance. */
 type Figure = [string, number, string, number, string, string];

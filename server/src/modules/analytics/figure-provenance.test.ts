@@ -1,5 +1,5 @@
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { cellIn, compareMarked, seededCounty, trendMarked } from './figure-test-queries.js';
+import { cellIn, compareMarked, seededCounty, trendMarked } from '../../test-support/figure-test-queries.js';
 
 /** Rule 2 of issue #12 on the seed data: whatever a generated row or figure flows into stays SYNTHETIC. */
 describe('generated data stays marked', () => {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInputError } from '../../common/errors/bad-input-error.js';
 import { percentage } from '../metric/recorded-metrics.service.js';
-import { defaultDeadline } from '../quarterly-report/quarter-period.js';
+import { defaultDeadline } from '../../common/periods/quarter-period.js';
 import { analyticsPeriod } from './analytics-period.js';
 import { REPORTING_SINCE_SQL } from './completeness.js';
 import { ReportingStatusKind } from './reporting-status-kind.enum.js';

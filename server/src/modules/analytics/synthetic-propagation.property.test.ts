@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import { withDatabaseClient } from '../../test-support/test-cluster.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { compareMarked, seededCounty, trendMarked, type MarkedPoint } from './figure-test-queries.js';
+import { compareMarked, seededCounty, trendMarked, type MarkedPoint } from '../../test-support/figure-test-queries.js';
 
 const CODES = ['QUNLI', 'SIMENG', 'HEMAO', 'ZHENJIANG', 'UNNAMED'] as const;
 /** A record kind as (how to insert one row, the metrics counting it, the coverage kind). */

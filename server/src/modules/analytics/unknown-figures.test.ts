@@ -6,7 +6,7 @@ import {
   trendMarked,
   type MarkedCell,
   type MarkedComparison,
-} from './figure-test-queries.js';
+} from '../../test-support/figure-test-queries.js';
 
 /** Rule 1 of issue #12 on the seed data: an unknown figure is null with its reason, never 0. */
 describe('unknown is never 0', () => {

@@ -2,8 +2,6 @@ import { SignJWT, jwtVerify, errors } from 'jose';
 import type { Identity } from '../../tenancy/identity.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { authErrors } from './auth.errors.js';
-import type { ApiTokenAuthenticator } from '../api-token/api-token-authenticator.js';
-import { looksLikeApiToken } from '../api-token/api-token-secret.js';
 
 const ISSUER = 'renda';
 const ROLES = new Set<string>(Object.values(UserRole));
@@ -11,6 +9,16 @@ const ROLES = new Set<string>(Object.values(UserRole));
 export const MAX_TOKEN_TTL_SECONDS = 24 * 3600;
 /** Clock skew tolerated between replicas when checking `iat` and `exp`. */
 const CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * Another kind of bearer token than a login token (an API token): auth does not know its modules, they
+ * plug in here (the server composes them, start-server.ts), so auth imports none of its children.
+ */
+export interface BearerScheme {
+  /** Whether the bearer is this scheme's (by its prefix): such a bearer is never tried as a login token. */
+  accepts(bearer: string): boolean;
+  authenticate(bearer: string): Promise<Identity>;
+}
 
 /**
  * Signs and verifies login tokens (HS256). The identity travels in the token together with the user's
@@ -25,8 +33,8 @@ export class TokenService {
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
-    /** Resolves API tokens (`renda_…`); without it, only login tokens are accepted. */
-    private readonly apiTokens?: ApiTokenAuthenticator,
+    /** Other bearer schemes (API tokens); without them, only login tokens are accepted. */
+    private readonly schemes: readonly BearerScheme[] = [],
   ) {
     if (ttlSeconds > MAX_TOKEN_TTL_SECONDS) throw new Error(`token lifetime is capped at ${MAX_TOKEN_TTL_SECONDS} s`);
     this.key = new TextEncoder().encode(secret);
@@ -50,12 +58,10 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** A bearer token: an API token when it has the API token prefix, otherwise a login token (JWT). */
+  /** A bearer token: the first plugged-in scheme that accepts it (API tokens), otherwise a login token (JWT). */
   async verify(token: string): Promise<Identity> {
-    if (looksLikeApiToken(token)) {
-      if (!this.apiTokens) throw authErrors.notSignedIn();
-      return this.apiTokens.authenticate(token);
-    }
+    const scheme = this.schemes.find((candidate) => candidate.accepts(token));
+    if (scheme) return scheme.authenticate(token);
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,

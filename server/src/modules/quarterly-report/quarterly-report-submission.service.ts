@@ -16,7 +16,7 @@ import { QuarterlyReport } from './quarterly-report.entity.js';
 import { QuarterlyReportValue } from './quarterly-report-value.entity.js';
 import { QuarterlyReportRevision } from './quarterly-report-revision.entity.js';
 import { ReportState } from './report-state.enum.js';
-import { defaultDeadline, quarterPeriod } from './quarter-period.js';
+import { defaultDeadline, quarterPeriod } from '../../common/periods/quarter-period.js';
 import type { RevisionValue } from './revision-value.js';
 import type { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import type { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';

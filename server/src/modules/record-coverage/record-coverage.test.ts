@@ -1,5 +1,5 @@
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
-import { cellIn, compareMarked, seededCounty } from '../analytics/figure-test-queries.js';
+import { cellIn, compareMarked, seededCounty } from '../../test-support/figure-test-queries.js';
 
 const SET = `mutation ($i: SetRecordCoverageInput!) { setRecordCoverage(input: $i) { recordKind recordedSince provenance townshipId } }`;
 const codeOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.['code'];

@@ -1,7 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { County } from '../county/county.entity.js';
-import { defaultDeadline, quarterPeriod } from '../quarterly-report/quarter-period.js';
+import { defaultDeadline, quarterPeriod } from '../../common/periods/quarter-period.js';
 import { ReportingDeadline } from './reporting-deadline.entity.js';
 
 export interface EffectiveDeadline {

@@ -1,6 +1,6 @@
 import { Provenance } from '../../common/enums/provenance.enum.js';
-import type { AnnualSummary } from '../analytics/dto/annual-summary.type.js';
-import type { SummaryFigure } from '../analytics/dto/summary-figure.type.js';
+import type { AnnualSummary } from './dto/annual-summary.type.js';
+import type { SummaryFigure } from './dto/summary-figure.type.js';
 import type { SummarySentence } from './dto/summary-sentence.type.js';
 import { SummaryKind } from './dto/summary-kind.enum.js';
 import { planSummary } from './summary-plan.js';

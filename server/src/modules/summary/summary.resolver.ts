@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
-import { AnnualSummary } from '../analytics/dto/annual-summary.type.js';
-import { AnnualSummaryService } from '../analytics/annual-summary.service.js';
+import { AnnualSummary } from './dto/annual-summary.type.js';
+import { AnnualSummaryService } from './annual-summary.service.js';
 import { TermSummaryService } from './term-summary.service.js';
 
 const INCLUDE_SYNTHETIC = {

@@ -1,5 +1,5 @@
-import { badInputError } from '../../common/errors/bad-input-error.js';
-import { chinaToday } from '../../common/validation/china-today.js';
+import { badInputError } from '../errors/bad-input-error.js';
+import { chinaToday } from '../validation/china-today.js';
 
 export interface QuarterPeriod {
   year: number;

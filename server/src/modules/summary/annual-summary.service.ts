@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { notFoundError } from '../../common/errors/not-found-error.js';
 import { Township } from '../township/township.entity.js';
-import { analyticsPeriod } from './analytics-period.js';
-import { MetricValuesService } from './metric-values.service.js';
+import { analyticsPeriod } from '../analytics/analytics-period.js';
+import { MetricValuesService } from '../analytics/metric-values.service.js';
 import type { AnnualSummary } from './dto/annual-summary.type.js';
 import type { SummaryFigure } from './dto/summary-figure.type.js';
-import { composeSummary } from '../summary/compose-summary.js';
-import { SummaryKind } from '../summary/dto/summary-kind.enum.js';
-import { SUMMARY_METRIC_KEYS } from '../summary/summary-metric-keys.js';
-import { loadSummaryRecords, type SourceFigure } from '../summary/summary-sources.js';
+import { composeSummary } from './compose-summary.js';
+import { SummaryKind } from './dto/summary-kind.enum.js';
+import { SUMMARY_METRIC_KEYS } from './summary-metric-keys.js';
+import { loadSummaryRecords, type SourceFigure } from './summary-sources.js';
 
 export class AnnualSummaryService {
   constructor(private readonly em: EntityManager) {}

@@ -1,4 +1,4 @@
-import type { TestServer } from '../../test-support/test-server.js';
+import type { TestServer } from './test-server.js';
 
 /** One comparison cell with every mark issue #12 added (tests only). */
 export interface MarkedCell {

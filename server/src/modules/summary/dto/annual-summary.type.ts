@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SummaryFigure } from './summary-figure.type.js';
-import { SummaryKind } from '../../summary/dto/summary-kind.enum.js';
-import { SummarySentence } from '../../summary/dto/summary-sentence.type.js';
+import { SummaryKind } from './summary-kind.enum.js';
+import { SummarySentence } from './summary-sentence.type.js';
 
 @ObjectType({
   description:

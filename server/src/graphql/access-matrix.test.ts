@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
-import { addSecondCounty } from '../../test-support/add-second-county.js';
-import { ROLE_RULES } from '../../test-support/role-rules.js';
-import { townshipRows, type TownshipRows } from '../../test-support/township-rows.js';
-import { chinaToday } from '../../common/validation/china-today.js';
-import { ApiTokenOperation } from '../api-token/api-token-operation.enum.js';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../test-support/test-server.js';
+import { addSecondCounty } from '../test-support/add-second-county.js';
+import { ROLE_RULES } from '../test-support/role-rules.js';
+import { townshipRows, type TownshipRows } from '../test-support/township-rows.js';
+import { chinaToday } from '../common/validation/china-today.js';
+import { ApiTokenOperation } from '../modules/api-token/api-token-operation.enum.js';
 
 /**
  * Role × operation × target: every query and mutation, as every role, against the caller's own

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { UnknownReason } from '../unknown-reason.enum.js';
+import { UnknownReason } from '../../analytics/unknown-reason.enum.js';
 import { Provenance } from '../../../common/enums/provenance.enum.js';
 import { FigureQualifier } from '../../../common/enums/figure-qualifier.enum.js';
 
