@@ -119,6 +119,52 @@ const serverBoundaries = {
   },
 };
 
+const DASHBOARD_SRC = 'dashboard/src';
+const FEATURES = readdirSync(`${import.meta.dirname}/${DASHBOARD_SRC}/features`);
+
+/**
+ * Import direction inside dashboard/src (dashboard/README.md, "Layout"): shared code (components,
+ * composables, utils, graphql, stores, i18n) imports no feature; a feature imports shared code and
+ * itself, never another feature; the shell (main.ts, App.vue, router/) composes them.
+ */
+const dashboardBoundaries = {
+  files: [`${DASHBOARD_SRC}/**/*.{ts,vue}`],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': {
+      typescript: { project: `${import.meta.dirname}/dashboard/tsconfig.json`, extensions: ['.ts', '.vue', '.js'] },
+    },
+    'boundaries/root-path': import.meta.dirname,
+    'boundaries/include': [`${DASHBOARD_SRC}/**/*.{ts,vue}`],
+    'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
+    // main.ts and App.vue are the shell too, but elements are folders; env.d.ts declares types only
+    'boundaries/ignore': [`${DASHBOARD_SRC}/graphql/generated/**`, `${DASHBOARD_SRC}/*.{ts,vue}`],
+    'boundaries/elements': [
+      { type: 'feature', pattern: `${DASHBOARD_SRC}/features/*`, capture: ['feature'] },
+      { type: 'shared', pattern: `${DASHBOARD_SRC}/(components|composables|utils|graphql|stores|i18n)` },
+      { type: 'shell', pattern: `${DASHBOARD_SRC}/router` },
+    ],
+  },
+  rules: {
+    'boundaries/no-unknown-files': 'error',
+    'boundaries/no-unknown-dependencies': 'error',
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        policies: [
+          { from: { element: { type: 'shared' } }, allow: [layer('shared')] },
+          ...FEATURES.map((name) => ({
+            from: { element: { type: 'feature', captured: { feature: name } } },
+            allow: [layer('shared'), { to: { element: { type: 'feature', captured: { feature: name } } } }],
+          })),
+          { from: { element: { type: 'shell' } }, allow: [layer('*')] },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -170,6 +216,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   serverBoundaries,
+  dashboardBoundaries,
   // dashboard: a translation key is a literal or built by a checked function (src/i18n/message-key.ts),
   // never a template string or `+` inside t() / $t(): vue-i18n's t takes any string, so such a key would
   // escape the type check (dashboard/README.md, "i18n").

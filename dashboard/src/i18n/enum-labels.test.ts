@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AGE_BANDS } from '../features/township/use-deputy-composition';
+import { AGE_BANDS } from '../utils/age-band';
 import {
   ActivityType,
   Attendance,

@@ -16,7 +16,7 @@ import type {
   UnknownReason,
   UserRole,
 } from '../graphql/generated/schema-enums';
-import type { AgeBand } from '../features/township/use-deputy-composition';
+import type { AgeBand } from '../utils/age-band';
 
 /**
  * 简体中文: the dashboard's first language. en.ts must have the same keys (the type checks it). Each

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
 import LoginView from '../features/auth/LoginView.vue';
-import { canSee, homeFor, type ViewName } from './role-navigation';
+import { canSee, homeFor, type ViewName } from '../utils/role-navigation';
 import { useSessionStore } from '../stores/session';
 
 declare module 'vue-router' {

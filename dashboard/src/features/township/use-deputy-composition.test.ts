@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ref } from 'vue';
-import { ageBand, computeComposition, useDeputyComposition, type DeputyForComposition } from './use-deputy-composition';
+import { ageBand } from '../../utils/age-band';
+import { computeComposition, useDeputyComposition, type DeputyForComposition } from './use-deputy-composition';
 
 const deputy = (over: Partial<DeputyForComposition> = {}): DeputyForComposition => ({
   level: 'TOWNSHIP',

@@ -1,9 +1,8 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue';
 import { enumOrder } from '../../graphql/enum-order';
 import { DeputyLevel, Gender, OccupationCategory } from '../../graphql/generated/schema-enums';
+import { AGE_BANDS, ageBand, type AgeBand } from '../../utils/age-band';
 
-/** Age bands are the dashboard's own grouping of birth years (no schema enum). */
-export type AgeBand = 'UNDER_35' | 'FROM_35_TO_44' | 'FROM_45_TO_54' | 'FROM_55' | 'UNKNOWN';
 
 export interface DeputyForComposition {
   level: DeputyLevel;
@@ -39,17 +38,6 @@ export const OCCUPATIONS = enumOrder(OccupationCategory, [
   'MILITARY',
   'OTHER',
 ]);
-export const AGE_BANDS: readonly AgeBand[] = ['UNDER_35', 'FROM_35_TO_44', 'FROM_45_TO_54', 'FROM_55', 'UNKNOWN'];
-
-/** Age reached in `asOfYear` (birth year known only): under 35, 35–44, 45–54, 55 and over. */
-export function ageBand(birthYear: number | null, asOfYear: number): AgeBand {
-  if (birthYear === null) return 'UNKNOWN';
-  const age = asOfYear - birthYear;
-  if (age < 35) return 'UNDER_35';
-  if (age < 45) return 'FROM_35_TO_44';
-  if (age < 55) return 'FROM_45_TO_54';
-  return 'FROM_55';
-}
 
 /**
  * Counts per category in a fixed order, so townships compare bar for bar. A category that is always
