@@ -7,7 +7,15 @@ import base from './jest.config.js';
 import { classifyTests } from './jest/test-kinds.js';
 
 const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const { integration, fault } = classifyTests();
+const { unit, integration, fault } = classifyTests();
+// Say what is left out, so a fast green run is never mistaken for the whole suite (once: not when a
+// test in a worker loads this config to check it).
+if (!process.env.JEST_WORKER_ID) {
+  process.stderr.write(
+    `test:unit: ${unit.length} unit test files; ${integration.length} integration and ${fault.length} fault test files ` +
+      'need the database or the build (npm test, npm run test:fault)\n',
+  );
+}
 
 /** @type {import('jest').Config} */
 export default {
