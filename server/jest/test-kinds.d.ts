@@ -1,0 +1,10 @@
+export declare const INTEGRATION_ROOTS: string[];
+export declare const FAULT_TEST: RegExp;
+export interface TestKinds {
+  unit: string[];
+  integration: string[];
+  fault: string[];
+  /** For each integration test, the import chain from it to an integration root. */
+  reasons: Record<string, string[]>;
+}
+export declare function classifyTests(): TestKinds;
