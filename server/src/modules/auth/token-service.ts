@@ -53,7 +53,7 @@ export class TokenService {
   /** A bearer token: an API token when it has the API token prefix, otherwise a login token (JWT). */
   async verify(token: string): Promise<Identity> {
     if (looksLikeApiToken(token)) {
-      if (!this.apiTokens) throw authErrors.notSignedIn();
+      if (!this.apiTokens) throw authErrors.invalidSessionToken();
       return this.apiTokens.authenticate(token);
     }
     try {
@@ -76,7 +76,7 @@ export class TokenService {
         iat === undefined ||
         exp - iat > this.ttlSeconds
       ) {
-        throw authErrors.notSignedIn();
+        throw authErrors.invalidSessionToken();
       }
       return {
         userId: sub,
@@ -87,7 +87,7 @@ export class TokenService {
       };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw authErrors.sessionExpired();
-      throw authErrors.notSignedIn();
+      throw authErrors.invalidSessionToken();
     }
   }
 }
