@@ -18,7 +18,7 @@ const textErrors: Record<string, ErrorFactory<[FieldPath]>> = Object.fromEntries
 export const inputHygieneErrors = {
   text: textErrors,
   textRejected: (path: FieldPath, problem: TextProblem) => textErrors[problem.reason]!(path),
-  malformedId: defineError('INVALID_ID_ARGUMENT', (path: FieldPath) =>
+  malformedId: defineError('INVALID_UUID', (path: FieldPath) =>
     badInput(path, `ID 格式无效：${where(path)}`, `Malformed ID at ${where(path)}`),
   ),
   instantOutOfRange: defineError('INSTANT_OUT_OF_RANGE', (path: FieldPath) =>
