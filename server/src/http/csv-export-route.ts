@@ -10,6 +10,8 @@ import { toCsv } from '../common/csv/to-csv.js';
 import { SECURITY_LIMITS } from '../graphql/security/security-limits.js';
 import { MAX_BODY_BYTES, requireJsonBody } from './json-error-handler.js';
 import { sendHttpError } from './http-error-body.js';
+import { httpErrors } from './http.errors.js';
+import { accessErrors } from '../tenancy/access.errors.js';
 
 /**
  * The kinds of operation in the document other than `query`. An export only reads: a mutation or a
@@ -49,31 +51,22 @@ export function csvExportRoute(apollo: ApolloServer<RequestContext>, deps: Reque
   router.post('/export/csv', requireJsonBody(), express.json({ limit: MAX_BODY_BYTES }), async (req, res) => {
     const body = req.body as { query?: unknown; variables?: unknown; filename?: unknown };
     if (typeof body?.query !== 'string') {
-      sendHttpError(res, {
-        status: 400,
-        code: 'BAD_USER_INPUT',
-        field: ['query'],
-        messageZh: '缺少查询（query）',
-        messageEn: 'query is required',
-      });
+      sendHttpError(res, 400, httpErrors.exportQueryMissing());
       return;
     }
     const refused = nonQueryOperations(body.query);
     if (refused.length > 0) {
-      sendHttpError(res, {
-        status: 400,
-        code: 'BAD_USER_INPUT',
-        field: ['query'],
-        messageZh: `导出只接受查询（query），不接受 ${refused[0]}`,
-        messageEn: `Export accepts queries only, not a ${refused[0]}`,
-      });
+      sendHttpError(res, 400, httpErrors.exportNotAQuery(refused[0]!));
       return;
     }
     let contextValue: RequestContext;
     try {
       contextValue = await createRequestContext(deps, incomingRequest(req, deps.tokens));
     } catch (error) {
-      const extensions = error instanceof GraphQLError ? error.extensions : { code: 'UNAUTHENTICATED' };
+      const extensions =
+        error instanceof GraphQLError
+          ? error.extensions
+          : { code: 'UNAUTHENTICATED', reason: accessErrors.notSignedIn.reason };
       res
         .status(401)
         .json({ errors: [{ message: (error as Error).message, extensions: { ...extensions, http: undefined } }] });

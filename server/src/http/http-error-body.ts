@@ -1,36 +1,14 @@
 import type { Response } from 'express';
-import type { ErrorCode } from '../common/errors/error-code.js';
-
-export interface HttpErrorOptions {
-  status: number;
-  code: ErrorCode;
-  messageZh: string;
-  messageEn: string;
-  field?: readonly (string | number)[] | null;
-  details?: Record<string, unknown>;
-}
+import { appErrorExtensions, type AppError } from '../common/errors/app-error.js';
 
 /**
  * Refusals made outside GraphQL (body parsing, rate limiting, the CSV route) answer in the shape of a
  * GraphQL error response, so the dashboard's one error reader (`extensions.messageZh` / `messageEn`)
- * shows them like any other.
+ * shows them like any other. `error` is an entry of http.errors.ts.
  */
-export function sendHttpError(res: Response, options: HttpErrorOptions): void {
+export function sendHttpError(res: Response, status: number, error: AppError): void {
   res
-    .status(options.status)
+    .status(status)
     .set('cache-control', 'no-store')
-    .json({
-      errors: [
-        {
-          message: `${options.messageZh} / ${options.messageEn}`,
-          extensions: {
-            code: options.code,
-            field: options.field ?? null,
-            messageZh: options.messageZh,
-            messageEn: options.messageEn,
-            ...(options.details ? { details: options.details } : {}),
-          },
-        },
-      ],
-    });
+    .json({ errors: [{ message: error.message, extensions: appErrorExtensions(error) }] });
 }

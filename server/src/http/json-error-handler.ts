@@ -1,33 +1,17 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../common/logging/logger.js';
-import { sendHttpError, type HttpErrorOptions } from './http-error-body.js';
+import type { AppError } from '../common/errors/app-error.js';
+import { sendHttpError } from './http-error-body.js';
+import { httpErrors } from './http.errors.js';
 
-/** The body limit of /graphql and /export/csv, for the parsers and for the refusal's details. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES } from './http.errors.js';
 
 /** body-parser's error types (http-errors with `type`), as clients should read them. */
-const BODY_ERRORS: Record<string, Omit<HttpErrorOptions, 'code'>> = {
-  'entity.parse.failed': {
-    status: 400,
-    messageZh: '请求体不是有效的 JSON',
-    messageEn: 'The request body is not valid JSON',
-  },
-  'entity.too.large': {
-    status: 413,
-    messageZh: `请求体超过上限 ${MAX_BODY_BYTES} 字节`,
-    messageEn: `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes`,
-    details: { limit: 'bodySize', max: MAX_BODY_BYTES },
-  },
-  'charset.unsupported': {
-    status: 415,
-    messageZh: '请求体的字符集不受支持，请使用 UTF-8',
-    messageEn: 'Unsupported charset; send UTF-8',
-  },
-  'encoding.unsupported': {
-    status: 415,
-    messageZh: '请求体的压缩编码不受支持',
-    messageEn: 'Unsupported content encoding',
-  },
+const BODY_ERRORS: Record<string, { status: number; error: () => AppError }> = {
+  'entity.parse.failed': { status: 400, error: httpErrors.bodyNotJson },
+  'entity.too.large': { status: 413, error: httpErrors.bodyTooLarge },
+  'charset.unsupported': { status: 415, error: httpErrors.charsetUnsupported },
+  'encoding.unsupported': { status: 415, error: httpErrors.encodingUnsupported },
 };
 
 function errorType(error: unknown): string | undefined {
@@ -61,27 +45,22 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (known) {
       logger.warn('request body refused', { reason: errorType(error), status: known.status });
-      sendHttpError(res, { ...known, code: 'BAD_USER_INPUT' });
+      sendHttpError(res, known.status, known.error());
       return;
     }
     if (status === 404) {
       // express.static with fallthrough off: an asset that does not exist
-      sendHttpError(res, { status, code: 'NOT_FOUND', messageZh: '没有这个地址', messageEn: 'No such path' });
+      sendHttpError(res, status, httpErrors.noSuchPath());
       return;
     }
     if (status !== undefined && status < 500) {
       // another client error raised by a parser (an aborted or mis-sized body): say so, nothing more
       logger.warn('request refused', { reason: errorType(error) ?? 'client error', status });
-      sendHttpError(res, { status, code: 'BAD_USER_INPUT', messageZh: '请求无效', messageEn: 'Bad request' });
+      sendHttpError(res, status, httpErrors.badRequest());
       return;
     }
     logger.error(error, 'unexpected error while handling a request', { path: req.originalUrl.split('?')[0] });
-    sendHttpError(res, {
-      status: 500,
-      code: 'INTERNAL_SERVER_ERROR',
-      messageZh: '服务器内部错误',
-      messageEn: 'Internal server error',
-    });
+    sendHttpError(res, 500, httpErrors.internal());
   };
 }
 
@@ -96,19 +75,13 @@ export function requireJsonBody(): RequestHandler {
       next();
       return;
     }
-    sendHttpError(res, {
-      status: 415,
-      code: 'BAD_USER_INPUT',
-      messageZh: '请求体须为 JSON（Content-Type: application/json）',
-      messageEn: 'The request body must be JSON (Content-Type: application/json)',
-      details: { contentType: req.headers['content-type'] ?? null },
-    });
+    sendHttpError(res, 415, httpErrors.contentTypeNotJson(req.headers['content-type'] ?? null));
   };
 }
 
 /** After every route: a coded JSON 404 rather than Express's HTML "Cannot GET …" page. */
 export function jsonNotFound(): RequestHandler {
   return (_req, res) => {
-    sendHttpError(res, { status: 404, code: 'NOT_FOUND', messageZh: '没有这个地址', messageEn: 'No such path' });
+    sendHttpError(res, 404, httpErrors.noSuchPath());
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../common/logging/logger.js';
 import type { TokenService } from '../modules/auth/token-service.js';
 import { sendHttpError } from './http-error-body.js';
 import { clientAddressOf, verifyBearerOnce } from './incoming-request.js';
+import { httpErrors } from './http.errors.js';
 
 export interface RateLimitOptions {
   /** Requests per window for one signed-in user; 0 turns the per-user limit off. */
@@ -74,18 +75,7 @@ export function rateLimitMiddleware(
         const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
         deps.logger.warn('rate limited', { limit: kind, retryAfterSeconds: retryAfter, ...(userId ? { userId } : {}) });
         res.set('retry-after', String(retryAfter));
-        sendHttpError(res, {
-          status: 429,
-          code: 'RATE_LIMITED',
-          messageZh: `请求过于频繁，请 ${retryAfter} 秒后再试`,
-          messageEn: `Too many requests; try again in ${retryAfter} s`,
-          details: {
-            limit: kind,
-            max: limiter.points,
-            windowSeconds: options.windowSeconds,
-            retryAfterSeconds: retryAfter,
-          },
-        });
+        sendHttpError(res, 429, httpErrors.tooManyRequests(kind, limiter.points, options.windowSeconds, retryAfter));
         return;
       }
     }

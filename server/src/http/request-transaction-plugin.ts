@@ -6,6 +6,8 @@ import type { Logger } from '../common/logging/logger.js';
 import { isPublicOperation } from '../modules/auth/public-operations.js';
 import type { Metrics } from '../observability/metrics.js';
 import { TenantBulkhead } from './tenant-bulkhead.js';
+import { appErrorExtensions } from '../common/errors/app-error.js';
+import { INTERNAL_ERROR } from '../common/errors/format-graphql-error.js';
 
 /**
  * A caller that must see its own write at once (a screen reloading right after a mutation) sends this
@@ -75,16 +77,11 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
                 mapped
                   ? {
                       message: mapped.message,
-                      extensions: {
-                        code: mapped.code,
-                        field: null,
-                        messageZh: mapped.messageZh,
-                        messageEn: mapped.messageEn,
-                      },
+                      extensions: appErrorExtensions(mapped),
                     }
                   : {
                       message: '服务器内部错误 / Internal server error',
-                      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                      extensions: { code: 'INTERNAL_SERVER_ERROR', reason: INTERNAL_ERROR },
                     },
               ];
             }

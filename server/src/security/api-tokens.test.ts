@@ -163,6 +163,7 @@ describe('API tokens for township systems', () => {
       },
     );
     expect(codeOf(again)).toBe('CONFLICT');
+    expect(again.errors?.[0]?.extensions?.['reason']).toBe('API_TOKEN_ALREADY_REVOKED');
     for (const bogus of [`renda_${'A'.repeat(43)}`, 'renda_', `${token}x`]) {
       const res = await script(bogus, DRAFT, { y: 2023, q: 3 });
       expect([bogus, res.status, codeOf(res)]).toEqual([bogus, 401, 'UNAUTHENTICATED']);

@@ -2,6 +2,7 @@ import { startTestServer, type TestServer } from '../test-support/test-server.js
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { spawnServerProcess } from '../test-support/server-process.js';
 import { MAX_BODY_BYTES } from '../http/json-error-handler.js';
+import { REASON_PATTERN } from '../test-support/expect-refusal.js';
 
 /** Issue #13, finding 6: parser failures, logs, security headers, /metrics, the general rate limit. */
 
@@ -29,6 +30,7 @@ function expectCodedJson(answer: Answer, status: number, code: string): Record<s
   const body = JSON.parse(answer.text) as { errors: { extensions: Record<string, unknown> }[] };
   const extensions = body.errors[0]!.extensions;
   expect(extensions['code']).toBe(code);
+  expect(extensions['reason']).toEqual(expect.stringMatching(REASON_PATTERN));
   expect(extensions['messageZh']).toEqual(expect.stringMatching(/\p{Script=Han}/u));
   expect(extensions['messageEn']).toEqual(expect.any(String));
   return extensions;
@@ -181,6 +183,7 @@ describe('finding 6: the general rate limit', () => {
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
     const extensions = expectCodedJson(refused, 429, 'RATE_LIMITED');
+    expect(extensions['reason']).toBe('TOO_MANY_REQUESTS');
     expect(extensions['details']).toMatchObject({ limit: 'user', max: PER_USER, windowSeconds: 60 });
     // another user behind the same address is still served
     expect((await query('simeng.clerk')).status).toBe(200);

@@ -1,4 +1,4 @@
-import { DriverException } from '@mikro-orm/core';
+import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { encodeCursor } from '../common/pagination/cursor-codec.js';
 import { mapDatabaseError } from '../common/errors/map-database-error.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
@@ -247,7 +247,32 @@ describe('input hygiene (finding 5)', () => {
       expect(error).not.toBeNull();
       // wrapped as MikroORM wraps a driver error
       const mapped = mapDatabaseError(new DriverException(error!));
-      expect(mapped).toMatchObject({ code: 'BAD_USER_INPUT', details: { sqlState: expect.stringMatching(/^22/) } });
+      expect(mapped).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'INVALID_VALUE',
+        details: { sqlState: expect.stringMatching(/^22/) },
+      });
     }
+  });
+
+  it('maps a unique violation that still arrives to CONFLICT with its reason and the constraint, never SQL', async () => {
+    const error = await withDatabaseClient(t.database.url, (su) =>
+      su
+        .query(
+          `create temp table once_only (k int constraint once_only_k_key unique); insert into once_only values (1), (1)`,
+        )
+        .then(
+          () => null,
+          (e: Error) => e,
+        ),
+    );
+    expect(error).not.toBeNull();
+    const mapped = mapDatabaseError(new UniqueConstraintViolationException(error!));
+    expect(mapped).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'UNIQUE_VIOLATION',
+      details: { constraint: 'once_only_k_key' },
+    });
+    expect(JSON.stringify(mapped?.details)).not.toMatch(/insert|once_only \(/);
   });
 });

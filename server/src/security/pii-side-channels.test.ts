@@ -111,7 +111,11 @@ describe('no PII side channels (finding 8)', () => {
       })),
     });
     expect(shape(here, 'qunli.clerk')).toEqual(shape(elsewhere, 'otherqunli.clerk'));
-    expect(here.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: ['input', 'login'] });
+    expect(here.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'LOGIN_TAKEN',
+      field: ['input', 'login'],
+    });
     expect(JSON.stringify(elsewhere)).not.toMatch(/constraint|app_user|unique/i);
   });
 
@@ -148,7 +152,11 @@ describe('no PII side channels (finding 8)', () => {
     const platformKey = visible.data!.metricDefinitions.find((m) => m.countyId === null)!.key;
     for (const key of ['river_patrols', platformKey]) {
       const again = await t.graphql(DEFINE, { i: input(key) }, { as: 'demo.admin' });
-      expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: ['input', 'key'] });
+      expect(again.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'METRIC_KEY_TAKEN',
+        field: ['input', 'key'],
+      });
       expect(JSON.stringify(again)).not.toMatch(/constraint|metric_definition|unique/i);
     }
   });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
-import { AppError } from '../common/errors/app-error.js';
+import { appErrorExtensions, type AppError } from '../common/errors/app-error.js';
+import { accessErrors } from './access.errors.js';
 import type { Identity, SessionTokens } from './identity.js';
 import type { RequestContext } from './request-context.js';
 import { requestScope } from '../common/logging/request-scope.js';
@@ -24,23 +25,13 @@ async function identify(tokens: SessionTokens, request: IncomingRequest): Promis
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   try {
-    if (!match)
-      throw new AppError({
-        code: 'UNAUTHENTICATED',
-        messageZh: '认证头格式错误',
-        messageEn: 'Malformed Authorization header',
-      });
+    if (!match) throw accessErrors.malformedAuthorization();
     return await (request.verify ?? ((token: string) => tokens.verify(token)))(match[1]!);
   } catch (error) {
     // Context creation runs outside any resolver, so the refusal is shaped here (HTTP 401).
     const appError = error as AppError;
     throw new GraphQLError(appError.message, {
-      extensions: {
-        code: appError.code,
-        messageZh: appError.messageZh,
-        messageEn: appError.messageEn,
-        http: { status: 401 },
-      },
+      extensions: { ...appErrorExtensions(appError), http: { status: 401 } },
     });
   }
 }

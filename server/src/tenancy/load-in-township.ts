@@ -1,7 +1,8 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid } from '../common/ids/assert-uuid.js';
-import { badInputError } from '../common/errors/bad-input-error.js';
+import type { Label } from '../common/errors/common.errors.js';
+import { accessErrors } from './access.errors.js';
 import type { TownshipScope } from './require-township.js';
 
 /**
@@ -14,12 +15,12 @@ export async function loadInTownship<T extends { township: { id: string } }>(
   id: string,
   scope: TownshipScope,
   field: readonly (string | number)[],
-  label: { zh: string; en: string },
+  label: Label,
 ): Promise<T> {
   assertUuid(id, field);
   const row = (await em.findOne(entity, { id } as never)) as T | null;
   if (!row || row.township.id !== scope.townshipId) {
-    throw badInputError(field, `本乡镇没有该${label.zh}：${id}`, `No such ${label.en} in your township: ${id}`);
+    throw accessErrors.notInTownship(field, label, id);
   }
   return row;
 }

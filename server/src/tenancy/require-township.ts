@@ -1,6 +1,6 @@
 import type { RequestContext } from './request-context.js';
 import type { Identity } from './identity.js';
-import { AppError } from '../common/errors/app-error.js';
+import { accessErrors } from './access.errors.js';
 
 export interface TownshipScope {
   identity: Identity;
@@ -12,11 +12,7 @@ export interface TownshipScope {
 export function requireTownship(ctx: RequestContext): TownshipScope {
   const identity = ctx.identity;
   if (!identity?.townshipId) {
-    throw new AppError({
-      code: 'FORBIDDEN',
-      messageZh: '只有乡镇文书可以录入本乡镇数据',
-      messageEn: 'Only a township clerk records township data',
-    });
+    throw accessErrors.townshipClerkOnly();
   }
   return { identity, townshipId: identity.townshipId, countyId: identity.countyId };
 }

@@ -1,12 +1,17 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { AppError } from './app-error.js';
+import { AppError, appErrorExtensions } from './app-error.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { mapAvailabilityError } from './map-availability-error.js';
 import { requestErrorDetails } from './request-error-details.js';
 
 /** Our own codes, when an error was shaped outside a resolver (context creation: a bad token). */
 const APP_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);
+
+/** A class-validator rule of an input failed (the first failure's path is the field). */
+export const INPUT_VALIDATION_FAILED = 'INPUT_VALIDATION_FAILED';
+/** Not a refusal: a bug or an unexpected failure, logged and hidden. */
+export const INTERNAL_ERROR = 'INTERNAL_ERROR';
 
 /** GraphQL's own request errors (parse, validation, variable coercion) are safe to show as they are. */
 const CLIENT_ERROR_CODES = new Set([
@@ -58,13 +63,7 @@ export function createErrorFormatter(logger: ErrorLogger) {
         message: original.message,
         path: formatted.path,
         locations: formatted.locations,
-        extensions: {
-          code: original.code,
-          field: original.field ?? null,
-          messageZh: original.messageZh,
-          messageEn: original.messageEn,
-          ...(original.details ? { details: original.details } : {}),
-        },
+        extensions: appErrorExtensions(original),
       };
     }
     if (original instanceof ArgumentValidationError) {
@@ -77,6 +76,7 @@ export function createErrorFormatter(logger: ErrorLogger) {
         locations: formatted.locations,
         extensions: {
           code: 'BAD_USER_INPUT',
+          reason: INPUT_VALIDATION_FAILED,
           field,
           messageZh: `输入无效：${failure?.path.join('.') ?? ''}`,
           messageEn: `Invalid input: ${constraints}`,
@@ -87,7 +87,11 @@ export function createErrorFormatter(logger: ErrorLogger) {
     const messageZh = formatted.extensions?.['messageZh'];
     const messageEn = formatted.extensions?.['messageEn'];
     if (typeof code === 'string' && APP_CODES.has(code) && typeof messageZh === 'string') {
-      return { message: formatted.message, extensions: { code, field: null, messageZh, messageEn } };
+      const reason = formatted.extensions?.['reason'];
+      return {
+        message: formatted.message,
+        extensions: { code, reason: typeof reason === 'string' ? reason : code, field: null, messageZh, messageEn },
+      };
     }
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       const details = requestErrorDetails(code, formatted.message);
@@ -97,6 +101,7 @@ export function createErrorFormatter(logger: ErrorLogger) {
         path: formatted.path,
         extensions: {
           code,
+          reason: details.reason,
           field: details.field,
           messageZh: typeof messageZh === 'string' ? messageZh : details.messageZh,
           messageEn: typeof messageEn === 'string' ? messageEn : details.messageEn,
@@ -108,7 +113,12 @@ export function createErrorFormatter(logger: ErrorLogger) {
       message: '服务器内部错误 / Internal server error',
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: '服务器内部错误', messageEn: 'Internal server error' },
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        reason: INTERNAL_ERROR,
+        messageZh: '服务器内部错误',
+        messageEn: 'Internal server error',
+      },
     };
   };
 }

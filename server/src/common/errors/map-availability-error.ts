@@ -1,7 +1,8 @@
-import { AppError } from './app-error.js';
+import type { AppError } from './app-error.js';
+import { databaseErrors, timeoutErrors, type TimeoutReason } from './database.errors.js';
 
 /** PostgreSQL SQLSTATEs for a statement or lock that ran out of time (the transaction is rolled back). */
-const TIMEOUT_STATES: Record<string, string> = {
+const TIMEOUT_STATES: Record<string, TimeoutReason> = {
   '57014': 'STATEMENT_TIMEOUT', // query_canceled: statement_timeout
   '55P03': 'LOCK_TIMEOUT', // lock_not_available: lock_timeout
   '25P03': 'IDLE_IN_TRANSACTION_TIMEOUT', // the session was closed for idling inside its transaction
@@ -22,21 +23,8 @@ const UNAVAILABLE_MESSAGES = [
 /** How long a client should wait before retrying, per code (seconds, for `Retry-After`). */
 export const RETRY_AFTER_SECONDS: Partial<Record<string, number>> = { TIMEOUT: 1, UNAVAILABLE: 2 };
 
-export function timeoutError(reason: string): AppError {
-  return new AppError({
-    code: 'TIMEOUT',
-    messageZh: '请求超时，未作任何修改，请稍后重试',
-    messageEn: 'The request timed out and changed nothing; try again shortly',
-    details: { reason },
-  });
-}
-
-function unavailableError(): AppError {
-  return new AppError({
-    code: 'UNAVAILABLE',
-    messageZh: '数据库暂时不可用，请稍后重试',
-    messageEn: 'The database is unavailable for the moment; try again shortly',
-  });
+export function timeoutError(reason: TimeoutReason): AppError {
+  return timeoutErrors[reason]();
 }
 
 /**
@@ -50,8 +38,8 @@ export function mapAvailabilityError(error: unknown): AppError | null {
   if (typeof code === 'string') {
     const reason = TIMEOUT_STATES[code];
     if (reason) return timeoutError(reason);
-    if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code)) return unavailableError();
+    if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code)) return databaseErrors.unavailable();
   }
-  if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))) return unavailableError();
+  if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))) return databaseErrors.unavailable();
   return null;
 }

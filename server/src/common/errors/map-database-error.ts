@@ -7,7 +7,8 @@ import {
   RowLevelSecurityViolationException,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import { AppError } from './app-error.js';
+import type { AppError } from './app-error.js';
+import { databaseErrors } from './database.errors.js';
 
 /**
  * Constraint violations that reach the database are the caller's mistake or a lost race; they become
@@ -18,53 +19,24 @@ export function mapDatabaseError(error: unknown): AppError | null {
   const constraint = (error as DriverException & { constraint?: string }).constraint;
   const details = constraint ? { constraint } : undefined;
   if (error instanceof UniqueConstraintViolationException) {
-    return new AppError({
-      code: 'CONFLICT',
-      messageZh: '记录已存在或已被他人修改',
-      messageEn: 'The record already exists or was changed by someone else',
-      details,
-    });
+    return databaseErrors.uniqueViolation(details);
   }
   if (error instanceof DeadlockException) {
-    return new AppError({
-      code: 'CONFLICT',
-      messageZh: '与他人的修改冲突，请重试',
-      messageEn: 'Conflicted with a concurrent change; try again',
-    });
+    return databaseErrors.deadlock();
   }
   if (error instanceof RowLevelSecurityViolationException || error.code === '42501') {
-    return new AppError({
-      code: 'FORBIDDEN',
-      messageZh: '无权写入该乡镇或该记录',
-      messageEn: 'Not allowed to write this township or record',
-      details,
-    });
+    return databaseErrors.rowSecurityViolation(details);
   }
   if (error instanceof ForeignKeyConstraintViolationException) {
-    return new AppError({
-      code: 'BAD_USER_INPUT',
-      messageZh: '引用的记录不存在',
-      messageEn: 'A referenced record does not exist',
-      details,
-    });
+    return databaseErrors.foreignKeyViolation(details);
   }
   if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
-    return new AppError({
-      code: 'BAD_USER_INPUT',
-      messageZh: '数据不符合约束',
-      messageEn: 'The data breaks a rule of the record',
-      details,
-    });
+    return databaseErrors.checkViolation(details);
   }
   // Data exceptions (SQLSTATE class 22: a value out of range, an invalid text representation, NUL in text)
   // are input the checks before the database missed: the caller's mistake, never an internal error.
   if (typeof error.code === 'string' && error.code.startsWith('22')) {
-    return new AppError({
-      code: 'BAD_USER_INPUT',
-      messageZh: '输入的值超出范围或格式无效',
-      messageEn: 'A value is out of range or malformed',
-      details: { sqlState: error.code },
-    });
+    return databaseErrors.invalidValue(error.code);
   }
   return null;
 }

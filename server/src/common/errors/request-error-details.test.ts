@@ -5,6 +5,7 @@ describe('requestErrorDetails', () => {
     const message =
       'Variable "$input" got invalid value "2021-13-45" at "input.values[2].occurredOn"; Value is not a valid LocalDate';
     expect(requestErrorDetails('BAD_USER_INPUT', message)).toEqual({
+      reason: 'INVALID_VARIABLE',
       field: ['input', 'values', 2, 'occurredOn'],
       messageZh: '参数无效：input.values.2.occurredOn',
       messageEn: message,
@@ -12,6 +13,12 @@ describe('requestErrorDetails', () => {
     expect(
       requestErrorDetails('BAD_USER_INPUT', 'Variable "$id" of required type "ID!" was not provided.').field,
     ).toEqual(['id']);
-    expect(requestErrorDetails('GRAPHQL_PARSE_FAILED', 'Syntax Error: Expected Name').messageZh).toBe('查询语法错误');
+    expect(requestErrorDetails('GRAPHQL_PARSE_FAILED', 'Syntax Error: Expected Name')).toMatchObject({
+      reason: 'QUERY_SYNTAX_ERROR',
+      messageZh: '查询语法错误',
+    });
+    expect(requestErrorDetails('GRAPHQL_VALIDATION_FAILED', 'Cannot query field "x" on type "Query".').reason).toBe(
+      'QUERY_NOT_IN_SCHEMA',
+    );
   });
 });

@@ -1,8 +1,8 @@
-import { badInputError } from '../errors/bad-input-error.js';
+import { commonErrors } from '../errors/common.errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are UUIDs; a malformed one is the caller's mistake, not a database error. */
 export function assertUuid(value: string, field: readonly (string | number)[]): void {
-  if (!UUID.test(value)) throw badInputError(field, `ID 格式无效：${value}`, `Malformed ID: ${value}`);
+  if (!UUID.test(value)) throw commonErrors.invalidUuid(field, value);
 }

@@ -1,5 +1,5 @@
 import type { EntityMetadata } from '@mikro-orm/core';
-import { badInputError } from '../errors/bad-input-error.js';
+import { commonErrors } from '../errors/common.errors.js';
 
 /** Opaque cursors: the sort-key values of the last row seen, so pages stay stable under inserts. */
 export function encodeCursor(values: readonly unknown[]): string {
@@ -70,7 +70,7 @@ export function decodeCursor(
     decoded = null;
   }
   if (!Array.isArray(decoded) || decoded.length !== keys.length || !decoded.every((v, i) => keys[i]!(v))) {
-    throw badInputError(field, '分页游标无效', 'Invalid pagination cursor');
+    throw commonErrors.invalidCursor(field);
   }
   return decoded;
 }

@@ -1,4 +1,4 @@
-import { badInputError } from '../errors/bad-input-error.js';
+import { commonErrors } from '../errors/common.errors.js';
 import { chinaToday } from '../validation/china-today.js';
 
 export interface QuarterPeriod {
@@ -12,19 +12,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A quarter's first and last day; refuses quarters that have not started yet. */
 export function quarterPeriod(year: number, quarter: number, field: readonly string[] = ['input']): QuarterPeriod {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInputError([...field, 'year'], `年份无效：${year}`, `Invalid year: ${year}`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw commonErrors.invalidYear([...field, 'year'], year);
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
-    throw badInputError([...field, 'quarter'], '季度须为 1 至 4', 'quarter must be 1-4');
+    throw commonErrors.invalidQuarter([...field, 'quarter']);
   const from = `${year}-${pad(quarter * 3 - 2)}-01`;
   const lastDay = new Date(Date.UTC(year, quarter * 3, 0)).getUTCDate();
   const to = `${year}-${pad(quarter * 3)}-${pad(lastDay)}`;
-  if (from > chinaToday())
-    throw badInputError(
-      [...field, 'quarter'],
-      `${year} 年第 ${quarter} 季度尚未开始`,
-      `Quarter ${quarter} of ${year} has not started`,
-    );
+  if (from > chinaToday()) throw commonErrors.quarterNotStarted([...field, 'quarter'], year, quarter);
   return { year, quarter, from, to };
 }
 

@@ -1,7 +1,7 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFoundError } from '../errors/not-found-error.js';
+import { commonErrors } from '../errors/common.errors.js';
 import { assertUuid } from '../ids/assert-uuid.js';
 import { fetchPages, newWhere, type Partition } from '../pagination/fetch-pages.js';
 import { toConnection, type ConnectionShape } from '../pagination/connection-type.js';
@@ -33,7 +33,7 @@ export abstract class ListService<T extends object, F> {
   async findById(id: string): Promise<T> {
     assertUuid(id, ['id']);
     const found = await this.em.findOne(this.entity, { id } as never);
-    if (!found) throw notFoundError(this.label.zh, this.label.en, id);
+    if (!found) throw commonErrors.notFound(this.label, id);
     return found as T;
   }
 

@@ -1,4 +1,4 @@
-import { badInputError } from '../errors/bad-input-error.js';
+import { commonErrors } from '../errors/common.errors.js';
 import { chinaToday } from './china-today.js';
 
 /** The People's Republic's congress system starts in 1949; nothing recorded here predates it. */
@@ -7,11 +7,7 @@ export const EARLIEST_RECORD_DATE = '1949-10-01';
 /** A date a record says something happened on: not before 1949-10-01 and not in the future. */
 export function assertRecordDate(value: string, field: readonly (string | number)[]): void {
   if (value < EARLIEST_RECORD_DATE || value > chinaToday()) {
-    throw badInputError(
-      field,
-      `日期须在 ${EARLIEST_RECORD_DATE} 至今天之间：${value}`,
-      `Date must lie between ${EARLIEST_RECORD_DATE} and today: ${value}`,
-    );
+    throw commonErrors.recordDateOutOfRange(field, EARLIEST_RECORD_DATE, value);
   }
 }
 
@@ -23,6 +19,6 @@ export function assertNotBefore(
   what: { zh: string; en: string },
 ): void {
   if (later < earlier) {
-    throw badInputError(field, `${what.zh}不能早于 ${earlier}`, `${what.en} cannot be before ${earlier}`);
+    throw commonErrors.dateBeforeEarlier(field, what, earlier);
   }
 }

@@ -21,17 +21,33 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
 const NOT_BLANK = /\S/u;
 
 export interface TextProblem {
+  /** The refusal's reason (SCREAMING_SNAKE), one per rule. */
+  reason: string;
   zh: string;
   en: string;
 }
 
-const PROBLEMS = {
-  control: { zh: '不得包含控制字符（含 NUL）', en: 'must not contain control characters (NUL included)' },
-  lineBreak: { zh: '须为一行，不得包含控制字符（含 NUL）', en: 'must be one line without control characters' },
-  bidi: { zh: '不得包含双向文字控制符', en: 'must not contain bidirectional override or isolate characters' },
-  zeroWidth: { zh: '不得包含零宽字符', en: 'must not contain zero-width characters' },
-  blank: { zh: '不得为空或仅含空白', en: 'must not be empty or blank' },
+/** Every rule text may break; exported so the input hygiene's catalogue has an entry per rule. */
+export const TEXT_PROBLEMS = {
+  control: {
+    reason: 'TEXT_CONTROL_CHARACTER',
+    zh: '不得包含控制字符（含 NUL）',
+    en: 'must not contain control characters (NUL included)',
+  },
+  lineBreak: {
+    reason: 'TEXT_NOT_ONE_LINE',
+    zh: '须为一行，不得包含控制字符（含 NUL）',
+    en: 'must be one line without control characters',
+  },
+  bidi: {
+    reason: 'TEXT_BIDI_CONTROL',
+    zh: '不得包含双向文字控制符',
+    en: 'must not contain bidirectional override or isolate characters',
+  },
+  zeroWidth: { reason: 'TEXT_ZERO_WIDTH', zh: '不得包含零宽字符', en: 'must not contain zero-width characters' },
+  blank: { reason: 'TEXT_BLANK', zh: '不得为空或仅含空白', en: 'must not be empty or blank' },
 } satisfies Record<string, TextProblem>;
+const PROBLEMS = TEXT_PROBLEMS;
 
 /** The first rule `value` breaks as text of this kind, or null. */
 export function textProblem(value: string, kind: TextKind): TextProblem | null {

@@ -7,9 +7,9 @@ import {
   isScalarType,
   type GraphQLInputType,
 } from 'graphql';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import type { AppError } from '../../common/errors/app-error.js';
 import { TEXT_KIND_EXTENSION, textProblem, type TextKind } from '../../common/validation/text-rules.js';
+import { inputHygieneErrors } from './input-hygiene.errors.js';
 
 type Path = readonly (string | number)[];
 
@@ -23,15 +23,12 @@ export function textKindOf(extensions: Readonly<Record<string, unknown>> | null 
   return kind === 'multiLine' || kind === 'secret' ? kind : 'singleLine';
 }
 
-const where = (path: Path) => path.join('.');
-
 /** JSON (saved queries' variables) goes into jsonb: its strings and keys follow the multi-line rules. */
 function checkJson(value: unknown, path: Path): AppError | null {
   if (typeof value === 'string') {
     const problem = textProblem(value, 'multiLine');
     // an empty string is a legitimate JSON value; only the characters matter here
-    if (problem && value.trim() !== '')
-      return badInputError(path, `${where(path)}${problem.zh}`, `${where(path)} ${problem.en}`);
+    if (problem && value.trim() !== '') return inputHygieneErrors.textRejected(path, problem);
     return null;
   }
   if (Array.isArray(value)) {
@@ -53,30 +50,20 @@ function checkJson(value: unknown, path: Path): AppError | null {
 function checkScalar(typeName: string, value: unknown, kind: TextKind, path: Path): AppError | null {
   if (typeName === GraphQLString.name && typeof value === 'string') {
     const problem = textProblem(value, kind);
-    return problem ? badInputError(path, `${where(path)}${problem.zh}`, `${where(path)} ${problem.en}`) : null;
+    return problem ? inputHygieneErrors.textRejected(path, problem) : null;
   }
   if (typeName === GraphQLID.name) {
     // every id of the platform is a UUID: "" or anything else cannot name a row, and must not read as "none"
-    return typeof value === 'string' && UUID.test(value)
-      ? null
-      : badInputError(path, `ID 格式无效：${where(path)}`, `Malformed ID at ${where(path)}`);
+    return typeof value === 'string' && UUID.test(value) ? null : inputHygieneErrors.malformedId(path);
   }
   if (value instanceof Date) {
     const time = value.getTime();
     return Number.isNaN(time) || time < EARLIEST_INSTANT || time > LATEST_INSTANT
-      ? badInputError(
-          path,
-          `时间超出范围（0001 至 9999 年）：${where(path)}`,
-          `Instant out of range (years 1-9999) at ${where(path)}`,
-        )
+      ? inputHygieneErrors.instantOutOfRange(path)
       : null;
   }
   if (typeName === 'LocalDate' && typeof value === 'string' && value.startsWith('0000')) {
-    return badInputError(
-      path,
-      `日期超出范围（0001 至 9999 年）：${where(path)}`,
-      `Date out of range (years 1-9999) at ${where(path)}`,
-    );
+    return inputHygieneErrors.dateOutOfRange(path);
   }
   if (typeName === 'JSONObject' || typeName === 'JSON') return checkJson(value, path);
   return null;

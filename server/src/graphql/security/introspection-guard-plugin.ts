@@ -1,7 +1,7 @@
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../../tenancy/request-context.js';
-import { AppError } from '../../common/errors/app-error.js';
+import { securityErrors } from './security.errors.js';
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
@@ -32,11 +32,7 @@ export function introspectionGuardPlugin(): ApolloServerPlugin<Pick<RequestConte
       return {
         async didResolveOperation({ document, contextValue }) {
           if (contextValue.identity !== null || !asksForSchema(document)) return;
-          const error = new AppError({
-            code: 'UNAUTHENTICATED',
-            messageZh: '内省查询（__schema / __type）仅向已登录用户开放',
-            messageEn: 'Introspection (__schema / __type) is available to signed-in users only',
-          });
+          const error = securityErrors.introspectionSignedOut();
           throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 401 } } });
         },
       };

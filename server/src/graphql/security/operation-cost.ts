@@ -7,6 +7,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import { MAX_PAGE_SIZE } from '../../common/pagination/connection-args.js';
 import { SECURITY_LIMITS } from './security-limits.js';
 import { limitExceededError } from './limit-exceeded-error.js';
+import { securityErrors } from './security.errors.js';
 
 /** The argument that sizes a list. Every connection takes it; its default (20) counts like a given value. */
 const PAGE_ARGUMENT = 'first';
@@ -30,13 +31,7 @@ const pageCostEstimator: ComplexityEstimator = ({ field, node, args, childComple
 };
 
 function pageTooLarge(fieldName: string, first: number): AppError {
-  return new AppError({
-    code: 'BAD_USER_INPUT',
-    field: [fieldName, PAGE_ARGUMENT],
-    messageZh: `${fieldName} 的 first 为 ${first}，超过每页上限 ${MAX_PAGE_SIZE}`,
-    messageEn: `first of ${fieldName} is ${first}, above the page limit of ${MAX_PAGE_SIZE}`,
-    details: { argument: PAGE_ARGUMENT, max: MAX_PAGE_SIZE, found: first },
-  });
+  return securityErrors.pageTooLarge(fieldName, PAGE_ARGUMENT, first, MAX_PAGE_SIZE);
 }
 
 export interface CostRequest {

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { limitExceededError } from './limit-exceeded-error.js';
+import { appErrorExtensions } from '../../common/errors/app-error.js';
 
 export interface ResponseSizeLimit {
   plugin: ApolloServerPlugin<BaseContext>;
@@ -44,13 +45,7 @@ export function responseSizeLimit(maxBytes: number): ResponseSizeLimit {
               errors: [
                 {
                   message: error.message,
-                  extensions: {
-                    code: error.code,
-                    field: null,
-                    messageZh: error.messageZh,
-                    messageEn: error.messageEn,
-                    details: error.details,
-                  },
+                  extensions: appErrorExtensions(error),
                 },
               ],
             };

@@ -193,7 +193,8 @@ describe('activity mutations', () => {
   });
 
   describe('recordActivity refuses', () => {
-    const cases: [string, (fx: Fixtures) => Record<string, unknown>, string, (string | number)[]][] = [
+    // the reason, where given, is the refusal's exact one; the others need only a well-formed reason
+    const cases: [string, (fx: Fixtures) => Record<string, unknown>, string, (string | number)[], string?][] = [
       ['an empty title', () => ({ title: '' }), 'BAD_USER_INPUT', ['input', 'title']],
       ['a title over 300 characters', () => ({ title: '题'.repeat(301) }), 'BAD_USER_INPUT', ['input', 'title']],
       ['a topic over 300 characters', () => ({ topic: '题'.repeat(301) }), 'BAD_USER_INPUT', ['input', 'topic']],
@@ -205,25 +206,34 @@ describe('activity mutations', () => {
         ['input', 'outcome'],
       ],
       ['an outcome with NUL', () => ({ outcome: '成效\u0000' }), 'BAD_USER_INPUT', ['input', 'outcome']],
-      ['a date in the future', () => ({ occurredOn: TOMORROW }), 'BAD_USER_INPUT', ['input', 'occurredOn']],
+      [
+        'a date in the future',
+        () => ({ occurredOn: TOMORROW }),
+        'BAD_USER_INPUT',
+        ['input', 'occurredOn'],
+        'RECORD_DATE_OUT_OF_RANGE',
+      ],
       ['a date before 1949-10-01', () => ({ occurredOn: '1948-12-31' }), 'BAD_USER_INPUT', ['input', 'occurredOn']],
       [
         'a month-precise date not on the 1st',
         () => ({ datePrecision: 'MONTH', occurredOn: '2024-05-02' }),
         'BAD_USER_INPUT',
         ['input', 'occurredOn'],
+        'DATE_NOT_MONTH_START',
       ],
       [
         'a year-precise date not on January 1st',
         () => ({ datePrecision: 'YEAR', occurredOn: '2024-05-01' }),
         'BAD_USER_INPUT',
         ['input', 'occurredOn'],
+        'DATE_NOT_YEAR_START',
       ],
       [
         'another township’s station',
         (f) => ({ stationId: f.foreign.stationId }),
         'BAD_USER_INPUT',
         ['input', 'stationId'],
+        'NOT_IN_TOWNSHIP',
       ],
       ['another township’s group', (f) => ({ groupId: f.foreign.groupId }), 'BAD_USER_INPUT', ['input', 'groupId']],
       [
@@ -232,30 +242,40 @@ describe('activity mutations', () => {
         'BAD_USER_INPUT',
         ['input', 'sessionId'],
       ],
-      ['a malformed station id', () => ({ stationId: 'station-1' }), 'BAD_USER_INPUT', ['input', 'stationId']],
+      [
+        'a malformed station id',
+        () => ({ stationId: 'station-1' }),
+        'BAD_USER_INPUT',
+        ['input', 'stationId'],
+        'INVALID_UUID',
+      ],
       [
         'a station closed before the date',
         (f) => ({ stationId: f.retiredStationId }),
         'BAD_USER_INPUT',
         ['input', 'stationId'],
+        'STATION_RETIRED',
       ],
       [
         'a group dissolved before the date',
         (f) => ({ groupId: f.retiredGroupId }),
         'BAD_USER_INPUT',
         ['input', 'groupId'],
+        'DEPUTY_GROUP_RETIRED',
       ],
       [
         'a deputy listed twice',
         (f) => ({ participants: [{ deputyId: f.deputies[0] }, { deputyId: f.deputies[0]!.toUpperCase() }] }),
         'BAD_USER_INPUT',
         ['input', 'participants', 1, 'deputyId'],
+        'ACTIVITY_PARTICIPANT_TWICE',
       ],
       [
         'another township’s deputy',
         (f) => ({ participants: [{ deputyId: f.foreign.deputyId }] }),
         'BAD_USER_INPUT',
         ['input', 'participants', 0, 'deputyId'],
+        'NOT_IN_TOWNSHIP',
       ],
       [
         'an unknown deputy',
@@ -274,6 +294,7 @@ describe('activity mutations', () => {
         (f) => ({ participants: [{ deputyId: f.deputies[0] }, { deputyId: f.leftDeputyId }] }),
         'BAD_USER_INPUT',
         ['input', 'participants', 1, 'deputyId'],
+        'DEPUTY_LEFT_OFFICE',
       ],
       [
         'more than 500 participants',
@@ -282,8 +303,8 @@ describe('activity mutations', () => {
         ['input', 'participants'],
       ],
     ];
-    it.each(cases)('%s', async (_label, input, code, field) => {
-      expectRefusal(await record({ ...minimal(), ...input(fx) }), code, field);
+    it.each(cases)('%s', async (_label, input, code, field, reason) => {
+      expectRefusal(await record({ ...minimal(), ...input(fx) }), code, field, reason);
     });
 
     it('accepts a deputy who left after the date, and a station closed after it', async () => {
@@ -309,7 +330,12 @@ describe('activity mutations', () => {
 
     it('a date moved past the closing of its station', async () => {
       const activity = await newActivity({ occurredOn: '2019-01-01', stationId: fx.retiredStationId });
-      expectRefusal(await update(activity.id, { occurredOn: '2021-01-01' }), 'BAD_USER_INPUT', ['input', 'occurredOn']);
+      expectRefusal(
+        await update(activity.id, { occurredOn: '2021-01-01' }),
+        'BAD_USER_INPUT',
+        ['input', 'occurredOn'],
+        'STATION_RETIRED',
+      );
       expect((await update(activity.id, { occurredOn: '2021-01-01', stationId: null })).errors).toBeUndefined();
     });
 

@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { tenantRefs } from '../../tenancy/tenant-refs.js';
 import { assignGiven } from '../../common/entities/assign-given.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { loadInTownship } from '../../tenancy/load-in-township.js';
 import { assertDatePrecision } from '../../common/validation/assert-date-precision.js';
@@ -20,6 +19,10 @@ import { ActivityService } from './activity.service.js';
 import type { Attendance } from './attendance.enum.js';
 import type { RecordActivityInput } from './dto/record-activity.input.js';
 import type { UpdateActivityInput } from './dto/update-activity.input.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
+import { deputyGroupErrors } from '../deputy-group/deputy-group.errors.js';
+import { stationErrors } from '../station/station.errors.js';
+import { activityErrors } from './activity.errors.js';
 
 type Field = readonly (string | number)[];
 
@@ -31,6 +34,7 @@ interface Participation {
 const STATION = { zh: '代表联络站', en: 'station' };
 const GROUP = { zh: '代表小组', en: 'deputy group' };
 const SESSION = { zh: '人代会会议', en: 'congress session' };
+const DEPUTY = { zh: '代表', en: 'deputy' };
 
 /**
  * Records activities with their participants. An activity and its attendance rows are one write: every
@@ -142,7 +146,7 @@ export class ActivityWriteService {
     list.forEach((item, i) => {
       assertUuid(item.deputyId, fieldOf(i));
       const id = item.deputyId.toLowerCase();
-      if (seen.has(id)) throw badInputError(fieldOf(i), '同一代表不能重复登记', 'A deputy is listed twice');
+      if (seen.has(id)) throw activityErrors.participantTwice(fieldOf(i));
       seen.add(id);
     });
     if (list.length === 0) return [];
@@ -151,11 +155,7 @@ export class ActivityWriteService {
     return list.map((item, i) => {
       const deputy = byId.get(item.deputyId.toLowerCase());
       if (!deputy || deputy.township.id !== this.scope.townshipId) {
-        throw badInputError(
-          fieldOf(i),
-          `本乡镇没有该代表：${item.deputyId}`,
-          `No such deputy in your township: ${item.deputyId}`,
-        );
+        throw accessErrors.notInTownship(fieldOf(i), DEPUTY, item.deputyId);
       }
       assertDeputyServing(deputy, on, fieldOf(i));
       return { deputy, attendance: item.attendance };
@@ -173,13 +173,13 @@ export class ActivityWriteService {
 
   private async station(id: string, on: string, field: Field): Promise<Station> {
     const station = await loadInTownship(this.em, Station, id, this.scope, field, STATION);
-    assertNotRetired(station, on, field, STATION);
+    assertNotRetired(station, on, field, stationErrors.retired);
     return station;
   }
 
   private async group(id: string, on: string, field: Field): Promise<DeputyGroup> {
     const group = await loadInTownship(this.em, DeputyGroup, id, this.scope, field, GROUP);
-    assertNotRetired(group, on, field, GROUP);
+    assertNotRetired(group, on, field, deputyGroupErrors.retired);
     return group;
   }
 

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { AGGREGATE_CATALOG } from './aggregate-catalog.js';
 import { AggregateDimension } from './aggregate-dimension.enum.js';
 import type { AggregateInput } from './dto/aggregate.input.js';
 import type { AggregateResult } from './dto/aggregate-result.type.js';
+import { analyticsErrors } from './analytics.errors.js';
 
 /** One grouped statement per request; only whitelisted expressions (aggregate-catalog.ts) reach SQL. */
 export class AggregateService {
@@ -12,23 +12,16 @@ export class AggregateService {
 
   async aggregate(countyId: string, input: AggregateInput): Promise<AggregateResult> {
     const subject = AGGREGATE_CATALOG[input.subject];
-    if (new Set(input.groupBy).size !== input.groupBy.length)
-      throw badInputError(['input', 'groupBy'], '分组维度重复', 'A dimension is listed twice');
+    if (new Set(input.groupBy).size !== input.groupBy.length) throw analyticsErrors.dimensionTwice();
     const keys = input.groupBy.map((dimension, i) => {
       if (dimension === AggregateDimension.TOWNSHIP) return 't.name';
       const sql = subject.dimensions[dimension];
-      if (!sql)
-        throw badInputError(
-          ['input', 'groupBy', i],
-          `该对象不能按 ${dimension} 分组`,
-          `${input.subject} cannot be grouped by ${dimension}`,
-        );
+      if (!sql) throw analyticsErrors.dimensionNotAllowed(i, input.subject, dimension);
       return sql;
     });
     const params: unknown[] = [countyId];
     const where = ['x.county_id = ?::uuid'];
-    if ((input.from || input.to) && !subject.date)
-      throw badInputError(['input', 'from'], '该对象没有日期', `${input.subject} has no date to filter on`);
+    if ((input.from || input.to) && !subject.date) throw analyticsErrors.subjectHasNoDate(input.subject);
     if (input.from) {
       where.push(`${subject.date} >= ?::date`);
       params.push(input.from);

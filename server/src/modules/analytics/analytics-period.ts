@@ -1,5 +1,5 @@
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import type { Period } from './dto/period.type.js';
+import { commonErrors } from '../../common/errors/common.errors.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -9,12 +9,11 @@ export function analyticsPeriod(
   quarter: number | null | undefined,
   field: readonly (string | number)[],
 ): Period {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw badInputError([...field, 'year'], `年份无效：${year}`, `Invalid year: ${year}`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw commonErrors.invalidYear([...field, 'year'], year);
   if (quarter === null || quarter === undefined)
     return { year, quarter: null, label: `${year}年`, from: `${year}-01-01`, to: `${year}-12-31` };
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
-    throw badInputError([...field, 'quarter'], '季度须为 1 至 4', 'quarter must be 1-4');
+    throw commonErrors.invalidQuarter([...field, 'quarter']);
   const lastDay = new Date(Date.UTC(year, quarter * 3, 0)).getUTCDate();
   return {
     year,

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { Provenance } from '../../common/enums/provenance.enum.js';
 import { MetricKind } from '../metric/metric-kind.enum.js';
 import { MIN_COUNTY_BASIS } from './resolved-value.js';
@@ -11,6 +10,8 @@ import type { ComparisonCell } from './dto/comparison-cell.type.js';
 import type { ComparisonSeries } from './dto/comparison-series.type.js';
 import type { PeriodInput } from './dto/period.input.js';
 import type { TownshipComparison } from './dto/township-comparison.type.js';
+import { metricErrors } from '../metric/metric.errors.js';
+import { analyticsErrors } from './analytics.errors.js';
 
 /** A rate resting on fewer cases than this is flagged: one letter answered is not a 100% record. */
 export const SMALL_SAMPLE_CASES = 5;
@@ -65,24 +66,16 @@ export class CompareService {
     normalize: Normalization,
   ): Promise<TownshipComparison> {
     if (metricKeys.length === 0 || metricKeys.length > MAX_COMPARED_METRICS) {
-      throw badInputError(
-        ['metricKeys'],
-        `指标数须为 1 至 ${MAX_COMPARED_METRICS}`,
-        `Ask for 1 to ${MAX_COMPARED_METRICS} metrics`,
-      );
+      throw analyticsErrors.metricCount(MAX_COMPARED_METRICS);
     }
     if (periodInputs.length === 0 || periodInputs.length > MAX_COMPARED_PERIODS) {
-      throw badInputError(
-        ['periods'],
-        `统计期数须为 1 至 ${MAX_COMPARED_PERIODS}`,
-        `Ask for 1 to ${MAX_COMPARED_PERIODS} periods`,
-      );
+      throw analyticsErrors.periodCount(MAX_COMPARED_PERIODS);
     }
     const periods = periodInputs.map((p, i) => analyticsPeriod(p.year, p.quarter, ['periods', i]));
     const table = await new MetricValuesService(this.em).resolve(countyId, null, periods, metricKeys);
     const metrics = metricKeys.map((key, i) => {
       const metric = table.catalog.find((m) => m.key === key);
-      if (!metric) throw badInputError(['metricKeys', i], `未知指标：${key}`, `Unknown metric: ${key}`);
+      if (!metric) throw metricErrors.unknownMetric(['metricKeys', i], key);
       return metric;
     });
     const series: ComparisonSeries[] = [];

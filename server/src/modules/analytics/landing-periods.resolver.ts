@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
-import { authErrors } from '../auth/auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { countyScope } from './county-scope.js';
 import { LandingPeriodsService } from './landing-periods.service.js';
 import { LandingPeriods } from './dto/landing-periods.type.js';
@@ -16,7 +16,7 @@ export class LandingPeriodsResolver {
     @Arg('countyId', () => ID, { nullable: true, description: 'Default: the caller’s county' }) countyId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<LandingPeriods> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     const county = countyId === null || countyId === undefined ? ctx.identity.countyId : countyScope(ctx, countyId);
     return new LandingPeriodsService(ctx.em).landing(county);
   }

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { percentage } from '../metric/recorded-metrics.service.js';
 import { defaultDeadline } from '../../common/periods/quarter-period.js';
 import { analyticsPeriod } from './analytics-period.js';
@@ -7,6 +6,7 @@ import { REPORTING_SINCE_SQL } from './completeness.js';
 import { ReportingStatusKind } from './reporting-status-kind.enum.js';
 import type { ReportingStatusBoard } from './dto/reporting-status-board.type.js';
 import type { ReportingStatusCell } from './dto/reporting-status-cell.type.js';
+import { commonErrors } from '../../common/errors/common.errors.js';
 
 interface ReportRow {
   id: string;
@@ -24,8 +24,7 @@ export class ReportingStatusService {
   constructor(private readonly em: EntityManager) {}
 
   async board(countyId: string, year: number, now: Date = new Date()): Promise<ReportingStatusBoard> {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw badInputError(['year'], `年份无效：${year}`, `Invalid year: ${year}`);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw commonErrors.invalidYear(['year'], year);
     const [townships, reports, deadlines] = await Promise.all([
       this.em.execute<{ id: string; code: string; name: string; deputies: string; reporting_since: string }[]>(
         `select t.id, t.code, t.name, (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies,

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
 import { MetricKind } from '../metric/metric-kind.enum.js';
@@ -19,6 +18,8 @@ import { TrendGranularity } from './trend-granularity.enum.js';
 import { UnknownReason } from './unknown-reason.enum.js';
 import type { MetricTrend } from './dto/metric-trend.type.js';
 import type { Period } from './dto/period.type.js';
+import { metricErrors } from '../metric/metric.errors.js';
+import { analyticsErrors } from './analytics.errors.js';
 
 /**
  * A county total over townships: a count sums the known values (a lower bound when some township's is
@@ -69,7 +70,7 @@ export class TrendService {
   ): Promise<MetricTrend> {
     if (townshipId) assertUuid(townshipId, ['townshipId']);
     if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || toYear < fromYear || toYear - fromYear > 10) {
-      throw badInputError(['toYear'], '年份范围须为 0 至 10 年', 'The year range must span 0 to 10 years');
+      throw analyticsErrors.yearRange();
     }
     // One year more at the start, for the first year-over-year change.
     const periods: Period[] = [];
@@ -81,7 +82,7 @@ export class TrendService {
       metricKey,
     ]);
     const metric = table.catalog.find((m) => m.key === metricKey);
-    if (!metric) throw badInputError(['metricKey'], `未知指标：${metricKey}`, `Unknown metric: ${metricKey}`);
+    if (!metric) throw metricErrors.unknownMetric(['metricKey'], metricKey);
     const values = periods.map((_p, i) =>
       townshipId
         ? { ...table.get(townshipId, i, metricKey), basis: null }

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { TypeInfo, getNamedType, isLeafType, visit, visitWithTypeInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
-import { AppError } from '../../common/errors/app-error.js';
+import type { AppError } from '../../common/errors/app-error.js';
+import { apiTokenErrors } from './api-token.errors.js';
 
 /**
  * The object types an API token's operations answer with. A token acts as its township's clerk, whom
@@ -22,14 +23,6 @@ export const API_TOKEN_TYPES: ReadonlySet<string> = new Set([
   'PageInfo',
 ]);
 
-const outOfScope = (field: string, type: string) =>
-  new AppError({
-    code: 'FORBIDDEN',
-    messageZh: `此 API 令牌无权读取 ${field}（${type}）`,
-    messageEn: `This API token may not read ${field} (${type})`,
-    details: { field, type },
-  });
-
 /** Refuses, before execution, an API token's document that reaches beyond the token's payload types. */
 export function apiTokenScopePlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -49,7 +42,7 @@ export function apiTokenScopePlugin(): ApolloServerPlugin<RequestContext> {
                 if (!parent || !type || parent === schema.getQueryType() || parent === schema.getMutationType()) return;
                 const named = getNamedType(type);
                 if (isLeafType(named) || named.name.startsWith('__') || API_TOKEN_TYPES.has(named.name)) return;
-                refusal ??= outOfScope(`${parent.name}.${node.name.value}`, named.name);
+                refusal ??= apiTokenErrors.typeOutOfScope(`${parent.name}.${node.name.value}`, named.name);
               },
             }),
           );

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { Township } from '../township/township.entity.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
-import { authErrors } from '../auth/auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { ApiToken } from './api-token.entity.js';
 import { ApiTokenService } from './api-token.service.js';
 import { CreateApiTokenInput } from './dto/create-api-token.input.js';
@@ -26,7 +26,7 @@ export class ApiTokenResolver {
     @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CreateApiTokenPayload> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new ApiTokenService(ctx.em).create(ctx.identity, input);
   }
 

@@ -2,7 +2,6 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../tenancy/identity.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
-import { notFoundError } from '../../common/errors/not-found-error.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
@@ -11,6 +10,7 @@ import { apiTokenErrors } from './api-token.errors.js';
 import { hashApiTokenSecret, newApiTokenSecret } from './api-token-secret.js';
 import type { CreateApiTokenInput } from './dto/create-api-token.input.js';
 import type { CreateApiTokenPayload } from './dto/create-api-token-payload.js';
+import { townshipErrors } from '../township/township.errors.js';
 
 const DEFAULT_LIFETIME_DAYS = 366;
 const DAY_MS = 24 * 3600 * 1000;
@@ -46,7 +46,7 @@ export class ApiTokenService {
   async revoke(id: string): Promise<ApiToken> {
     assertUuid(id, ['id']);
     const apiToken = await this.em.findOne(ApiToken, { id });
-    if (!apiToken) throw notFoundError('API 令牌', 'API token', id);
+    if (!apiToken) throw apiTokenErrors.notFound(id);
     if (apiToken.revokedAt) throw apiTokenErrors.alreadyRevoked();
     apiToken.revokedAt = new Date();
     await this.em.flush();
@@ -62,7 +62,7 @@ export class ApiTokenService {
     if (townshipId === null) throw apiTokenErrors.townshipRequired();
     assertUuid(townshipId, ['input', 'townshipId']);
     const township = await this.em.findOne(Township, { id: townshipId });
-    if (!township) throw notFoundError('乡镇', 'Township', townshipId, ['input', 'townshipId']);
+    if (!township) throw townshipErrors.notFound(townshipId, ['input', 'townshipId']);
     return township.id;
   }
 }

@@ -1,5 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { authErrors } from './auth.errors.js';
 
 /** The role list that marks an operation open to anonymous callers (only `login`). */
@@ -13,7 +14,7 @@ export const PUBLIC = 'PUBLIC';
  */
 export const authChecker: AuthChecker<RequestContext> = ({ context, info }, roles) => {
   if (roles.includes(PUBLIC)) return true;
-  if (!context.identity) throw authErrors.notSignedIn();
+  if (!context.identity) throw accessErrors.notSignedIn();
   if (context.identityRevoked) throw authErrors.sessionRevoked();
   const apiToken = context.identity.apiToken;
   if (apiToken) {
@@ -21,5 +22,5 @@ export const authChecker: AuthChecker<RequestContext> = ({ context, info }, role
     if (!root || !apiToken.operations.includes(info.fieldName)) throw authErrors.apiTokenOutOfScope(info.fieldName);
   }
   if (roles.length === 0 || roles.includes(context.identity.role)) return true;
-  throw authErrors.forbidden();
+  throw accessErrors.roleForbidden();
 };

@@ -6,7 +6,7 @@ import { UserService } from './user.service.js';
 import { User } from './user.entity.js';
 import { LoginInput } from './dto/login.input.js';
 import { LoginPayload } from './dto/login-payload.js';
-import { authErrors } from './auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 
 @Resolver()
 export class AuthResolver {
@@ -26,14 +26,14 @@ export class AuthResolver {
     description: '退出登录 / Sign out: ends every session of the signed-in user (all its tokens stop working)',
   })
   signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new AuthService(ctx.em, ctx.tokens).signOut(ctx.identity);
   }
 
   @Authorized()
   @Query(() => User, { description: '当前用户 / The signed-in user' })
   me(@Ctx() ctx: RequestContext): Promise<User> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new UserService(ctx.em).me(ctx.identity);
   }
 }

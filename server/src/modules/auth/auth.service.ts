@@ -51,7 +51,7 @@ export class AuthService {
    * next request on. Runs in the request transaction; its own token is refused afterwards too.
    */
   async signOut(identity: Identity): Promise<boolean> {
-    if (identity.apiToken) throw authErrors.forbidden();
+    if (identity.apiToken) throw authErrors.signOutByApiToken();
     await this.em.execute(`select renda_sign_out()`);
     return true;
   }

@@ -51,7 +51,7 @@ describe('accounts and login', () => {
   it('rate limits one account after repeated failures, even with the right password, and not others', async () => {
     for (let i = 0; i < MAX_FAILURES_PER_LOGIN; i += 1) await login('hemao.viewer', `wrong-${i}`);
     const blocked = await login('hemao.viewer', DEMO_PASSWORD);
-    expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'LOGIN_RATE_LIMITED' });
     expect(blocked.errors?.[0]?.extensions?.['messageZh']).toMatch(/过于频繁/);
     const other = await login('hemao.clerk', DEMO_PASSWORD);
     expect(other.errors).toBeUndefined();

@@ -32,10 +32,11 @@ describe('role rules of workflow and analytics operations', () => {
       const res = await t.graphql(rule.document, used, { as: login });
       const code = res.errors?.[0]?.extensions?.['code'];
       if (rule.allowed.includes(login)) expect([login, code]).not.toEqual([login, 'FORBIDDEN']);
-      else expect([login, code]).toEqual([login, 'FORBIDDEN']);
+      else
+        expect([login, code, res.errors?.[0]?.extensions?.['reason']]).toEqual([login, 'FORBIDDEN', 'ROLE_FORBIDDEN']);
       expect([login, code]).not.toEqual([login, 'INTERNAL_SERVER_ERROR']);
     }
     const anonymous = await t.graphql(rule.document, used, { as: null });
-    expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'NOT_SIGNED_IN' });
   });
 });

@@ -21,7 +21,13 @@ function prefixScheme(refuse = false): BearerScheme & { seen: string[] } {
     accepts: (bearer) => bearer.startsWith(PREFIX),
     authenticate: async (bearer) => {
       seen.push(bearer);
-      if (refuse) throw new AppError({ code: 'UNAUTHENTICATED', messageZh: '令牌无效', messageEn: 'scheme refused' });
+      if (refuse)
+        throw new AppError({
+          code: 'UNAUTHENTICATED',
+          reason: 'TEST_SCHEME_REFUSED',
+          messageZh: '令牌无效',
+          messageEn: 'scheme refused',
+        });
       return SCHEME_IDENTITY;
     },
   };
@@ -49,6 +55,7 @@ describe('TokenService bearer schemes (auth knows API tokens only as a plugged-i
     const tokens = new TokenService(SECRET, 3600, [prefixScheme(true)]);
     await expect(tokens.verify(`${PREFIX}abc`)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
+      reason: 'TEST_SCHEME_REFUSED',
       messageEn: 'scheme refused',
     });
   });
@@ -57,6 +64,10 @@ describe('TokenService bearer schemes (auth knows API tokens only as a plugged-i
     const tokens = new TokenService(SECRET, 3600);
     const refusal = await tokens.verify(`${PREFIX}abc`).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);
-    expect(refusal).toMatchObject({ code: 'UNAUTHENTICATED', messageEn: 'Sign in first' });
+    expect(refusal).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_SESSION_TOKEN',
+      messageEn: 'Sign in first',
+    });
   });
 });

@@ -82,7 +82,7 @@ export class TokenService {
         iat === undefined ||
         exp - iat > this.ttlSeconds
       ) {
-        throw authErrors.notSignedIn();
+        throw authErrors.invalidSessionToken();
       }
       return {
         userId: sub,
@@ -93,7 +93,7 @@ export class TokenService {
       };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw authErrors.sessionExpired();
-      throw authErrors.notSignedIn();
+      throw authErrors.invalidSessionToken();
     }
   }
 }

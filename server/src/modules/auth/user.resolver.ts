@@ -8,7 +8,7 @@ import { UserRole } from '../../tenancy/user-role.enum.js';
 import { UserService } from './user.service.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { UpdateUserInput } from './dto/update-user.input.js';
-import { authErrors } from './auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -21,7 +21,7 @@ export class UserResolver {
   @Authorized(UserRole.COUNTY_ADMIN)
   @Mutation(() => User)
   createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new UserService(ctx.em).create(ctx.identity, input);
   }
 

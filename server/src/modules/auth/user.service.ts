@@ -2,9 +2,6 @@ import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../tenancy/identity.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
-import { notFoundError } from '../../common/errors/not-found-error.js';
-import { AppError } from '../../common/errors/app-error.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import { User } from './user.entity.js';
@@ -12,16 +9,10 @@ import { UserRole } from '../../tenancy/user-role.enum.js';
 import { passwordHasher } from './password-hasher.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
 import type { UpdateUserInput } from './dto/update-user.input.js';
+import { authErrors } from './auth.errors.js';
+import { townshipErrors } from '../township/township.errors.js';
 
 const TOWNSHIP_ROLES = new Set([UserRole.TOWNSHIP_CLERK, UserRole.TOWNSHIP_VIEWER]);
-
-const loginTaken = (login: string) =>
-  new AppError({
-    code: 'CONFLICT',
-    messageZh: `登录名已被使用：${login}`,
-    messageEn: `Login already taken: ${login}`,
-    field: ['input', 'login'],
-  });
 
 /** User management for county admins; row-level security confines it to the admin's county. */
 export class UserService {
@@ -29,7 +20,7 @@ export class UserService {
 
   async me(identity: Identity): Promise<User> {
     const user = await this.em.findOne(User, { id: identity.userId });
-    if (!user) throw notFoundError('用户', 'User', identity.userId);
+    if (!user) throw authErrors.userNotFound(identity.userId);
     return user;
   }
 
@@ -53,7 +44,7 @@ export class UserService {
       // Logins are unique across the platform (signing in names no county). The clash is left to the
       // constraint, with one answer whether the login is taken in this county or another: no constraint
       // name and no lookup that row-level security would answer differently.
-      if (error instanceof UniqueConstraintViolationException) throw loginTaken(input.login);
+      if (error instanceof UniqueConstraintViolationException) throw authErrors.loginTaken(input.login);
       throw error;
     }
     return user;
@@ -62,7 +53,7 @@ export class UserService {
   async update(id: string, input: UpdateUserInput): Promise<User> {
     assertUuid(id, ['id']);
     const user = await this.em.findOne(User, { id });
-    if (!user) throw notFoundError('用户', 'User', id);
+    if (!user) throw authErrors.userNotFound(id);
     if (input.displayName != null) user.displayName = input.displayName;
     if (input.active != null) user.active = input.active;
     if (input.password != null) user.passwordHash = await passwordHasher.hash(input.password);
@@ -73,15 +64,13 @@ export class UserService {
   /** Township roles need a township of the admin's county (invisible otherwise); county roles none. */
   private async townshipFor(role: UserRole, townshipId: string | null): Promise<Township | null> {
     if (!TOWNSHIP_ROLES.has(role)) {
-      if (townshipId !== null)
-        throw badInputError(['input', 'townshipId'], '县级角色不属于乡镇', 'County roles have no township');
+      if (townshipId !== null) throw authErrors.countyRoleWithTownship();
       return null;
     }
-    if (townshipId === null)
-      throw badInputError(['input', 'townshipId'], '乡镇角色必须指定乡镇', 'Township roles need a township');
+    if (townshipId === null) throw authErrors.townshipRoleWithoutTownship();
     assertUuid(townshipId, ['input', 'townshipId']);
     const township = await this.em.findOne(Township, { id: townshipId });
-    if (!township) throw notFoundError('乡镇', 'Township', townshipId, ['input', 'townshipId']);
+    if (!township) throw townshipErrors.notFound(townshipId, ['input', 'townshipId']);
     return township;
   }
 }

@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import type { RequestContext } from '../../tenancy/request-context.js';
-import { authErrors } from '../auth/auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { CalendarDay } from './calendar-day.entity.js';
 import { CalendarService } from './calendar.service.js';
 import { SetCalendarDayInput } from './dto/set-calendar-day.input.js';
+import { calendarErrors } from './calendar.errors.js';
 
 @Resolver(() => CalendarDay)
 export class CalendarResolver {
@@ -27,8 +27,7 @@ export class CalendarResolver {
     @Arg('days', () => Int) days: number,
     @Ctx() ctx: RequestContext,
   ): Promise<string> {
-    if (days < 0 || days > 366)
-      throw badInputError(['days'], '工作日数须在 0 至 366 之间', 'days must be between 0 and 366');
+    if (days < 0 || days > 366) throw calendarErrors.workingDaysRange();
     return new CalendarService(ctx.em).addWorkingDays(from, days);
   }
 
@@ -38,14 +37,14 @@ export class CalendarResolver {
     @Arg('input', () => SetCalendarDayInput) input: SetCalendarDayInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CalendarDay> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new CalendarService(ctx.em).setDay(ctx.identity, input.day, input.kind, input.name);
   }
 
   @Authorized(UserRole.COUNTY_ADMIN)
   @Mutation(() => Boolean, { description: 'Removes a day of the county’s own calendar; false when there was none' })
   removeCalendarDay(@Arg('day', () => LocalDateResolver) day: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new CalendarService(ctx.em).removeDay(ctx.identity, day);
   }
 }

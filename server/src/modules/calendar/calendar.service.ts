@@ -1,18 +1,18 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../tenancy/identity.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { County } from '../county/county.entity.js';
 import { CalendarDay } from './calendar-day.entity.js';
 import { CalendarDayKind } from './calendar-day-kind.enum.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
+import { calendarErrors } from './calendar.errors.js';
 
 /** The national calendar plus the caller's county's own days (row-level security shows exactly those). */
 export class CalendarService {
   constructor(private readonly em: EntityManager) {}
 
   list(from: string, to: string): Promise<CalendarDay[]> {
-    if (to < from) throw badInputError(['to'], '结束日期早于开始日期', 'The end date precedes the start');
+    if (to < from) throw calendarErrors.rangeReversed();
     return this.em.find(CalendarDay, { day: { $gte: from, $lte: to } }, { orderBy: { day: 'asc', county: 'asc' } });
   }
 

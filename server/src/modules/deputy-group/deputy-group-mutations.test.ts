@@ -99,9 +99,14 @@ describe('deputy group mutations', () => {
   });
 
   it('refuses a name the township already uses (CONFLICT), also when renaming', async () => {
-    expectRefusal(await create(takenName), 'CONFLICT', ['input', 'name']);
+    expectRefusal(await create(takenName), 'CONFLICT', ['input', 'name'], 'DEPUTY_GROUP_NAME_TAKEN');
     const group = await newGroup('待改名小组');
-    expectRefusal(await update(group.id, { name: takenName }), 'CONFLICT', ['input', 'name']);
+    expectRefusal(
+      await update(group.id, { name: takenName }),
+      'CONFLICT',
+      ['input', 'name'],
+      'DEPUTY_GROUP_NAME_TAKEN',
+    );
     expect((await update(group.id, { name: '待改名小组' })).errors).toBeUndefined();
   });
 
@@ -124,7 +129,7 @@ describe('deputy group mutations', () => {
     expect(activity.errors).toBeUndefined();
     expectRefusal(await retire(group.id, '2024-04-09'), 'BAD_USER_INPUT', ['on']);
     expect((await retire(group.id, '2024-04-10')).errors).toBeUndefined();
-    expectRefusal(await retire(group.id, '2024-05-01'), 'CONFLICT', ['id']);
+    expectRefusal(await retire(group.id, '2024-05-01'), 'CONFLICT', ['id'], 'DEPUTY_GROUP_ALREADY_RETIRED');
     expectRefusal(await retire(foreign.groupId, '2024-05-01'), 'NOT_FOUND', ['id']);
     expectRefusal(await retire(randomUUID(), '2024-05-01'), 'NOT_FOUND', ['id']);
   });

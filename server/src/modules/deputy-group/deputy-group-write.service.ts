@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { tenantRefs } from '../../tenancy/tenant-refs.js';
-import { AppError } from '../../common/errors/app-error.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertNameFree } from '../../tenancy/assert-name-free.js';
 import { assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { countRecordsAfter } from '../../common/validation/retire-check.js';
@@ -11,8 +9,7 @@ import { DeputyGroupService } from './deputy-group.service.js';
 import { deputyGroupRetireChecks } from './deputy-group.retire-checks.js';
 import type { CreateDeputyGroupInput } from './dto/create-deputy-group.input.js';
 import type { UpdateDeputyGroupInput } from './dto/update-deputy-group.input.js';
-
-const LABEL = { zh: '代表小组', en: 'deputy group' };
+import { deputyGroupErrors } from './deputy-group.errors.js';
 
 /** Creates, renames and dissolves the deputy groups of the clerk's township. */
 export class DeputyGroupWriteService {
@@ -22,7 +19,7 @@ export class DeputyGroupWriteService {
   ) {}
 
   async create(input: CreateDeputyGroupInput): Promise<DeputyGroup> {
-    await assertNameFree(this.em, DeputyGroup, this.scope, input.name, null, LABEL);
+    await assertNameFree(this.em, DeputyGroup, this.scope, input.name, null, deputyGroupErrors.nameTaken);
     const group = Object.assign(new DeputyGroup(), { ...tenantRefs(this.scope), name: input.name });
     await this.em.persist(group).flush();
     return group;
@@ -31,7 +28,7 @@ export class DeputyGroupWriteService {
   async update(id: string, input: UpdateDeputyGroupInput): Promise<DeputyGroup> {
     const group = await new DeputyGroupService(this.em).findById(id);
     if (input.name !== undefined) {
-      await assertNameFree(this.em, DeputyGroup, this.scope, input.name, group.id, LABEL);
+      await assertNameFree(this.em, DeputyGroup, this.scope, input.name, group.id, deputyGroupErrors.nameTaken);
       group.name = input.name;
     }
     await this.em.flush();
@@ -43,20 +40,11 @@ export class DeputyGroupWriteService {
     assertRecordDate(on, ['on']);
     const group = await new DeputyGroupService(this.em).findById(id);
     if (group.retiredOn !== null) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: `代表小组“${group.name}”已于 ${group.retiredOn} 撤销`,
-        messageEn: `The deputy group "${group.name}" was already retired on ${group.retiredOn}`,
-        field: ['id'],
-      });
+      throw deputyGroupErrors.alreadyRetired(group);
     }
     const later = await countRecordsAfter(deputyGroupRetireChecks, this.em, group.id, on);
     if (later > 0) {
-      throw badInputError(
-        ['on'],
-        `该小组在 ${on} 之后仍有 ${later} 次活动`,
-        `The group has ${later} activities after ${on}`,
-      );
+      throw deputyGroupErrors.recordsAfterRetirement(on, later);
     }
     group.retiredOn = on;
     await this.em.flush();

@@ -234,7 +234,12 @@ describe('deputy mutations', () => {
       expectRefusal(await retire(deputy.id, 'RESIGNED', TOMORROW), 'BAD_USER_INPUT', ['on']);
       expectRefusal(await retire(deputy.id, 'RESIGNED', '2021-11-09'), 'BAD_USER_INPUT', ['on']);
       expect((await retire(deputy.id, 'DECEASED', '2024-01-01')).errors).toBeUndefined();
-      expectRefusal(await retire(deputy.id, 'RESIGNED', '2024-02-01'), 'CONFLICT', ['id']);
+      expectRefusal(
+        await retire(deputy.id, 'RESIGNED', '2024-02-01'),
+        'CONFLICT',
+        ['id'],
+        'DEPUTY_ALREADY_LEFT_OFFICE',
+      );
     });
 
     it('a date before activities the deputy attended', async () => {

@@ -3,8 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { tenantRefs } from '../../tenancy/tenant-refs.js';
 import { assignGiven } from '../../common/entities/assign-given.js';
-import { AppError } from '../../common/errors/app-error.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { loadInTownship } from '../../tenancy/load-in-township.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { assertNotRetired } from '../../common/validation/assert-not-retired.js';
@@ -19,6 +17,9 @@ import { DeputyService } from './deputy.service.js';
 import { deputyRetireChecks } from './deputy.retire-checks.js';
 import type { CreateDeputyInput } from './dto/create-deputy.input.js';
 import type { UpdateDeputyInput } from './dto/update-deputy.input.js';
+import { deputyErrors } from './deputy.errors.js';
+import { deputyGroupErrors } from '../deputy-group/deputy-group.errors.js';
+import { stationErrors } from '../station/station.errors.js';
 
 const EARLIEST_BIRTH_YEAR = 1900;
 const GROUP = { zh: '代表小组', en: 'deputy group' };
@@ -97,30 +98,17 @@ export class DeputyWriteService {
   /** 辞职、罢免、去世: the deputy stays on record with the status and the date of leaving. */
   async retire(id: string, status: DeputyStatus, on: string): Promise<Deputy> {
     if (status === DeputyStatus.ACTIVE) {
-      throw badInputError(
-        ['status'],
-        '离任状态须为辞职、罢免或去世',
-        'Leaving office is RESIGNED, REMOVED or DECEASED',
-      );
+      throw deputyErrors.retireStatusActive();
     }
     assertRecordDate(on, ['on']);
     const deputy = await new DeputyService(this.em).findById(id);
     if (deputy.status !== DeputyStatus.ACTIVE) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: `代表${deputy.name}已离任（${deputy.status}）`,
-        messageEn: `Deputy ${deputy.name} has already left office (${deputy.status})`,
-        field: ['id'],
-      });
+      throw deputyErrors.alreadyLeftOffice(deputy);
     }
     if (deputy.electedOn) assertNotBefore(on, deputy.electedOn, ['on'], { zh: '离任日期', en: 'The date of leaving' });
     const later = await countRecordsAfter(deputyRetireChecks, this.em, deputy.id, on);
     if (later > 0) {
-      throw badInputError(
-        ['on'],
-        `该代表在 ${on} 之后仍有 ${later} 次活动记录`,
-        `The deputy is recorded at ${later} activities after ${on}`,
-      );
+      throw deputyErrors.recordsAfterLeaving(on, later);
     }
     deputy.status = status;
     deputy.statusChangedOn = on;
@@ -131,11 +119,7 @@ export class DeputyWriteService {
   private checkDates(input: { birthYear?: number | null; electedOn?: string | null }): void {
     const thisYear = Number(chinaToday().slice(0, 4));
     if (input.birthYear != null && (input.birthYear < EARLIEST_BIRTH_YEAR || input.birthYear > thisYear)) {
-      throw badInputError(
-        ['input', 'birthYear'],
-        `出生年份须在 ${EARLIEST_BIRTH_YEAR} 至 ${thisYear} 之间`,
-        `birthYear must lie between ${EARLIEST_BIRTH_YEAR} and ${thisYear}`,
-      );
+      throw deputyErrors.birthYearOutOfRange(EARLIEST_BIRTH_YEAR, thisYear);
     }
     if (input.electedOn != null) assertRecordDate(input.electedOn, ['input', 'electedOn']);
   }
@@ -146,13 +130,13 @@ export class DeputyWriteService {
 
   private async group(id: string): Promise<DeputyGroup> {
     const group = await loadInTownship(this.em, DeputyGroup, id, this.scope, ['input', 'groupId'], GROUP);
-    assertNotRetired(group, null, ['input', 'groupId'], GROUP);
+    assertNotRetired(group, null, ['input', 'groupId'], deputyGroupErrors.retired);
     return group;
   }
 
   private async station(id: string): Promise<Station> {
     const station = await loadInTownship(this.em, Station, id, this.scope, ['input', 'stationId'], STATION);
-    assertNotRetired(station, null, ['input', 'stationId'], STATION);
+    assertNotRetired(station, null, ['input', 'stationId'], stationErrors.retired);
     return station;
   }
 }

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { tenantRefs } from '../../tenancy/tenant-refs.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertDatePrecision } from '../../common/validation/assert-date-precision.js';
 import { assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { Election } from './election.entity.js';
 import type { RecordElectionInput } from './dto/record-election.input.js';
+import { electionErrors } from './election.errors.js';
 
 /** Records the township's general elections and by-elections. */
 export class ElectionWriteService {
@@ -19,11 +19,7 @@ export class ElectionWriteService {
     assertDatePrecision(input.heldOn, input.datePrecision, ['input', 'heldOn']);
     // The database checks this too (election_turnout_check); checking here names the field.
     if (input.votersVoted != null && input.registeredVoters != null && input.votersVoted > input.registeredVoters) {
-      throw badInputError(
-        ['input', 'votersVoted'],
-        `参选人数（${input.votersVoted}）不能多于登记选民数（${input.registeredVoters}）`,
-        `votersVoted (${input.votersVoted}) cannot exceed registeredVoters (${input.registeredVoters})`,
-      );
+      throw electionErrors.moreVotersThanRegistered(input.votersVoted, input.registeredVoters);
     }
     const election = Object.assign(new Election(), {
       ...tenantRefs(this.scope),

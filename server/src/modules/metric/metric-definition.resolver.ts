@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { authErrors } from '../auth/auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { MetricDefinitionWriteService } from './metric-definition-write.service.js';
 import { DefineMetricInput } from './dto/define-metric.input.js';
@@ -32,7 +32,7 @@ export class MetricDefinitionResolver {
     @Arg('input', () => DefineMetricInput) input: DefineMetricInput,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricDefinition> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new MetricDefinitionWriteService(ctx.em, ctx.identity).define(input);
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFoundError } from '../../common/errors/not-found-error.js';
 import { MetricDefinition } from './metric-definition.entity.js';
+import { metricErrors } from './metric.errors.js';
 
 export class MetricDefinitionService {
   constructor(private readonly em: EntityManager) {}
@@ -13,7 +13,7 @@ export class MetricDefinitionService {
 
   async findByKey(key: string): Promise<MetricDefinition> {
     const found = await this.em.findOne(MetricDefinition, { key });
-    if (!found) throw notFoundError('统计指标', 'Metric', key, ['key']);
+    if (!found) throw metricErrors.notFound(key);
     return found;
   }
 }

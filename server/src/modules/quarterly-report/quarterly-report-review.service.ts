@@ -1,11 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../tenancy/identity.js';
-import { AppError } from '../../common/errors/app-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
-import { notFoundError } from '../../common/errors/not-found-error.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { ReportState } from './report-state.enum.js';
+import { quarterlyReportErrors } from './quarterly-report.errors.js';
 
 /**
  * The county side: accept or return a submitted report. The database lets county staff change only
@@ -38,24 +37,14 @@ export class QuarterlyReportReviewService {
       { id },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
-    if (!report) throw notFoundError('季度报表', 'Quarterly report', id);
+    if (!report) throw quarterlyReportErrors.notFound(id);
     if (report.version !== expectedVersion) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: `报表已更新为第 ${report.version} 版，请刷新后再审核`,
-        messageEn: `The report is now at version ${report.version}; reload before reviewing`,
-        field: ['expectedVersion'],
-        details: { currentVersion: report.version, state: report.state },
-      });
+      throw quarterlyReportErrors.reviewVersionStale(report);
     }
     if (report.state !== ReportState.SUBMITTED) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: '只能审核已报送、待审核的报表',
-        messageEn: 'Only a submitted report awaiting review can be accepted or returned',
-        field: ['id'],
-        details: { state: report.state },
-      });
+      throw report.state === ReportState.ACCEPTED
+        ? quarterlyReportErrors.alreadyAccepted()
+        : quarterlyReportErrors.notAwaitingReview(report.state);
     }
     report.state = to;
     report.version += 1;

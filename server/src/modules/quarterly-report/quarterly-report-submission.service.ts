@@ -2,8 +2,6 @@ import { ref, type EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { tenantRefs } from '../../tenancy/tenant-refs.js';
-import { AppError } from '../../common/errors/app-error.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
 import { Provenance } from '../../common/enums/provenance.enum.js';
 import { uuidV7 } from '../../common/ids/uuid-v7.js';
@@ -21,19 +19,11 @@ import type { RevisionValue } from './revision-value.js';
 import type { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import type { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
 import type { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
+import { metricErrors } from '../metric/metric.errors.js';
+import { quarterlyReportErrors } from './quarterly-report.errors.js';
 
 /** The report row as the write statement returns it (column names). */
 type ReportRow = EntityDictionary<QuarterlyReport> & { id: string; version: number };
-
-/** The version the clerk saw is no longer the report's. */
-const conflict = (report: { version: number; state: ReportState }) =>
-  new AppError({
-    code: 'CONFLICT',
-    messageZh: `报表已被更新为第 ${report.version} 版，请刷新后重新报送`,
-    messageEn: `The report is now at version ${report.version}; reload and submit again`,
-    field: ['input', 'expectedVersion'],
-    details: { currentVersion: report.version, state: report.state },
-  });
 
 /** Equal figures, null (unknown) equal only to null. */
 const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
@@ -190,7 +180,7 @@ export class QuarterlyReportSubmissionService {
       // A report this statement created stood at version 0 before it (the rollback removes it again).
       const current = row?.id === reportId ? { version: 0, state: ReportState.DRAFT } : await this.currentReport(input);
       this.checkApplies(input, current);
-      throw conflict(current);
+      throw quarterlyReportErrors.submitVersionStale(current);
     }
     const report = this.em.map(QuarterlyReport, row);
     const revision = Object.assign(new QuarterlyReportRevision(), {
@@ -223,13 +213,9 @@ export class QuarterlyReportSubmissionService {
 
   /** Throws when the submission may not apply to the report as it stands: a stale version, or an uncorrected acceptance. */
   private checkApplies(input: SubmitQuarterlyReportInput, report: { version: number; state: ReportState }): void {
-    if (report.version !== input.expectedVersion) throw conflict(report);
+    if (report.version !== input.expectedVersion) throw quarterlyReportErrors.submitVersionStale(report);
     if (report.state === ReportState.ACCEPTED && !input.correctionReason) {
-      throw badInputError(
-        ['input', 'correctionReason'],
-        '更正已接收的报表须说明理由',
-        'Correcting an accepted report needs a reason',
-      );
+      throw quarterlyReportErrors.correctionNeedsReason();
     }
   }
 
@@ -242,12 +228,7 @@ export class QuarterlyReportSubmissionService {
     if (!revision) return null;
     const report = await this.em.findOneOrFail(QuarterlyReport, { id: revision.report.id });
     if (report.year !== input.year || report.quarter !== input.quarter) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: '该幂等键已用于另一季度的报送',
-        messageEn: 'This idempotency key was used for another quarter',
-        field: ['input', 'idempotencyKey'],
-      });
+      throw quarterlyReportErrors.idempotencyKeyReused();
     }
     return { report, revision, replayed: true };
   }
@@ -263,20 +244,14 @@ export class QuarterlyReportSubmissionService {
     input.values.forEach((v, index) => {
       const field = ['input', 'values', index];
       const kind = kinds.get(v.metricKey);
-      if (!kind)
-        throw badInputError([...field, 'metricKey'], `未知指标：${v.metricKey}`, `Unknown metric: ${v.metricKey}`);
-      if (given.has(v.metricKey))
-        throw badInputError([...field, 'metricKey'], `指标重复：${v.metricKey}`, `Metric listed twice: ${v.metricKey}`);
+      if (!kind) throw metricErrors.unknownMetric([...field, 'metricKey'], v.metricKey);
+      if (given.has(v.metricKey)) throw quarterlyReportErrors.metricTwice([...field, 'metricKey'], v.metricKey);
       const value = v.reportedValue;
       if (value !== null && (!Number.isFinite(value) || value < 0 || (kind === MetricKind.RATE && value > 100))) {
-        throw badInputError(
-          [...field, 'reportedValue'],
-          '数值须为非负数，比率不超过 100',
-          'Values are non-negative; rates at most 100',
-        );
+        throw quarterlyReportErrors.valueOutOfRange([...field, 'reportedValue']);
       }
       if (value !== null && kind === MetricKind.COUNT && !Number.isInteger(value)) {
-        throw badInputError([...field, 'reportedValue'], '计数须为整数', 'Counts are whole numbers');
+        throw quarterlyReportErrors.countNotInteger([...field, 'reportedValue']);
       }
       given.set(v.metricKey, { index, reportedValue: value, overrideReason: v.overrideReason ?? null });
     });
@@ -288,10 +263,10 @@ export class QuarterlyReportSubmissionService {
       const reportedValue = entry ? entry.reportedValue : recordedValue;
       const overridden = recordedValue !== null && !same(reportedValue, recordedValue);
       if (overridden && !entry?.overrideReason) {
-        throw badInputError(
+        throw quarterlyReportErrors.overrideNeedsReason(
           ['input', 'values', entry!.index, 'overrideReason'],
-          `“${metric.nameZh}”与记录数 ${recordedValue} 不同，须说明理由`,
-          `"${metric.nameEn}" differs from the recorded ${recordedValue}: give a reason`,
+          metric,
+          recordedValue,
         );
       }
       if (recordedValue === null && reportedValue === null) continue;

@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { requireTownship } from '../../tenancy/require-township.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { childLists } from '../../tenancy/child-lists.js';
-import { authErrors } from '../auth/auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { QuarterlyReportRevision } from './quarterly-report-revision.entity.js';
@@ -12,6 +11,7 @@ import { QuarterlyReportReviewService } from './quarterly-report-review.service.
 import { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
 import { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
+import { quarterlyReportErrors } from './quarterly-report.errors.js';
 
 @Resolver(() => QuarterlyReport)
 export class QuarterlyReportWorkflowResolver {
@@ -45,7 +45,7 @@ export class QuarterlyReportWorkflowResolver {
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: RequestContext,
   ) {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new QuarterlyReportReviewService(ctx.em, ctx.identity).accept(id, expectedVersion);
   }
 
@@ -57,10 +57,9 @@ export class QuarterlyReportWorkflowResolver {
     @Arg('reason') reason: string,
     @Ctx() ctx: RequestContext,
   ) {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     const trimmed = reason.trim();
-    if (trimmed.length < 1 || trimmed.length > 1000)
-      throw badInputError(['reason'], '退回须说明理由（1 至 1000 字）', 'Returning needs a reason (1-1000 characters)');
+    if (trimmed.length < 1 || trimmed.length > 1000) throw quarterlyReportErrors.returnReasonLength();
     return new QuarterlyReportReviewService(ctx.em, ctx.identity).return(id, expectedVersion, trimmed);
   }
 

@@ -138,12 +138,14 @@ describe('quarterly report workflow', () => {
     const stale = await submit({ year: 2022, quarter: 1, idempotencyKey: key(), expectedVersion: 0, values: [] });
     expect(codeOf(stale)).toBe('CONFLICT');
     expect(stale.errors![0]!.extensions).toMatchObject({
+      reason: 'REPORT_VERSION_STALE',
       field: ['input', 'expectedVersion'],
       details: { currentVersion: 1 },
     });
     expect(stale.errors![0]!.extensions!['messageZh']).toMatch(/第 1 版/);
     const otherQuarter = await submit({ year: 2022, quarter: 2, idempotencyKey: k, expectedVersion: 0, values: [] });
     expect(codeOf(otherQuarter)).toBe('CONFLICT');
+    expect(otherQuarter.errors![0]!.extensions!['reason']).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('overrides a recorded value only with a reason, and shows both figures to the county', async () => {
@@ -256,15 +258,22 @@ describe('quarterly report workflow', () => {
       revision: 2,
       returnReason: null,
     });
-    expect(codeOf(await review('accept', id, 2))).toBe('CONFLICT');
+    expect((await review('accept', id, 2)).errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'REPORT_REVIEW_VERSION_STALE',
+    });
     expect((await review('accept', id, 3)).data!.acceptQuarterlyReport).toMatchObject({
       state: 'ACCEPTED',
       version: 4,
     });
-    expect(codeOf(await review('accept', id, 4))).toBe('CONFLICT');
+    expect((await review('accept', id, 4)).errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'REPORT_ALREADY_ACCEPTED',
+    });
     const noReason = await submit({ year: 2023, quarter: 2, idempotencyKey: key(), expectedVersion: 4, values: [] });
     expect(noReason.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
+      reason: 'REPORT_CORRECTION_NEEDS_REASON',
       field: ['input', 'correctionReason'],
     });
     const corrected = await submit({

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { childLists } from '../../tenancy/child-lists.js';
-import { authErrors } from '../auth/auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { Township } from '../township/township.entity.js';
 import { SetRecordCoverageInput } from './dto/set-record-coverage.input.js';
@@ -26,7 +26,7 @@ export class RecordCoverageResolver {
     @Arg('input', () => SetRecordCoverageInput) input: SetRecordCoverageInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordCoverage[]> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new RecordCoverageService(ctx.em).set(ctx.identity, input);
   }
 }

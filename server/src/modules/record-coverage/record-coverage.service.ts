@@ -2,8 +2,6 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../tenancy/identity.js';
 import { Provenance } from '../../common/enums/provenance.enum.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
-import { notFoundError } from '../../common/errors/not-found-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
@@ -11,6 +9,8 @@ import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import type { SetRecordCoverageInput } from './dto/set-record-coverage.input.js';
 import { RecordCoverage } from './record-coverage.entity.js';
+import { townshipErrors } from '../township/township.errors.js';
+import { recordCoverageErrors } from './record-coverage.errors.js';
 
 /** Sets and lists from when a township's records of each kind are complete. */
 export class RecordCoverageService {
@@ -24,20 +24,16 @@ export class RecordCoverageService {
   async set(identity: Identity, input: SetRecordCoverageInput): Promise<RecordCoverage[]> {
     const townshipId = input.townshipId ?? identity.townshipId;
     if (!townshipId) {
-      throw badInputError(['input', 'townshipId'], '请指定乡镇', 'Name the township');
+      throw recordCoverageErrors.townshipRequired();
     }
     assertUuid(townshipId, ['input', 'townshipId']);
     // A clerk naming another township gets NOT_FOUND, as for any other township's row.
     const ownOnly = identity.role === UserRole.TOWNSHIP_CLERK && townshipId !== identity.townshipId;
     const township = ownOnly ? null : await this.em.findOne(Township, { id: townshipId, county: identity.countyId });
-    if (!township) throw notFoundError('乡镇', 'Township', townshipId, ['input', 'townshipId']);
+    if (!township) throw townshipErrors.notFound(townshipId, ['input', 'townshipId']);
     // Omitted is not "remove": removing coverage makes figures unknown, so it must be said with null.
     if (input.recordedSince === undefined) {
-      throw badInputError(
-        ['input', 'recordedSince'],
-        '请填写起始日期（取消覆盖请填 null）',
-        'Give the date (null removes the coverage)',
-      );
+      throw recordCoverageErrors.dateRequired();
     }
     if (input.recordedSince !== null) assertRecordDate(input.recordedSince, ['input', 'recordedSince']);
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
-import { authErrors } from '../auth/auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { ReportingDeadline } from './reporting-deadline.entity.js';
 import { ReportingDeadlineService } from './reporting-deadline.service.js';
@@ -18,7 +18,7 @@ export class ReportingDeadlineResolver {
     @Arg('quarter', () => Int) quarter: number,
     @Ctx() ctx: RequestContext,
   ): Promise<EffectiveReportingDeadline> {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return {
       year,
       quarter,
@@ -32,7 +32,7 @@ export class ReportingDeadlineResolver {
     @Arg('input', () => SetReportingDeadlineInput) input: SetReportingDeadlineInput,
     @Ctx() ctx: RequestContext,
   ) {
-    if (!ctx.identity) throw authErrors.notSignedIn();
+    if (!ctx.identity) throw accessErrors.notSignedIn();
     return new ReportingDeadlineService(ctx.em).set(ctx.identity.countyId, input.year, input.quarter, input.dueAt);
   }
 }

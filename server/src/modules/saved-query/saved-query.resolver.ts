@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
-import { authErrors } from '../auth/auth.errors.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { SavedQuery } from './saved-query.entity.js';
 import { SavedQueryService } from './saved-query.service.js';
@@ -9,7 +9,7 @@ import { SaveQueryInput } from './dto/save-query.input.js';
 const COUNTY_READERS = [UserRole.ANALYST, UserRole.COUNTY_STAFF, UserRole.COUNTY_ADMIN];
 
 const service = (ctx: RequestContext) => {
-  if (!ctx.identity) throw authErrors.notSignedIn();
+  if (!ctx.identity) throw accessErrors.notSignedIn();
   return new SavedQueryService(ctx.em, ctx.identity);
 };
 

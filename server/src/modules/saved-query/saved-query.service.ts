@@ -2,12 +2,11 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'graphql';
 import type { Identity } from '../../tenancy/identity.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
-import { notFoundError } from '../../common/errors/not-found-error.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { County } from '../county/county.entity.js';
 import { SavedQuery } from './saved-query.entity.js';
 import type { SaveQueryInput } from './dto/save-query.input.js';
+import { savedQueryErrors } from './saved-query.errors.js';
 
 /** Row-level security shares saved queries within the county and lets only the owner change one. */
 export class SavedQueryService {
@@ -24,11 +23,7 @@ export class SavedQueryService {
     try {
       parse(input.query);
     } catch (error) {
-      throw badInputError(
-        ['input', 'query'],
-        `GraphQL 语法错误：${(error as Error).message}`,
-        `GraphQL syntax error: ${(error as Error).message}`,
-      );
+      throw savedQueryErrors.syntaxError((error as Error).message);
     }
     const row = input.id
       ? await this.own(input.id)
@@ -49,7 +44,7 @@ export class SavedQueryService {
   private async own(id: string): Promise<SavedQuery> {
     assertUuid(id, ['id']);
     const row = await this.em.findOne(SavedQuery, { id });
-    if (!row || row.ownerId !== this.identity.userId) throw notFoundError('保存的查询', 'Saved query', id);
+    if (!row || row.ownerId !== this.identity.userId) throw savedQueryErrors.notFound(id);
     return row;
   }
 }

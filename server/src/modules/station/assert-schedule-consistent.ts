@@ -1,6 +1,6 @@
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { ReceptionScheduleKind } from './reception-schedule-kind.enum.js';
 import type { Station } from './station.entity.js';
+import { stationErrors } from './station.errors.js';
 
 type Schedule = Pick<
   Station,
@@ -27,20 +27,12 @@ export function assertScheduleConsistent(schedule: Schedule): void {
   const kind = schedule.scheduleKind ?? 'NONE';
   for (const field of ['scheduleDayOfMonth', 'scheduleWeekday', 'scheduleWeekOfMonth'] as const) {
     if (schedule[field] !== null && !USES[kind].includes(field)) {
-      throw badInputError(
-        ['input', field],
-        `接待日类型 ${kind} 不使用 ${field}`,
-        `A reception schedule of kind ${kind} has no ${field}`,
-      );
+      throw stationErrors.scheduleFieldUnused(kind, field);
     }
   }
   const { deputiesPerReceptionMin: fewest, deputiesPerReception: most } = schedule;
   // A range needs both ends, the fewest first: "1—3名" is min 1, max 3.
   if (fewest !== null && (most === null || fewest > most)) {
-    throw badInputError(
-      ['input', 'deputiesPerReceptionMin'],
-      `每次接待的最少代表数（${fewest}）须不大于最多代表数（${most ?? '未填'}）`,
-      `deputiesPerReceptionMin (${fewest}) needs deputiesPerReception at least as large (${most ?? 'missing'})`,
-    );
+    throw stationErrors.scheduleDeputiesRange(fewest, most);
   }
 }

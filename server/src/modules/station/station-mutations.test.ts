@@ -163,9 +163,9 @@ describe('station mutations', () => {
     });
 
     it('a name the township already uses (CONFLICT)', async () => {
-      expectRefusal(await create({ name: takenName }), 'CONFLICT', ['input', 'name']);
+      expectRefusal(await create({ name: takenName }), 'CONFLICT', ['input', 'name'], 'STATION_NAME_TAKEN');
       const station = await newStation();
-      expectRefusal(await update(station.id, { name: takenName }), 'CONFLICT', ['input', 'name']);
+      expectRefusal(await update(station.id, { name: takenName }), 'CONFLICT', ['input', 'name'], 'STATION_NAME_TAKEN');
     });
   });
 
@@ -175,13 +175,13 @@ describe('station mutations', () => {
     expectRefusal(await update(station.id, { kind: null }), 'BAD_USER_INPUT', ['input', 'kind']);
     expect((await retire(station.id, '2022-12-31')).errors).toBeUndefined();
     expectRefusal(await update(station.id, { openedOn: '2023-01-01' }), 'BAD_USER_INPUT', ['input', 'openedOn']);
-    expectRefusal(await update(foreign.stationId, { name: '越权' }), 'NOT_FOUND', ['id']);
-    expectRefusal(await update('station-1', { name: '越权' }), 'BAD_USER_INPUT', ['id']);
+    expectRefusal(await update(foreign.stationId, { name: '越权' }), 'NOT_FOUND', ['id'], 'RECORD_NOT_FOUND');
+    expectRefusal(await update('station-1', { name: '越权' }), 'BAD_USER_INPUT', ['id'], 'INVALID_UUID');
   });
 
   it('retireStation closes a station; refuses bad dates, later records, a second closing, another township’s station', async () => {
     const station = await newStation({ openedOn: '2021-05-01' });
-    expectRefusal(await retire(station.id, TOMORROW), 'BAD_USER_INPUT', ['on']);
+    expectRefusal(await retire(station.id, TOMORROW), 'BAD_USER_INPUT', ['on'], 'RECORD_DATE_OUT_OF_RANGE');
     expectRefusal(await retire(station.id, '2021-04-30'), 'BAD_USER_INPUT', ['on']);
     const contact = await t.graphql(
       `mutation ($input: RecordVoterContactInput!) { recordVoterContact(input: $input) { id } }`,
@@ -198,11 +198,11 @@ describe('station mutations', () => {
       },
     );
     expect(activity.errors).toBeUndefined();
-    expectRefusal(await retire(station.id, '2024-03-11'), 'BAD_USER_INPUT', ['on']);
+    expectRefusal(await retire(station.id, '2024-03-11'), 'BAD_USER_INPUT', ['on'], 'STATION_HAS_LATER_RECORDS');
     const res = await retire(station.id, '2024-03-12');
     expect(res.errors).toBeUndefined();
     expect(res.data!.retireStation.retiredOn).toBe('2024-03-12');
-    expectRefusal(await retire(station.id, '2024-04-01'), 'CONFLICT', ['id']);
+    expectRefusal(await retire(station.id, '2024-04-01'), 'CONFLICT', ['id'], 'STATION_ALREADY_RETIRED');
     expectRefusal(await retire(foreign.stationId, '2024-04-01'), 'NOT_FOUND', ['id']);
   });
 

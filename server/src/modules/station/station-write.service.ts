@@ -2,8 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { tenantRefs } from '../../tenancy/tenant-refs.js';
 import { assignGiven } from '../../common/entities/assign-given.js';
-import { AppError } from '../../common/errors/app-error.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { assertNameFree } from '../../tenancy/assert-name-free.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { countRecordsAfter } from '../../common/validation/retire-check.js';
@@ -13,8 +11,8 @@ import { assertScheduleConsistent } from './assert-schedule-consistent.js';
 import { stationRetireChecks } from './station.retire-checks.js';
 import type { CreateStationInput } from './dto/create-station.input.js';
 import type { UpdateStationInput } from './dto/update-station.input.js';
+import { stationErrors } from './station.errors.js';
 
-const LABEL = { zh: '代表联络站', en: 'station' };
 const FIELDS = [
   'kind',
   'village',
@@ -41,7 +39,7 @@ export class StationWriteService {
     const station = Object.assign(new Station(), { ...tenantRefs(this.scope), name: input.name });
     assignGiven(station, input, FIELDS);
     assertScheduleConsistent(station);
-    await assertNameFree(this.em, Station, this.scope, input.name, null, LABEL);
+    await assertNameFree(this.em, Station, this.scope, input.name, null, stationErrors.nameTaken);
     await this.em.persist(station).flush();
     return station;
   }
@@ -58,7 +56,8 @@ export class StationWriteService {
         });
       }
     }
-    if (input.name !== undefined) await assertNameFree(this.em, Station, this.scope, input.name, station.id, LABEL);
+    if (input.name !== undefined)
+      await assertNameFree(this.em, Station, this.scope, input.name, station.id, stationErrors.nameTaken);
     const schedule = {
       scheduleKind: input.scheduleKind !== undefined ? input.scheduleKind : station.scheduleKind,
       scheduleDayOfMonth:
@@ -82,22 +81,13 @@ export class StationWriteService {
     assertRecordDate(on, ['on']);
     const station = await new StationService(this.em).findById(id);
     if (station.retiredOn !== null) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: `代表联络站“${station.name}”已于 ${station.retiredOn} 撤销`,
-        messageEn: `The station "${station.name}" was already retired on ${station.retiredOn}`,
-        field: ['id'],
-      });
+      throw stationErrors.alreadyRetired(station);
     }
     if (station.openedOn !== null)
       assertNotBefore(on, station.openedOn, ['on'], { zh: '撤销日期', en: 'The retirement date' });
     const later = await countRecordsAfter(stationRetireChecks, this.em, station.id, on);
     if (later > 0) {
-      throw badInputError(
-        ['on'],
-        `该站在 ${on} 之后仍有 ${later} 条活动或来访来信记录`,
-        `The station has ${later} activities or voter contacts after ${on}`,
-      );
+      throw stationErrors.recordsAfterRetirement(on, later);
     }
     station.retiredOn = on;
     await this.em.flush();

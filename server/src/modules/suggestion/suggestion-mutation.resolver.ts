@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { requireTownship } from '../../tenancy/require-township.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { Suggestion } from './suggestion.entity.js';
 import { SuggestionWriteService } from './suggestion-write.service.js';
@@ -10,6 +9,7 @@ import { AssignSuggestionInput } from './dto/assign-suggestion.input.js';
 import { ReplySuggestionInput } from './dto/reply-suggestion.input.js';
 import { CompleteSuggestionInput } from './dto/complete-suggestion.input.js';
 import { ReturnSuggestionInput } from './dto/return-suggestion.input.js';
+import { suggestionErrors } from './suggestion.errors.js';
 
 const writer = (ctx: RequestContext) => new SuggestionWriteService(ctx.em, requireTownship(ctx));
 
@@ -80,8 +80,7 @@ export class SuggestionMutationResolver {
     @Arg('title', () => String, { nullable: true }) title: string | null | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    if (title != null && (title.length < 1 || title.length > 300))
-      throw badInputError(['title'], '标题长度须为 1 至 300 字', 'title: 1-300 characters');
+    if (title != null && (title.length < 1 || title.length > 300)) throw suggestionErrors.titleLength();
     return writer(ctx).resubmit(id, title ?? null);
   }
 }

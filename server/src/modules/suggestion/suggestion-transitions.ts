@@ -1,5 +1,5 @@
-import { AppError } from '../../common/errors/app-error.js';
 import { SuggestionState } from './suggestion-state.enum.js';
+import { suggestionErrors } from './suggestion.errors.js';
 
 const S = SuggestionState;
 
@@ -27,11 +27,5 @@ const LABELS: Record<SuggestionState, string> = {
 
 export function assertTransition(from: SuggestionState, to: SuggestionState): void {
   if (SUGGESTION_TRANSITIONS[from].includes(to)) return;
-  throw new AppError({
-    code: 'CONFLICT',
-    messageZh: `建议当前为“${LABELS[from]}”，不能改为“${LABELS[to]}”`,
-    messageEn: `A suggestion that is ${from} cannot become ${to}`,
-    field: ['id'],
-    details: { from, to, allowed: SUGGESTION_TRANSITIONS[from] },
-  });
+  throw suggestionErrors.transitionNotAllowed(from, to, LABELS[from], LABELS[to], SUGGESTION_TRANSITIONS[from]);
 }

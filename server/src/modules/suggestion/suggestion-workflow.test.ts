@@ -153,6 +153,7 @@ describe('suggestion workflow and working-day deadlines', () => {
     const id = await newSuggestion();
     const tooSoon = await complete(id, { completedOn: '2021-11-01', outcomeClass: 'B' });
     expect(codeOf(tooSoon)).toBe('CONFLICT');
+    expect(tooSoon.errors?.[0]?.extensions?.['reason']).toBe('SUGGESTION_TRANSITION_NOT_ALLOWED');
     expect(tooSoon.errors?.[0]?.extensions?.['details']).toMatchObject({ from: 'SUBMITTED', to: 'COMPLETED' });
     await assign(id, { handlingUnit: '镇交通办', assignedOn: '2021-09-24' });
     await reply(id, { reply: '答复', repliedOn: '2021-10-20' });

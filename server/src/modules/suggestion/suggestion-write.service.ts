@@ -2,7 +2,6 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { tenantRefs } from '../../tenancy/tenant-refs.js';
-import { badInputError } from '../../common/errors/bad-input-error.js';
 import { loadInTownship } from '../../tenancy/load-in-township.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { CalendarService } from '../calendar/calendar.service.js';
@@ -18,6 +17,7 @@ import type { AssignSuggestionInput } from './dto/assign-suggestion.input.js';
 import type { ReplySuggestionInput } from './dto/reply-suggestion.input.js';
 import type { CompleteSuggestionInput } from './dto/complete-suggestion.input.js';
 import type { ReturnSuggestionInput } from './dto/return-suggestion.input.js';
+import { suggestionErrors } from './suggestion.errors.js';
 
 /** Working days a handling unit has to reply, counted from assignment (about one month). */
 export const DEFAULT_REPLY_WORKING_DAYS = 20;
@@ -32,7 +32,7 @@ export class SuggestionWriteService {
   async record(input: RecordSuggestionInput): Promise<Suggestion> {
     assertRecordDate(input.submittedOn, ['input', 'submittedOn']);
     if (new Set(input.proposerIds).size !== input.proposerIds.length) {
-      throw badInputError(['input', 'proposerIds'], '提出人重复', 'A proposer is listed twice');
+      throw suggestionErrors.proposerTwice();
     }
     const proposers = [];
     for (const [i, id] of input.proposerIds.entries()) {

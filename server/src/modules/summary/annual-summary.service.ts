@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
-import { notFoundError } from '../../common/errors/not-found-error.js';
 import { Township } from '../township/township.entity.js';
 import { analyticsPeriod } from '../analytics/analytics-period.js';
 import { MetricValuesService } from '../analytics/metric-values.service.js';
@@ -10,6 +9,7 @@ import { composeSummary } from './compose-summary.js';
 import { SummaryKind } from './dto/summary-kind.enum.js';
 import { SUMMARY_METRIC_KEYS } from './summary-metric-keys.js';
 import { loadSummaryRecords, type SourceFigure } from './summary-sources.js';
+import { townshipErrors } from '../township/township.errors.js';
 
 export class AnnualSummaryService {
   constructor(private readonly em: EntityManager) {}
@@ -17,7 +17,7 @@ export class AnnualSummaryService {
   async summarise(townshipId: string, year: number, includeSynthetic = false): Promise<AnnualSummary> {
     assertUuid(townshipId, ['townshipId']);
     const township = await this.em.findOne(Township, { id: townshipId });
-    if (!township) throw notFoundError('乡镇', 'Township', townshipId, ['townshipId']);
+    if (!township) throw townshipErrors.notFound(townshipId, ['townshipId']);
     const period = analyticsPeriod(year, null, ['year']);
     const table = await new MetricValuesService(this.em).resolve(
       township.county.id,

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
-import { notFoundError } from '../../common/errors/not-found-error.js';
 import type { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
 import { Provenance } from '../../common/enums/provenance.enum.js';
 import { chinaToday } from '../../common/validation/china-today.js';
@@ -11,6 +10,7 @@ import { Term } from '../term/term.entity.js';
 import { composeSummary } from './compose-summary.js';
 import { SummaryKind } from './dto/summary-kind.enum.js';
 import { loadSummaryRecords, type SourceFigure } from './summary-sources.js';
+import { termErrors } from '../term/term.errors.js';
 
 /**
  * The summary of a whole term (届): the figures the township reported for the term, and the records
@@ -24,7 +24,7 @@ export class TermSummaryService {
     assertUuid(townshipId, ['townshipId']);
     assertUuid(termId, ['termId']);
     const term = await this.em.findOne(Term, { id: termId, township: townshipId }, { populate: ['township'] });
-    if (!term) throw notFoundError('届次', 'Term', termId, ['termId']);
+    if (!term) throw termErrors.notFound(termId, ['termId']);
     const township = term.township.getEntity();
     const rows = await this.em.execute<Record<string, unknown>[]>(
       `select f.metric_key, f.value, f.qualifier, f.provenance, m.name_zh, m.name_en, m.unit

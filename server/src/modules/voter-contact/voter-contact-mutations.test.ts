@@ -130,7 +130,7 @@ describe('voter contact mutations', () => {
     expectRefusal(await reply(contact.id, '2024-08-19'), 'BAD_USER_INPUT', ['repliedOn']);
     expectRefusal(await reply(contact.id, TOMORROW), 'BAD_USER_INPUT', ['repliedOn']);
     expect((await reply(contact.id, '2024-08-21')).errors).toBeUndefined();
-    expectRefusal(await reply(contact.id, '2024-08-22'), 'CONFLICT', ['id']);
+    expectRefusal(await reply(contact.id, '2024-08-22'), 'CONFLICT', ['id'], 'VOTER_CONTACT_ALREADY_ANSWERED');
     expectRefusal(await reply(fx.foreign.voterContactId, '2024-08-22'), 'NOT_FOUND', ['id']);
     expectRefusal(await reply('contact-1', '2024-08-22'), 'BAD_USER_INPUT', ['id']);
   });

@@ -2,7 +2,6 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { tenantRefs } from '../../tenancy/tenant-refs.js';
-import { AppError } from '../../common/errors/app-error.js';
 import { loadInTownship } from '../../tenancy/load-in-township.js';
 import { assertNotBefore, assertRecordDate } from '../../common/validation/assert-record-date.js';
 import { assertNotRetired } from '../../common/validation/assert-not-retired.js';
@@ -12,6 +11,8 @@ import { Station } from '../station/station.entity.js';
 import { VoterContact } from './voter-contact.entity.js';
 import { VoterContactService } from './voter-contact.service.js';
 import type { RecordVoterContactInput } from './dto/record-voter-contact.input.js';
+import { stationErrors } from '../station/station.errors.js';
+import { voterContactErrors } from './voter-contact.errors.js';
 
 const STATION = { zh: '代表联络站', en: 'station' };
 const REPLY = { zh: '答复日期', en: 'The reply date' };
@@ -33,7 +34,7 @@ export class VoterContactWriteService {
     let station: Station | null = null;
     if (input.stationId != null) {
       station = await loadInTownship(this.em, Station, input.stationId, this.scope, ['input', 'stationId'], STATION);
-      assertNotRetired(station, on, ['input', 'stationId'], STATION);
+      assertNotRetired(station, on, ['input', 'stationId'], stationErrors.retired);
     }
     let deputy: Deputy | null = null;
     if (input.deputyId != null) {
@@ -62,12 +63,7 @@ export class VoterContactWriteService {
     assertRecordDate(repliedOn, ['repliedOn']);
     const contact = await new VoterContactService(this.em).findById(id);
     if (contact.replied) {
-      throw new AppError({
-        code: 'CONFLICT',
-        messageZh: `该来访来信已答复${contact.repliedOn ? `（${contact.repliedOn}）` : ''}`,
-        messageEn: `This voter contact was already answered${contact.repliedOn ? ` (${contact.repliedOn})` : ''}`,
-        field: ['id'],
-      });
+      throw voterContactErrors.alreadyAnswered(contact.repliedOn);
     }
     assertNotBefore(repliedOn, contact.receivedOn, ['repliedOn'], REPLY);
     contact.replied = true;

@@ -1,0 +1,70 @@
+import { defineError } from './define-error.js';
+
+type Details = Record<string, unknown> | undefined;
+
+/**
+ * What the database refused, as clients see it (map-database-error.ts): the reason names the kind of
+ * violation, `details.constraint` the constraint for support. Timeouts and outages (map-availability-error.ts)
+ * are not the caller's fault: their reasons say what ran out.
+ */
+export const databaseErrors = {
+  uniqueViolation: defineError('UNIQUE_VIOLATION', (details: Details) => ({
+    code: 'CONFLICT',
+    messageZh: '记录已存在或已被他人修改',
+    messageEn: 'The record already exists or was changed by someone else',
+    details,
+  })),
+  deadlock: defineError('DEADLOCK', () => ({
+    code: 'CONFLICT',
+    messageZh: '与他人的修改冲突，请重试',
+    messageEn: 'Conflicted with a concurrent change; try again',
+  })),
+  rowSecurityViolation: defineError('ROW_SECURITY_VIOLATION', (details: Details) => ({
+    code: 'FORBIDDEN',
+    messageZh: '无权写入该乡镇或该记录',
+    messageEn: 'Not allowed to write this township or record',
+    details,
+  })),
+  foreignKeyViolation: defineError('FOREIGN_KEY_VIOLATION', (details: Details) => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '引用的记录不存在',
+    messageEn: 'A referenced record does not exist',
+    details,
+  })),
+  checkViolation: defineError('CHECK_VIOLATION', (details: Details) => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '数据不符合约束',
+    messageEn: 'The data breaks a rule of the record',
+    details,
+  })),
+  invalidValue: defineError('INVALID_VALUE', (sqlState: string) => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '输入的值超出范围或格式无效',
+    messageEn: 'A value is out of range or malformed',
+    details: { sqlState },
+  })),
+  unavailable: defineError('DATABASE_UNAVAILABLE', () => ({
+    code: 'UNAVAILABLE',
+    messageZh: '数据库暂时不可用，请稍后重试',
+    messageEn: 'The database is unavailable for the moment; try again shortly',
+  })),
+};
+
+/** What ran out of time; kept in `details.reason` too, where clients read it before reasons existed. */
+export type TimeoutReason = 'STATEMENT_TIMEOUT' | 'LOCK_TIMEOUT' | 'IDLE_IN_TRANSACTION_TIMEOUT' | 'TENANT_BUSY';
+
+const timeout = (reason: TimeoutReason) =>
+  defineError(reason, () => ({
+    code: 'TIMEOUT',
+    messageZh: '请求超时，未作任何修改，请稍后重试',
+    messageEn: 'The request timed out and changed nothing; try again shortly',
+    details: { reason },
+  }));
+
+export const timeoutErrors = {
+  STATEMENT_TIMEOUT: timeout('STATEMENT_TIMEOUT'),
+  LOCK_TIMEOUT: timeout('LOCK_TIMEOUT'),
+  IDLE_IN_TRANSACTION_TIMEOUT: timeout('IDLE_IN_TRANSACTION_TIMEOUT'),
+  /** The tenant's share of the connection pool stayed busy (http/tenant-bulkhead.ts). */
+  TENANT_BUSY: timeout('TENANT_BUSY'),
+} satisfies Record<TimeoutReason, unknown>;

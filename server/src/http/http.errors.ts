@@ -1,0 +1,69 @@
+import { badInput, defineError } from '../common/errors/define-error.js';
+
+/** The body limit of /graphql and /export/csv, for the parsers and for the refusal's details. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Refusals made outside GraphQL: body parsing, unknown paths, the rate limit, the CSV route. */
+export const httpErrors = {
+  bodyNotJson: defineError('BODY_NOT_VALID_JSON', () => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '请求体不是有效的 JSON',
+    messageEn: 'The request body is not valid JSON',
+  })),
+  bodyTooLarge: defineError('BODY_TOO_LARGE', () => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: `请求体超过上限 ${MAX_BODY_BYTES} 字节`,
+    messageEn: `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes`,
+    details: { limit: 'bodySize', max: MAX_BODY_BYTES },
+  })),
+  charsetUnsupported: defineError('BODY_CHARSET_UNSUPPORTED', () => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '请求体的字符集不受支持，请使用 UTF-8',
+    messageEn: 'Unsupported charset; send UTF-8',
+  })),
+  encodingUnsupported: defineError('BODY_ENCODING_UNSUPPORTED', () => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '请求体的压缩编码不受支持',
+    messageEn: 'Unsupported content encoding',
+  })),
+  contentTypeNotJson: defineError('BODY_CONTENT_TYPE_NOT_JSON', (contentType: string | null) => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '请求体须为 JSON（Content-Type: application/json）',
+    messageEn: 'The request body must be JSON (Content-Type: application/json)',
+    details: { contentType },
+  })),
+  badRequest: defineError('BAD_REQUEST', () => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '请求无效',
+    messageEn: 'Bad request',
+  })),
+  noSuchPath: defineError('NO_SUCH_PATH', () => ({
+    code: 'NOT_FOUND',
+    messageZh: '没有这个地址',
+    messageEn: 'No such path',
+  })),
+  internal: defineError('INTERNAL_ERROR', () => ({
+    code: 'INTERNAL_SERVER_ERROR',
+    messageZh: '服务器内部错误',
+    messageEn: 'Internal server error',
+  })),
+  tooManyRequests: defineError(
+    'TOO_MANY_REQUESTS',
+    (limit: string, max: number, windowSeconds: number, retryAfterSeconds: number) => ({
+      code: 'RATE_LIMITED',
+      messageZh: `请求过于频繁，请 ${retryAfterSeconds} 秒后再试`,
+      messageEn: `Too many requests; try again in ${retryAfterSeconds} s`,
+      details: { limit, max, windowSeconds, retryAfterSeconds },
+    }),
+  ),
+  exportQueryMissing: defineError('EXPORT_QUERY_MISSING', () =>
+    badInput(['query'], '缺少查询（query）', 'query is required'),
+  ),
+  exportNotAQuery: defineError('EXPORT_NOT_A_QUERY', (operation: string) =>
+    badInput(
+      ['query'],
+      `导出只接受查询（query），不接受 ${operation}`,
+      `Export accepts queries only, not a ${operation}`,
+    ),
+  ),
+};

@@ -1,0 +1,9 @@
+import type { FieldPath } from '../../common/errors/app-error.js';
+import { notFoundContent } from '../../common/errors/common.errors.js';
+import { defineError } from '../../common/errors/define-error.js';
+
+export const countyErrors = {
+  notFound: defineError('COUNTY_NOT_FOUND', (id: string, field: FieldPath) =>
+    notFoundContent({ zh: '县', en: 'County' }, id, field),
+  ),
+};
