@@ -140,6 +140,7 @@ describe('GraphQL hardening: query limits and transport rules', () => {
     const error = errorOf(response);
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_DEEP',
       details: { limit: 'depth', max: SECURITY_LIMITS.maxDepth, found: 21 },
     });
     expect(error.extensions?.['messageZh']).toContain('查询嵌套深度 21 超过上限 12');
@@ -161,6 +162,7 @@ describe('GraphQL hardening: query limits and transport rules', () => {
     const error = errorOf(response);
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_MANY_ALIASES',
       details: { limit: 'aliases', max: SECURITY_LIMITS.maxAliases, found: 200 },
     });
     expect(error.message).toContain('别名数量 200 超过上限 15');
@@ -171,7 +173,11 @@ describe('GraphQL hardening: query limits and transport rules', () => {
     const fields = Array.from({ length: 30 }, () => '__typename @include(if: true)').join(' ');
     const response = await t.post({ query: `{ ${fields} }` });
     expect(response.status).toBe(400);
-    expect(errorOf(response).extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { limit: 'directives' } });
+    expect(errorOf(response).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_MANY_DIRECTIVES',
+      details: { limit: 'directives' },
+    });
   });
 
   it('refuses three nested 200-row lists on cost, although they are only 9 deep', async () => {
@@ -180,7 +186,11 @@ describe('GraphQL hardening: query limits and transport rules', () => {
     const response = await t.post({ query });
     expect(response.status).toBe(400);
     const error = errorOf(response);
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { limit: 'cost', max: 500_000 } });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COSTLY',
+      details: { limit: 'cost', max: 500_000 },
+    });
     expect(error.extensions?.['messageEn']).toMatch(/^Query cost .* exceeds the limit of 500000; ask nested lists/);
   });
 

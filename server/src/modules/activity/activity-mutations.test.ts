@@ -303,7 +303,8 @@ describe('activity mutations', () => {
         ['input', 'participants'],
       ],
     ];
-    it.each(cases)('%s', async (_label, input, code, field, reason) => {
+    // a rest parameter: with five named ones jest would take the missing fifth for a `done` callback
+    it.each(cases)('%s', async (...[, input, code, field, reason]) => {
       expectRefusal(await record({ ...minimal(), ...input(fx) }), code, field, reason);
     });
 
