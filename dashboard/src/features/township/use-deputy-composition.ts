@@ -3,7 +3,6 @@ import { enumOrder } from '../../graphql/enum-order';
 import { DeputyLevel, Gender, OccupationCategory } from '../../graphql/generated/schema-enums';
 import { AGE_BANDS, ageBand, type AgeBand } from '../../utils/age-band';
 
-
 export interface DeputyForComposition {
   level: DeputyLevel;
   gender: Gender;
