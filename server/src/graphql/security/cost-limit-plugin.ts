@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { AppError } from '../../common/errors/app-error.js';
-import { asRequestError } from './limit-exceeded-error.js';
+import { asRequestError } from './as-request-error.js';
 import { checkOperationCost } from './operation-cost.js';
 import { CostBudget } from './cost-budget.js';
 

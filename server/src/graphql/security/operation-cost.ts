@@ -6,7 +6,6 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { AppError } from '../../common/errors/app-error.js';
 import { MAX_PAGE_SIZE } from '../../common/pagination/connection-args.js';
 import { SECURITY_LIMITS } from './security-limits.js';
-import { limitExceededError } from './limit-exceeded-error.js';
 import { securityErrors } from './security.errors.js';
 
 /** The argument that sizes a list. Every connection takes it; its default (20) counts like a given value. */
@@ -69,5 +68,5 @@ export function checkOperationCost(request: CostRequest): { cost: number } | { r
   const cost = operationCost(request);
   if (cost === null) return { cost: 0 };
   if (cost <= SECURITY_LIMITS.maxCost) return { cost };
-  return { refusal: limitExceededError('cost', SECURITY_LIMITS.maxCost, Number.isFinite(cost) ? cost : null) };
+  return { refusal: securityErrors.limitExceeded.cost(SECURITY_LIMITS.maxCost, Number.isFinite(cost) ? cost : null) };
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { limitExceededError, type QueryLimit } from './limit-exceeded-error.js';
+import { securityErrors, type QueryLimit } from './security.errors.js';
 
 /**
  * graphql-armor's own refusal reads "Syntax Error: …" in English only; this replaces it with an
@@ -14,7 +14,7 @@ export function reportLimitExceeded(
   return (context, armorError) => {
     // armor states the measured value only in its message ("…, found 14.")
     const measured = /found (\d+(?:\.\d+)?)/.exec(armorError.message)?.[1];
-    const error = limitExceededError(limit, max, measured === undefined ? null : Number(measured));
+    const error = securityErrors.limitExceeded[limit](max, measured === undefined ? null : Number(measured));
     context?.reportError(new GraphQLError(error.message, { originalError: error }));
   };
 }

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { limitExceededError } from './limit-exceeded-error.js';
+import { securityErrors } from './security.errors.js';
 import { appErrorExtensions } from '../../common/errors/app-error.js';
 
 export interface ResponseSizeLimit {
@@ -40,7 +40,7 @@ export function responseSizeLimit(maxBytes: number): ResponseSizeLimit {
               measured.set(result.data, { errors: result.errors, text });
               return;
             }
-            const error = limitExceededError('responseSize', maxBytes, bytes);
+            const error = securityErrors.limitExceeded.responseSize(maxBytes, bytes);
             response.body.singleResult = {
               errors: [
                 {
