@@ -1,17 +1,8 @@
-import { ReportState } from '../../graphql/generated/schema-enums';
 import type { MessageSchema } from '../../i18n/zh-CN';
 import type { EntryError } from './quarterly-report-form';
 
 /** A key of one group of messages, checked against zh-CN.ts (a typo or a missing label fails vue-tsc). */
 type KeyOf<Prefix extends string, Group> = `${Prefix}.${keyof Group & string}`;
-
-/** The label of each report state: a state added to the schema fails the type check until it has one. */
-export const REPORT_STATE_LABEL = {
-  [ReportState.Draft]: 'enums.reportState.DRAFT',
-  [ReportState.Submitted]: 'enums.reportState.SUBMITTED',
-  [ReportState.Accepted]: 'enums.reportState.ACCEPTED',
-  [ReportState.Returned]: 'enums.reportState.RETURNED',
-} as const satisfies Record<ReportState, KeyOf<'enums.reportState', MessageSchema['enums']['reportState']>>;
 
 /** The message of each check the form makes while the clerk types. */
 export const ENTRY_ERROR_MESSAGE = {
