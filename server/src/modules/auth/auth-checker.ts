@@ -3,7 +3,7 @@ import type { RequestContext } from '../../tenancy/request-context.js';
 import { accessErrors } from '../../tenancy/access.errors.js';
 import { authErrors } from './auth.errors.js';
 
-/** The role list that marks an operation open to anonymous callers (only `login`). */
+/** The role list that marks an operation open to anonymous callers (`login`, `activateAccount`). */
 export const PUBLIC = 'PUBLIC';
 
 /**
