@@ -33,8 +33,6 @@ import { VoterContact } from '../modules/voter-contact/voter-contact.entity.js';
 import { VoterContactKind } from '../modules/voter-contact/voter-contact-kind.enum.js';
 import { Election } from '../modules/election/election.entity.js';
 import { ElectionKind } from '../modules/election/election-kind.enum.js';
-import { MetricDefinition } from '../modules/metric/metric-definition.entity.js';
-import { MetricKind } from '../modules/metric/metric-kind.enum.js';
 import { PeriodFigure } from '../modules/figure/period-figure.entity.js';
 import { FigurePeriodKind } from '../modules/figure/figure-period-kind.enum.js';
 import { QuarterlyReport } from '../modules/quarterly-report/quarterly-report.entity.js';
@@ -280,21 +278,6 @@ export async function loadSeedDataset(em: EntityManager, dataset: SeedDataset): 
         votersVoted: e.votersVoted,
         countyDeputiesElected: e.countyDeputiesElected,
         townshipDeputiesElected: e.townshipDeputiesElected,
-      }),
-    );
-  }
-  for (const m of dataset.metricDefinitions) {
-    rows.push(
-      build(MetricDefinition, {
-        key: m.key,
-        nameZh: m.nameZh,
-        nameEn: m.nameEn,
-        unit: m.unit,
-        kind: MetricKind[m.kind],
-        higherIsBetter: m.higherIsBetter,
-        computation: m.computation,
-        numeratorKey: m.numeratorKey,
-        denominatorKey: m.denominatorKey,
       }),
     );
   }
