@@ -17,6 +17,7 @@ const srcRoot = join(serverRoot, 'src');
 export const INTEGRATION_ROOTS = [
   'src/test-support/test-cluster.ts',
   'src/test-support/spawn-server.ts',
+  'src/test-support/run-cli.ts',
   'src/test-support/replication-pair.ts',
   'src/test-support/throwaway-cluster.ts',
   'src/database/embedded-database.ts',

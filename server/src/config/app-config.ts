@@ -16,7 +16,7 @@ export interface AppConfig {
   /** Database created inside the embedded PostgreSQL. */
   databaseName: string;
   production: boolean;
-  /** Load the seed data when the database holds no county yet. */
+  /** Load the seed data when the database holds no county yet (default: yes, except in production). */
   seedWhenEmpty: boolean;
   /** HMAC secret signing login tokens; required in production. */
   jwtSecret: string | null;
@@ -113,7 +113,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgDir: resolve(env['RENDA_PG_DIR'] || join(findRepoRoot(), '.data', 'pg')),
     databaseName: env['RENDA_DB_NAME'] || 'renda',
     production: env['NODE_ENV'] === 'production',
-    seedWhenEmpty: env['RENDA_SEED'] !== 'false',
+    // The demonstration county is for trying Renda out: a production database starts empty unless asked.
+    seedWhenEmpty: env['RENDA_SEED'] ? env['RENDA_SEED'] !== 'false' : env['NODE_ENV'] !== 'production',
     jwtSecret: env['RENDA_JWT_SECRET'] || null,
     tokenTtlSeconds: tokenTtl(env),
     trustedProxies: urlList(env, 'RENDA_TRUSTED_PROXIES'),

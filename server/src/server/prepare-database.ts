@@ -4,18 +4,30 @@ import type { OpenDatabase } from '../database/open-database.js';
 import { createOrm } from '../database/create-orm.js';
 import { seedIfEmpty } from '../seed/seed-database.js';
 
+export interface PreparedDatabase {
+  /** The migrations this call applied, oldest first. */
+  migrations: string[];
+  /** Rows of demonstration data loaded (0: the database held a county, or seeding is off). */
+  seededRows: number;
+}
+
 /**
  * As the owner: migrate, seed when empty, and refuse production while demo accounts are active. Run at
  * start-up by default, or once per rollout by the migration job (`node dist/cli/migrate-command.js`).
  */
-export async function prepareDatabase(config: AppConfig, database: OpenDatabase, logger: Logger): Promise<void> {
+export async function prepareDatabase(
+  config: AppConfig,
+  database: Pick<OpenDatabase, 'ownerUrl'>,
+  logger: Logger,
+): Promise<PreparedDatabase> {
   const owner = await createOrm({ clientUrl: database.ownerUrl, poolMax: 2 });
   try {
     const migrated = await owner.migrator.up();
+    let seededRows = 0;
     if (migrated.length > 0) logger.info('migrations applied', { migrations: migrated.map((m) => m.name) });
     if (config.seedWhenEmpty) {
-      const rows = await seedIfEmpty(owner);
-      if (rows > 0) logger.info('seed data loaded', { rows });
+      seededRows = await seedIfEmpty(owner);
+      if (seededRows > 0) logger.info('seed data loaded', { rows: seededRows });
     }
     if (config.production) {
       const [row] = await owner.em
@@ -27,6 +39,7 @@ export async function prepareDatabase(config: AppConfig, database: OpenDatabase,
         );
       }
     }
+    return { migrations: migrated.map((m) => m.name), seededRows };
   } finally {
     await owner.close();
   }
