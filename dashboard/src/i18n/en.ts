@@ -41,6 +41,17 @@ const en: MessageSchema = {
     demoHint: 'Demo accounts are listed in the README (password renda-demo-2026).',
     required: 'Enter your account and password',
   },
+  activate: {
+    title: 'Activate your account',
+    intro: 'Choose your password (at least {min} characters, not only digits). This link works once.',
+    password: 'New password',
+    confirmation: 'New password again',
+    submit: 'Set password and sign in',
+    submitting: 'Activating…',
+    required: 'Enter the new password twice',
+    tooShort: 'The password needs at least {min} characters',
+    mismatch: 'The two passwords differ',
+  },
   common: {
     loading: 'Loading…',
     empty: 'No data',

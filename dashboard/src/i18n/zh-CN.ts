@@ -63,6 +63,17 @@ const zhCN = {
     demoHint: '演示账号见 README（密码 renda-demo-2026）。',
     required: '请输入账号和密码',
   },
+  activate: {
+    title: '激活账号',
+    intro: '请设置您的登录密码（至少 {min} 个字符，不能全是数字）。此链接只能使用一次。',
+    password: '新密码',
+    confirmation: '再次输入新密码',
+    submit: '设置密码并登录',
+    submitting: '正在激活…',
+    required: '请输入两次新密码',
+    tooShort: '密码至少需要 {min} 个字符',
+    mismatch: '两次输入的密码不一致',
+  },
   common: {
     loading: '加载中…',
     empty: '暂无数据',

@@ -14,6 +14,13 @@ declare module 'vue-router' {
 /** Every view but sign-in loads lazily: the first page downloads only the shell. */
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  {
+    path: '/activate/:token',
+    name: 'activate',
+    component: () => import('../features/auth/ActivateView.vue'),
+    props: true,
+    meta: { public: true },
+  },
   { path: '/', name: 'home', component: LoginView },
   {
     path: '/county',
