@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Deputies sign in: the `DEPUTY` role, bound to one deputy of the user's township (`app_user.deputy_id`),
  * and what such a user may see, in the database.
  *
- * A deputy's requests carry `renda.deputy_id` and an empty `renda.township_id` (apply-identity.ts), so
+ * A deputy's requests carry `renda.deputy_id`, and `renda_township()` is null for the DEPUTY role, so
  * every township policy written for the other roles (including those of tables added later with
  * `renda_tenant_table`) shows a deputy nothing. The `*_deputy_read` policies below open exactly: the own
  * deputy row (phone included), the own term, group and station, the township's row, the activities the
@@ -51,6 +51,10 @@ export class Migration20261206192034_deputy_role extends Migration {
       return new;
     end $$;`);
 
+    // A deputy has no township in the policies' sense, whatever the settings say: every township policy
+    // of the other roles stays closed to it (apply-identity.ts also leaves the setting empty).
+    this.addSql(`create or replace function renda_township() returns uuid language sql stable as $$
+      select case when renda_role() = 'DEPUTY' then null else renda_setting_uuid('renda.township_id') end $$;`);
     // The caller's deputy: only ever set for the DEPUTY role.
     this.addSql(`create function renda_deputy() returns uuid language sql stable as $$
       select case when renda_role() = 'DEPUTY' then renda_setting_uuid('renda.deputy_id') end $$;`);
@@ -135,6 +139,7 @@ export class Migration20261206192034_deputy_role extends Migration {
     this.addSql(`drop function if exists renda_deputy_activities();`);
     this.addSql(`drop function if exists renda_deputy_row();`);
     this.addSql(`drop function if exists renda_deputy();`);
+    this.addSql(`create or replace function renda_township() returns uuid language sql stable as $$ select renda_setting_uuid('renda.township_id') $$;`);
     this.addSql(`create or replace function renda_bump_token_version() returns trigger language plpgsql as $$
     begin
       if new.password_hash is distinct from old.password_hash or new.role is distinct from old.role
