@@ -7,6 +7,7 @@ import { ROLE_RULES } from '../test-support/role-rules.js';
 import { townshipRows, type TownshipRows } from '../test-support/township-rows.js';
 import { chinaToday } from '../common/validation/china-today.js';
 import { ApiTokenOperation } from '../modules/api-token/api-token-operation.enum.js';
+import { PUBLIC_ROOT_FIELDS } from '../modules/auth/public-operations.js';
 
 /**
  * Role × operation × target: every query and mutation, as every role, against the caller's own
@@ -114,6 +115,7 @@ const OTHER_FIELDS = [
   'users',
   'auditLog',
   'login',
+  'activateAccount',
   'createUser',
   'updateUser',
   'signOut',
@@ -279,6 +281,15 @@ describe('role × operation access matrix', () => {
     if (login !== 'demo.admin') expect(codeOf(created)).toBe('FORBIDDEN');
   });
 
+  it.each([...ROLES, null])('as %s: activateAccount is public and redeems only a real link', async (login) => {
+    const res = await t.graphql(
+      'mutation ($input: ActivateAccountInput!) { activateAccount(input: $input) { token } }',
+      { input: { token: randomUUID(), password: 'a-long-password' } },
+      { as: login },
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVITATION_UNKNOWN' });
+  });
+
   it.each(ROLES)('as %s: deputies’ contact phones (PII) only for roles other than analysts', async (login) => {
     const res = await t.graphql<{ deputies: { nodes: { contactPhone: string | null }[] } }>(
       '{ deputies(first: 3) { nodes { contactPhone } } }',
@@ -375,7 +386,7 @@ describe('role × operation access matrix', () => {
   describe('API token callers (a QUNLI clerk’s token with every operation a token may name)', () => {
     const TOKEN_OPERATIONS = new Set<string>(Object.values(ApiTokenOperation));
     let token: string;
-    /** One call of every query and mutation of the schema except `login`, with arguments that would pass. */
+    /** One call of every query and mutation of the schema except the public ones, with arguments that would pass. */
     let calls: Record<string, { query: string; variables: Record<string, unknown> }>;
     const asToken = (query: string, variables: Record<string, unknown>) =>
       t.post({ query, variables }, { authorization: `Bearer ${token}` });
@@ -435,14 +446,14 @@ describe('role × operation access matrix', () => {
       };
     });
 
-    it('covers every query and mutation but login', async () => {
+    it('covers every query and mutation but the public ones', async () => {
       const res = await t.graphql<{
         __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } };
       }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
       const all = [...res.data!.__schema.queryType.fields, ...res.data!.__schema.mutationType.fields].map(
         (f) => f.name,
       );
-      expect(all.filter((name) => name !== 'login' && !calls[name]).sort()).toEqual([]);
+      expect(all.filter((name) => !PUBLIC_ROOT_FIELDS.has(name) && !calls[name]).sort()).toEqual([]);
     });
 
     it('may call exactly the operations a token may name, and is FORBIDDEN everything else, writing nothing', async () => {

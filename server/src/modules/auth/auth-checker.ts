@@ -4,7 +4,7 @@ import { accessErrors } from '../../tenancy/access.errors.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { authErrors } from './auth.errors.js';
 
-/** The role list that marks an operation open to anonymous callers (only `login`). */
+/** The role list that marks an operation open to anonymous callers (`login`, `activateAccount`). */
 export const PUBLIC = 'PUBLIC';
 
 /**

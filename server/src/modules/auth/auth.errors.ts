@@ -67,4 +67,53 @@ export const authErrors = {
   townshipRoleWithoutTownship: defineError('TOWNSHIP_ROLE_WITHOUT_TOWNSHIP', () =>
     badInput(['input', 'townshipId'], '乡镇角色必须指定乡镇', 'Township roles need a township'),
   ),
+  invitationUnknown: defineError('INVITATION_UNKNOWN', () =>
+    badInput(
+      ['input', 'token'],
+      '激活链接无效，请向管理员索取新的链接',
+      'Unknown activation link; ask your administrator for a new one',
+    ),
+  ),
+  invitationExpired: defineError('INVITATION_EXPIRED', (expiredAt: Date) => ({
+    ...badInput(
+      ['input', 'token'],
+      '激活链接已过期，请向管理员索取新的链接',
+      'The activation link has expired; ask your administrator for a new one',
+    ),
+    details: { expiredAt: expiredAt.toISOString() },
+  })),
+  invitationUsed: defineError('INVITATION_USED', () => ({
+    code: 'CONFLICT',
+    messageZh: '激活链接已使用过，请直接登录',
+    messageEn: 'The activation link has already been used; sign in instead',
+    field: ['input', 'token'],
+  })),
+  invitationRevoked: defineError('INVITATION_REVOKED', () =>
+    badInput(
+      ['input', 'token'],
+      '激活链接已被新的链接取代，请使用最新的链接',
+      'A newer activation link replaced this one; use the latest',
+    ),
+  ),
+  invitationAccountInactive: defineError('INVITATION_ACCOUNT_INACTIVE', () => ({
+    code: 'FORBIDDEN',
+    messageZh: '该账号已停用，无法激活',
+    messageEn: 'This account is deactivated and cannot be activated',
+    field: ['input', 'token'],
+  })),
+  passwordTooShort: defineError('PASSWORD_TOO_SHORT', (min: number, max: number) => ({
+    ...badInput(
+      ['input', 'password'],
+      `密码须为 ${min}–${max} 个字符`,
+      `The password must have ${min}–${max} characters`,
+    ),
+    details: { min, max },
+  })),
+  passwordTooWeak: defineError('PASSWORD_TOO_WEAK', () =>
+    badInput(
+      ['input', 'password'],
+      '密码过于简单：须至少含 5 个不同字符，且不能全是数字',
+      'The password is too simple: use at least 5 different characters, not only digits',
+    ),
+  ),
 };

@@ -7,6 +7,8 @@ import { UserService } from './user.service.js';
 import { User } from './user.entity.js';
 import { LoginInput } from './dto/login.input.js';
 import { LoginPayload } from './dto/login-payload.js';
+import { ActivateAccountInput } from './dto/activate-account.input.js';
+import { InvitationService } from './invitation.service.js';
 import { accessErrors } from '../../tenancy/access.errors.js';
 
 @Resolver()
@@ -20,6 +22,17 @@ export class AuthResolver {
       ctx.clientAddress,
       ctx.transaction.open,
     );
+  }
+
+  @Authorized(PUBLIC)
+  @Mutation(() => LoginPayload, {
+    description: '激活账号 / Set the password with a one-time activation link and sign in',
+  })
+  activateAccount(
+    @Arg('input', () => ActivateAccountInput) input: ActivateAccountInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LoginPayload> {
+    return new InvitationService(ctx.em).activate(ctx.tokens, input.token, input.password);
   }
 
   @Authorized(...EVERY_ROLE)

@@ -3,9 +3,10 @@ import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSe
 /**
  * Root fields open to anonymous callers (`@Authorized(PUBLIC)`; a test keeps the two in step). An
  * operation made only of these runs without the request transaction: `login` records failed attempts,
- * which must survive the refusal it then returns.
+ * which must survive the refusal it then returns; `activateAccount` redeems its token in one
+ * security-definer statement of its own.
  */
-export const PUBLIC_ROOT_FIELDS = new Set(['login']);
+export const PUBLIC_ROOT_FIELDS = new Set(['login', 'activateAccount']);
 
 /** Root field names of an operation, through inline fragments and fragment spreads. */
 export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
