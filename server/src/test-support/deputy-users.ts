@@ -54,12 +54,22 @@ export async function pickDeputy(url: string, townshipCode: string, skip: readon
   });
 }
 
-/** Opens the deputy's account as its township's clerk, with the demo password, so `{ as: login }` works. */
+/**
+ * Opens the deputy's account as its township's clerk and activates it with the demo password (through
+ * the activation link, as the deputy would), so `{ as: login }` works.
+ */
 export async function inviteTestDeputy(t: TestServer, clerk: string, login: string, deputyId: string): Promise<void> {
-  const res = await t.graphql<{ inviteDeputy: { user: { id: string } } }>(
-    'mutation ($input: InviteDeputyInput!) { inviteDeputy(input: $input) { user { id } } }',
-    { input: { deputyId, username: login, initialPassword: DEMO_PASSWORD } },
+  const res = await t.graphql<{ inviteDeputy: { activationPath: string } }>(
+    'mutation ($input: InviteDeputyInput!) { inviteDeputy(input: $input) { activationPath } }',
+    { input: { deputyId, username: login } },
     { as: clerk },
   );
   if (!res.data) throw new Error(`inviting ${login} failed: ${JSON.stringify(res.errors)}`);
+  const token = res.data.inviteDeputy.activationPath.replace('/activate/', '');
+  const activated = await t.graphql(
+    'mutation ($input: ActivateAccountInput!) { activateAccount(input: $input) { token } }',
+    { input: { token, password: DEMO_PASSWORD } },
+    { as: null },
+  );
+  if (!activated.data) throw new Error(`activating ${login} failed: ${JSON.stringify(activated.errors)}`);
 }

@@ -9,6 +9,7 @@ import { Township } from '../township/township.entity.js';
 import { User } from '../auth/user.entity.js';
 import { passwordHasher } from '../auth/password-hasher.js';
 import { authErrors } from '../auth/auth.errors.js';
+import { InvitationService } from '../auth/invitation.service.js';
 import { Deputy } from './deputy.entity.js';
 import { DeputyStatus } from './deputy-status.enum.js';
 import { deputyErrors } from './deputy.errors.js';
@@ -16,8 +17,10 @@ import type { InviteDeputyInput } from './dto/invite-deputy.input.js';
 import type { DeputyInvitation } from './dto/deputy-invitation.js';
 
 /**
- * The township clerk opens a deputy's own account (role DEPUTY, bound to the deputy, same township).
- * Row-level security lets a clerk insert and read DEPUTY users of its own township only.
+ * The township clerk opens a deputy's own account (role DEPUTY, bound to the deputy, same township) and
+ * gets its one-time activation link, which the deputy opens to set its password (activateAccount).
+ * Row-level security lets a clerk insert and read DEPUTY users of its own township only (and so invite
+ * them: account_invitation's policy follows app_user's).
  */
 export class DeputyInvitationService {
   constructor(
@@ -32,8 +35,8 @@ export class DeputyInvitationService {
     });
     if (deputy.status !== DeputyStatus.ACTIVE) throw deputyErrors.notServingForAccount(deputy);
     if (await this.em.count(User, { deputyId: deputy.id })) throw deputyErrors.alreadyInvited(deputy);
-    // Without a first password nobody knows the password: the account waits for its activation.
-    const password = input.initialPassword ?? randomBytes(32).toString('base64url');
+    // Nobody knows this password: the deputy sets its own through the activation link.
+    const password = randomBytes(32).toString('base64url');
     const user = Object.assign(new User(), {
       login: input.username,
       displayName: deputy.name,
@@ -53,6 +56,7 @@ export class DeputyInvitationService {
       }
       throw error;
     }
-    return { user };
+    const invitation = await new InvitationService(this.em).issue(user, { issuedBy: this.scope.identity.userId });
+    return { user, activationPath: `/activate/${invitation.token}`, expiresAt: invitation.expiresAt };
   }
 }

@@ -35,15 +35,35 @@ describe('deputies sign in, submit suggestions and report duties', () => {
 
   describe('inviteDeputy', () => {
     const invite = (deputyId: string, username: string, as = 'qunli.clerk') =>
-      t.graphql<{ inviteDeputy: { user: { login: string; role: string; deputyId: string; townshipId: string } } }>(
-        'mutation ($input: InviteDeputyInput!) { inviteDeputy(input: $input) { user { login role deputyId townshipId } } }',
-        { input: { deputyId, username, initialPassword: DEMO_PASSWORD } },
+      t.graphql<{
+        inviteDeputy: {
+          activationPath: string;
+          user: { login: string; role: string; deputyId: string; townshipId: string };
+        };
+      }>(
+        'mutation ($input: InviteDeputyInput!) { inviteDeputy(input: $input) { activationPath user { login role deputyId townshipId } } }',
+        { input: { deputyId, username } },
         { as },
       );
 
-    it('opens a DEPUTY account bound to the deputy, which signs in and knows who it is', async () => {
+    it('opens a DEPUTY account bound to the deputy; its activation link sets the password and signs it in', async () => {
       const res = await invite(me.deputyId, DEPUTY);
       expect(res.errors).toBeUndefined();
+      const path = res.data!.inviteDeputy.activationPath;
+      expect(path).toMatch(/^\/activate\/[A-Za-z0-9_-]{20,}$/);
+      // Nobody knows the account's password until the deputy sets it.
+      const early = await t.graphql(
+        'mutation ($input: LoginInput!) { login(input: $input) { token } }',
+        { input: { login: DEPUTY, password: DEMO_PASSWORD } },
+        { as: null },
+      );
+      expect(extensionsOf(early)).toMatchObject({ reason: 'INVALID_CREDENTIALS' });
+      const activated = await t.graphql<{ activateAccount: { user: { role: string; deputyId: string } } }>(
+        'mutation ($input: ActivateAccountInput!) { activateAccount(input: $input) { user { role deputyId } } }',
+        { input: { token: path.replace('/activate/', ''), password: DEMO_PASSWORD } },
+        { as: null },
+      );
+      expect(activated.data!.activateAccount.user).toEqual({ role: 'DEPUTY', deputyId: me.deputyId });
       expect(res.data!.inviteDeputy.user).toEqual({
         login: DEPUTY,
         role: 'DEPUTY',
