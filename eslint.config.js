@@ -25,6 +25,7 @@ const DOMAIN_PARENTS = {
   activity: ['deputy'],
   suggestion: ['deputy', 'calendar'],
   'voter-contact': ['deputy'],
+  'duty-report': ['activity', 'voter-contact'],
   election: ['term'],
   figure: ['term'],
   'record-coverage': ['auth'],

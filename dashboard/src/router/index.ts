@@ -73,6 +73,12 @@ const routes: RouteRecordRaw[] = [
     meta: { view: 'explorer' },
   },
   {
+    path: '/me',
+    name: 'deputy-home',
+    component: () => import('../features/deputy/DeputyHomeView.vue'),
+    meta: { view: 'deputy-home' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./NotFoundView.vue'),

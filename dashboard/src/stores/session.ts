@@ -9,6 +9,8 @@ export interface SessionUser {
   role: UserRole;
   countyId: string;
   townshipId: string | null;
+  /** Set for the DEPUTY role: the deputy this user is. */
+  deputyId: string | null;
   township: { id: string; name: string; nameEn: string } | null;
 }
 

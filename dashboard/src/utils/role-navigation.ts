@@ -13,6 +13,7 @@ export const VIEW_ROLES = {
   'quarterly-report': ['TOWNSHIP_CLERK'],
   'report-status': ['COUNTY_STAFF'],
   explorer: ['ANALYST'],
+  'deputy-home': ['DEPUTY'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type ViewName = keyof typeof VIEW_ROLES;
@@ -37,6 +38,7 @@ const MENU: readonly MenuView[] = [
   'quarterly-report',
   'report-status',
   'explorer',
+  'deputy-home',
 ];
 
 export function menuFor(role: UserRole): MenuView[] {
@@ -53,5 +55,7 @@ export function homeFor(role: UserRole): ViewName {
     case 'ANALYST':
     case 'COUNTY_ADMIN':
       return 'county-overview';
+    case 'DEPUTY':
+      return 'deputy-home';
   }
 }

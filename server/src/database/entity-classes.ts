@@ -9,6 +9,7 @@ import { Activity } from '../modules/activity/activity.entity.js';
 import { ActivityParticipant } from '../modules/activity/activity-participant.entity.js';
 import { Suggestion } from '../modules/suggestion/suggestion.entity.js';
 import { SuggestionProposer } from '../modules/suggestion/suggestion-proposer.entity.js';
+import { DutyReport } from '../modules/duty-report/duty-report.entity.js';
 import { VoterContact } from '../modules/voter-contact/voter-contact.entity.js';
 import { Election } from '../modules/election/election.entity.js';
 import { MetricDefinition } from '../modules/metric/metric-definition.entity.js';
@@ -39,6 +40,7 @@ export const entityClasses = [
   ActivityParticipant,
   Suggestion,
   SuggestionProposer,
+  DutyReport,
   VoterContact,
   Election,
   MetricDefinition,

@@ -7,6 +7,7 @@ import { ROLE_RULES } from '../test-support/role-rules.js';
 import { townshipRows, type TownshipRows } from '../test-support/township-rows.js';
 import { chinaToday } from '../common/validation/china-today.js';
 import { ApiTokenOperation } from '../modules/api-token/api-token-operation.enum.js';
+import { inviteTestDeputy, pickDeputy } from '../test-support/deputy-users.js';
 import { PUBLIC_ROOT_FIELDS } from '../modules/auth/public-operations.js';
 
 /**
@@ -15,13 +16,18 @@ import { PUBLIC_ROOT_FIELDS } from '../modules/auth/public-operations.js';
  * results come from the database itself (as superuser), so the matrix asserts exactly what is visible.
  */
 
-const ROLES = ['qunli.clerk', 'qunli.viewer', 'demo.staff', 'demo.analyst', 'demo.admin'] as const;
+const ROLES = ['qunli.clerk', 'qunli.viewer', 'demo.staff', 'demo.analyst', 'demo.admin', 'qunli.deputy'] as const;
 type Login = (typeof ROLES)[number];
+/** A DEPUTY user the suite invites (the seed data has none): it sees its own rows only. */
+const DEPUTY: Login = 'qunli.deputy';
 type Target = 'own' | 'sibling' | 'foreign';
 const TARGETS: Target[] = ['own', 'sibling', 'foreign'];
 const TOWNSHIP_ROLES = new Set<Login>(['qunli.clerk', 'qunli.viewer']);
 
 const visible = (login: Login, target: Target) => (TOWNSHIP_ROLES.has(login) ? target === 'own' : target !== 'foreign');
+
+/** The lists (and by-id queries) a deputy may call at all; the others are FORBIDDEN to it before any read. */
+const DEPUTY_LISTS = new Set(['deputies', 'stations', 'activities', 'suggestions']);
 
 /** List query → table; each also has a by-id query named `byId`. */
 const TENANT_LISTS = {
@@ -135,12 +141,22 @@ describe('role × operation access matrix', () => {
   const townships = new Map<string, { id: string; countyId: string; code: string }>();
   /** For each table and target: the township used and a row id in it. */
   const picks = new Map<string, Record<Target, { townshipId: string; rowId: string; rows: number }>>();
+  /** Per table, the rows the deputy may see (read as superuser from its deputy row). */
+  const deputySees = new Map<string, Set<string>>();
 
   beforeAll(async () => {
     t = await startTestServer();
     await addSecondCounty(t.database.ownerUrl);
     su = new pg.Client({ connectionString: t.database.url });
     await su.connect();
+    const deputyId = (await pickDeputy(t.database.url, 'QUNLI')).deputyId;
+    await inviteTestDeputy(t, 'qunli.clerk', DEPUTY, deputyId);
+    const ids = async (sql: string) =>
+      new Set((await su.query<{ id: string }>(sql, [deputyId])).rows.map((r) => r.id).filter(Boolean));
+    deputySees.set('deputy', await ids('select id from deputy where id = $1'));
+    deputySees.set('station', await ids('select station_id as id from deputy where id = $1'));
+    deputySees.set('activity', await ids('select activity_id as id from activity_participant where deputy_id = $1'));
+    deputySees.set('suggestion', await ids('select suggestion_id as id from suggestion_proposer where deputy_id = $1'));
     for (const row of (
       await su.query<{ id: string; county_id: string; code: string }>('select id, county_id, code from township')
     ).rows) {
@@ -184,6 +200,40 @@ describe('role × operation access matrix', () => {
 
   describe.each(Object.entries(TENANT_LISTS))('%s / by id', (field, spec) => {
     it.each(ROLES)('as %s: lists and fetches exactly the rows of visible townships', async (login) => {
+      if (login === DEPUTY) {
+        const list = await t.graphql(`{ ${field}(first: 0) { totalCount } }`, {}, { as: login });
+        const one = await t.graphql(`query ($id: ID!) { ${spec.byId}(id: $id) { id } }`, { id: picks.get(spec.table)!.own.rowId }, {
+          as: login,
+        });
+        if (!DEPUTY_LISTS.has(field)) {
+          expect([codeOf(list), codeOf(one)]).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+          return;
+        }
+        const sees = deputySees.get(spec.table)!;
+        expect(sees.size).toBeGreaterThan(0);
+        for (const target of TARGETS) {
+          const pick = picks.get(spec.table)![target];
+          const res = await t.graphql<Record<string, { totalCount: number }>>(
+            `query ($f: ${spec.filter}) { ${field}(first: 0, filter: $f) { totalCount } }`,
+            { f: { townshipId: pick.townshipId } },
+            { as: login },
+          );
+          expect([target, res.data![field]!.totalCount]).toEqual([target, target === 'own' ? sees.size : 0]);
+          const byId = await t.graphql(`query ($id: ID!) { ${spec.byId}(id: $id) { id } }`, { id: pick.rowId }, {
+            as: login,
+          });
+          expect([target, codeOf(byId) ?? 'FOUND']).toEqual([target, sees.has(pick.rowId) ? 'FOUND' : 'NOT_FOUND']);
+        }
+        for (const id of sees) {
+          const own = await t.graphql<Record<string, { id: string }>>(
+            `query ($id: ID!) { ${spec.byId}(id: $id) { id } }`,
+            { id },
+            { as: login },
+          );
+          expect(own.data![spec.byId]!.id).toBe(id);
+        }
+        return;
+      }
       for (const target of TARGETS) {
         const pick = picks.get(spec.table)![target];
         const list = await t.graphql<Record<string, { totalCount: number }>>(
@@ -209,7 +259,27 @@ describe('role × operation access matrix', () => {
     });
   });
 
-  it.each(ROLES)('as %s: counties, townships, metric catalog, me', async (login) => {
+  it('as the deputy: me, and no county, township list or metric catalog', async () => {
+    const me = await t.graphql<{ me: { login: string; role: string } }>('{ me { login role } }', {}, { as: DEPUTY });
+    expect(me.data!.me).toEqual({ login: DEPUTY, role: 'DEPUTY' });
+    for (const query of [
+      '{ counties(first: 5) { totalCount } }',
+      '{ townships(first: 0) { totalCount } }',
+      '{ metricDefinitions { key } }',
+      '{ metricDefinition(key: "meetings_held") { key } }',
+    ]) {
+      expect([query, codeOf(await t.graphql(query, {}, { as: DEPUTY }))]).toEqual([query, 'FORBIDDEN']);
+    }
+    const qunli = townships.get('QUNLI')!;
+    for (const [query, id] of [
+      ['query ($id: ID!) { county(id: $id) { id } }', qunli.countyId],
+      ['query ($id: ID!) { township(id: $id) { id } }', qunli.id],
+    ] as const) {
+      expect([query, codeOf(await t.graphql(query, { id }, { as: DEPUTY }))]).toEqual([query, 'FORBIDDEN']);
+    }
+  });
+
+  it.each(ROLES.filter((login) => login !== DEPUTY))('as %s: counties, townships, metric catalog, me', async (login) => {
     const res = await t.graphql<{
       counties: { totalCount: number; nodes: { id: string }[] };
       townships: { totalCount: number };
@@ -299,6 +369,11 @@ describe('role × operation access matrix', () => {
     if (login === 'demo.analyst') {
       expect(codeOf(res)).toBe('FORBIDDEN');
       expect(JSON.stringify(res.data)).not.toMatch(/1[3-9]\d{9}/);
+    } else if (login === DEPUTY) {
+      // Its own number only: the list holds its own row and nothing else.
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.deputies.nodes).toHaveLength(1);
+      expect(res.data!.deputies.nodes[0]!.contactPhone).toMatch(/^1[3-9]\d{9}$/);
     } else {
       expect(res.errors).toBeUndefined();
       expect(res.data!.deputies.nodes.every((d) => /^1[3-9]\d{9}$/.test(d.contactPhone ?? ''))).toBe(true);
@@ -492,14 +567,17 @@ describe('role × operation access matrix', () => {
 
   it('property: a foreign or random id never returns a row, whoever asks', async () => {
     const invisible: { login: Login; field: string; id: string }[] = [];
-    for (const spec of Object.values(TENANT_LISTS)) {
+    for (const [list, spec] of Object.entries(TENANT_LISTS)) {
       for (const login of ROLES) {
         for (const target of TARGETS) {
-          if (!visible(login, target))
-            invisible.push({ login, field: spec.byId, id: picks.get(spec.table)![target].rowId });
+          const rowId = picks.get(spec.table)![target].rowId;
+          const seen =
+            login === DEPUTY ? DEPUTY_LISTS.has(list) && deputySees.get(spec.table)!.has(rowId) : visible(login, target);
+          if (!seen) invisible.push({ login, field: spec.byId, id: rowId });
         }
       }
     }
+    const listOf = new Map(Object.entries(TENANT_LISTS).map(([list, spec]) => [spec.byId as string, list]));
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -517,7 +595,8 @@ describe('role × operation access matrix', () => {
             { as: login },
           );
           expect(res.data?.[field] ?? null).toBeNull();
-          expect(codeOf(res)).toBe('NOT_FOUND');
+          const forbidden = login === DEPUTY && !DEPUTY_LISTS.has(listOf.get(field)!);
+          expect(codeOf(res)).toBe(forbidden ? 'FORBIDDEN' : 'NOT_FOUND');
         },
       ),
       { numRuns: 80, seed: 20261125 },

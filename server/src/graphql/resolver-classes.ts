@@ -20,6 +20,8 @@ import { AuditLogResolver } from '../modules/audit/audit-log.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { RecordCoverageResolver } from '../modules/record-coverage/record-coverage.resolver.js';
 import { SuggestionMutationResolver } from '../modules/suggestion/suggestion-mutation.resolver.js';
+import { DeputyInvitationResolver } from '../modules/deputy/deputy-invitation.resolver.js';
+import { DutyReportResolver } from '../modules/duty-report/duty-report.resolver.js';
 import { ReportingDeadlineResolver } from '../modules/reporting/reporting-deadline.resolver.js';
 import { QuarterlyReportWorkflowResolver } from '../modules/quarterly-report/quarterly-report-workflow.resolver.js';
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
@@ -74,6 +76,8 @@ export const resolverClasses: NonEmptyArray<Function> = [
   CalendarResolver,
   RecordCoverageResolver,
   SuggestionMutationResolver,
+  DeputyInvitationResolver,
+  DutyReportResolver,
   ReportingDeadlineResolver,
   QuarterlyReportWorkflowResolver,
   AnalyticsResolver,

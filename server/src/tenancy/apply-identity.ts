@@ -12,14 +12,19 @@ import type { Identity } from './identity.js';
  * a person's token version still matches an active `app_user` row, or an API token is neither revoked
  * nor expired. When it does not, no setting is applied (row-level security then shows nothing) and the
  * function returns false, so the caller refuses the request. One statement, no extra round trip.
+ *
+ * A deputy gets `renda.deputy_id` and no `renda.township_id`: every township policy then shows it
+ * nothing, and only the `*_deputy_read` policies (migration deputy_role) open its own records.
  */
 export async function applyIdentity(em: EntityManager, identity: Identity): Promise<boolean> {
+  const deputy = identity.role === UserRole.DEPUTY;
   const rows = await em.execute<{ valid: boolean }[]>(
     // Starts with `select set_config(` so the statement counter files it under session setup.
     `select set_config('renda.user_id', case when v.valid then ? else '' end, true),
             set_config('renda.role', case when v.valid then ? else '' end, true),
             set_config('renda.county_id', case when v.valid then ? else '' end, true),
             set_config('renda.township_id', case when v.valid then ? else '' end, true),
+            set_config('renda.deputy_id', case when v.valid then ? else '' end, true),
             set_config('role', case when v.valid then ? else 'none' end, true),
             v.valid
        from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)), false) as valid) v`,
@@ -27,7 +32,8 @@ export async function applyIdentity(em: EntityManager, identity: Identity): Prom
       identity.userId,
       identity.role,
       identity.countyId,
-      identity.townshipId ?? '',
+      deputy ? '' : (identity.townshipId ?? ''),
+      deputy ? (identity.deputyId ?? '') : '',
       identity.role === UserRole.ANALYST ? DATABASE_ROLES.analyst : 'none',
       identity.userId,
       identity.apiToken ? null : (identity.tokenVersion ?? null),

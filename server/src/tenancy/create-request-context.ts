@@ -49,7 +49,9 @@ export async function createRequestContext(
     em,
     loaders: new RequestLoaders(
       em,
-      identity ? `${identity.countyId}/${identity.townshipId ?? '*'}/${identity.role}` : 'anonymous',
+      identity
+        ? `${identity.countyId}/${identity.townshipId ?? '*'}/${identity.role}/${identity.deputyId ?? '*'}`
+        : 'anonymous',
     ),
     identity,
     identityRevoked: false,

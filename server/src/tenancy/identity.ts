@@ -16,6 +16,8 @@ export interface Identity {
   role: UserRole;
   countyId: string;
   townshipId: string | null;
+  /** The deputy a DEPUTY user is (row-level security shows such a caller only its own records). */
+  deputyId?: string | null;
   /** The user's token version when the login token was issued (checked against app_user per request). */
   tokenVersion?: number;
   apiToken?: ApiTokenCaller;

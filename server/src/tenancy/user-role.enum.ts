@@ -12,6 +12,14 @@ export enum UserRole {
   ANALYST = 'ANALYST',
   /** Manages the users of its county. */
   COUNTY_ADMIN = 'COUNTY_ADMIN',
+  /** A deputy signed in: sees the own records only (app_user.deputy_id), invited by the township clerk. */
+  DEPUTY = 'DEPUTY',
 }
+
+/**
+ * Every role, the deputy's included: `@Authorized(...EVERY_ROLE)` opens an operation to deputies too,
+ * while `@Authorized()` (any signed-in role) keeps them out (auth-checker.ts).
+ */
+export const EVERY_ROLE: readonly UserRole[] = Object.values(UserRole);
 
 registerEnumType(UserRole, { name: 'UserRole', description: '用户角色' });

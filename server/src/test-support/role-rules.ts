@@ -2,7 +2,8 @@
  * Who may call each workflow and analytics operation, with a minimal valid document to call it.
  * role-rules.test.ts checks every role against it; the access matrix counts these operations covered.
  */
-export type Login = 'qunli.clerk' | 'qunli.viewer' | 'demo.staff' | 'demo.analyst' | 'demo.admin';
+/** `qunli.deputy` is a DEPUTY user the tests invite (inviteTestDeputy): the seed data has none. */
+export type Login = 'qunli.clerk' | 'qunli.viewer' | 'demo.staff' | 'demo.analyst' | 'demo.admin' | 'qunli.deputy';
 
 export interface RoleRule {
   allowed: readonly Login[];
@@ -10,7 +11,9 @@ export interface RoleRule {
   document: string;
 }
 
+/** Every role but DEPUTY (operations marked `@Authorized()`); a deputy is let in only where named. */
 const ALL: Login[] = ['qunli.clerk', 'qunli.viewer', 'demo.staff', 'demo.analyst', 'demo.admin'];
+const DEPUTY: Login[] = ['qunli.deputy'];
 const COUNTY: Login[] = ['demo.staff', 'demo.analyst', 'demo.admin'];
 const CLERK: Login[] = ['qunli.clerk'];
 
@@ -129,4 +132,25 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     document: 'mutation { saveQuery(input: { name: "规则测试", query: "{ me { login } }" }) { id } }',
   },
   deleteSavedQuery: { allowed: COUNTY, document: 'mutation ($id: ID!) { deleteSavedQuery(id: $id) }' },
+  // Deputies signing in: the clerk opens the account and confirms reported duties; the deputy reports.
+  inviteDeputy: {
+    allowed: CLERK,
+    document:
+      'mutation ($id: ID!) { inviteDeputy(input: { deputyId: $id, username: "rule.invite" }) { user { id } } }',
+  },
+  submitSuggestion: {
+    allowed: DEPUTY,
+    document: 'mutation { submitSuggestion(input: { title: "规则测试建议" }) { id } }',
+  },
+  reportDuty: {
+    allowed: DEPUTY,
+    document:
+      'mutation { reportDuty(input: { kind: RECEPTION, occurredOn: "2025-03-01", description: "规则测试" }) { id } }',
+  },
+  confirmDutyReport: { allowed: CLERK, document: 'mutation ($id: ID!) { confirmDutyReport(id: $id) { id } }' },
+  rejectDutyReport: {
+    allowed: CLERK,
+    document: 'mutation ($id: ID!) { rejectDutyReport(id: $id, reason: "x") { id } }',
+  },
+  dutyReports: { allowed: [...ALL, ...DEPUTY], document: 'query { dutyReports(first: 1) { totalCount } }' },
 };

@@ -6,8 +6,27 @@ import { childLists } from '../../tenancy/child-lists.js';
 import { ActivityService } from './activity.service.js';
 import { ActivityParticipant } from './activity-participant.entity.js';
 import type { ActivityFilter } from './dto/activity-filter.input.js';
+import type { ParticipantName } from './dto/participant-name.js';
 
 export const activityLoaders = {
+  /**
+   * Participants' names, one statement for every activity of the response, through the database function
+   * that shows a deputy the names (only) of the others in its own activities.
+   */
+  participantNames: (ctx: RequestContext) =>
+    ctx.loaders.custom<ParticipantName[]>('activity.participantNames', async (ids) => {
+      const rows = await ctx.em.execute<{ activity_id: string; deputy_id: string; name: string }[]>(
+        'select activity_id, deputy_id, name from renda_activity_participant_names(cast(? as uuid[]))',
+        [`{${ids.join(',')}}`],
+      );
+      const byActivity = new Map<string, ParticipantName[]>();
+      for (const row of rows) {
+        const list = byActivity.get(row.activity_id) ?? [];
+        list.push({ deputyId: row.deputy_id, name: row.name });
+        byActivity.set(row.activity_id, list);
+      }
+      return ids.map((id) => byActivity.get(id) ?? []);
+    }),
   pagesByTownship: (
     ctx: RequestContext,
     filter: ActivityFilter | null,

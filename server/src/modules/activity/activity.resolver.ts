@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
+import { EVERY_ROLE } from '../../tenancy/user-role.enum.js';
+import { ParticipantName } from './dto/participant-name.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { loadOptional } from '../../tenancy/load-optional.js';
@@ -18,13 +20,13 @@ import './activity.parent-retire-checks.js';
 
 @Resolver(() => Activity)
 export class ActivityResolver {
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => Activity)
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Activity> {
     return new ActivityService(ctx.em).findById(id);
   }
 
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => ActivityConnection, { description: 'Newest first' })
   activities(
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
@@ -32,6 +34,13 @@ export class ActivityResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return new ActivityService(ctx.em).connection(filter, args);
+  }
+
+  @FieldResolver(() => [ParticipantName], {
+    description: 'Who took part, by name only (a deputy sees the names in its own activities, nothing else of them)',
+  })
+  participantNames(@Root() activity: Activity, @Ctx() ctx: RequestContext) {
+    return activityLoaders.participantNames(ctx).load(activity.id);
   }
 
   @FieldResolver(() => Township)

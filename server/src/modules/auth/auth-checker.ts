@@ -1,6 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { accessErrors } from '../../tenancy/access.errors.js';
+import { UserRole } from '../../tenancy/user-role.enum.js';
 import { authErrors } from './auth.errors.js';
 
 /** The role list that marks an operation open to anonymous callers (`login`, `activateAccount`). */
@@ -8,7 +9,9 @@ export const PUBLIC = 'PUBLIC';
 
 /**
  * Every query and mutation carries `@Authorized(...)` (a test walks the schema for it). An empty
- * list means any signed-in role; row-level security then decides which rows that role sees.
+ * list means any signed-in role but DEPUTY; row-level security then decides which rows that role sees.
+ * A deputy calls only the operations that name its role (`EVERY_ROLE` or `UserRole.DEPUTY`), so a
+ * new operation stays closed to deputies until someone decides otherwise.
  * A session the request transaction found ended is refused everywhere; an API token may call only
  * the root operations it names (and only those its clerk role may call).
  */
@@ -21,6 +24,7 @@ export const authChecker: AuthChecker<RequestContext> = ({ context, info }, role
     const root = info.path.prev === undefined;
     if (!root || !apiToken.operations.includes(info.fieldName)) throw authErrors.apiTokenOutOfScope(info.fieldName);
   }
-  if (roles.length === 0 || roles.includes(context.identity.role)) return true;
+  const role = context.identity.role;
+  if ((roles.length === 0 && role !== UserRole.DEPUTY) || roles.includes(role)) return true;
   throw accessErrors.roleForbidden();
 };

@@ -3,6 +3,13 @@ import { notFoundContent } from '../../common/errors/common.errors.js';
 
 /** Signing in, sessions and users. Refusals about who calls (role, township) are in tenancy/access.errors.ts. */
 export const authErrors = {
+  deputyOnlyByInvitation: defineError('DEPUTY_USER_BY_INVITATION_ONLY', () =>
+    badInput(
+      ['input', 'role'],
+      '代表账号须由乡镇工作人员从代表名单邀请开通',
+      "A deputy's account is opened by the township clerk's invitation from the deputy list",
+    ),
+  ),
   invalidCredentials: defineError('INVALID_CREDENTIALS', () => ({
     code: 'UNAUTHENTICATED',
     messageZh: '用户名或密码错误',

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
+import { EVERY_ROLE } from '../../tenancy/user-role.enum.js';
 import { PUBLIC } from './auth-checker.js';
 import { AuthService } from './auth.service.js';
 import { UserService } from './user.service.js';
@@ -34,7 +35,11 @@ export class AuthResolver {
     return new InvitationService(ctx.em).activate(ctx.tokens, input.token, input.password);
   }
 
+<<<<<<< HEAD
   @Authorized()
+=======
+  @Authorized(...EVERY_ROLE)
+>>>>>>> h/deputy
   @Mutation(() => Boolean, {
     description: '退出登录 / Sign out: ends every session of the signed-in user (all its tokens stop working)',
   })
@@ -43,7 +48,7 @@ export class AuthResolver {
     return new AuthService(ctx.em, ctx.tokens).signOut(ctx.identity);
   }
 
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => User, { description: '当前用户 / The signed-in user' })
   me(@Ctx() ctx: RequestContext): Promise<User> {
     if (!ctx.identity) throw accessErrors.notSignedIn();

@@ -40,6 +40,7 @@ export class AuthService {
       role: user.role,
       countyId: user.county.id,
       townshipId: user.township?.id ?? null,
+      deputyId: user.deputyId,
       tokenVersion: user.tokenVersion,
     };
     return { ...(await this.tokens.issue(identity)), user };

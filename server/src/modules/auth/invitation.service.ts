@@ -97,6 +97,7 @@ export class InvitationService {
       role: user.role,
       countyId: user.county.id,
       townshipId: user.township?.id ?? null,
+      deputyId: user.deputyId,
       tokenVersion: user.tokenVersion,
     };
     return { ...(await tokens.issue(identity)), user };

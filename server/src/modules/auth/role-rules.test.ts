@@ -1,7 +1,8 @@
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { ROLE_RULES, type Login } from '../../test-support/role-rules.js';
+import { inviteTestDeputy, pickDeputy } from '../../test-support/deputy-users.js';
 
-const LOGINS: Login[] = ['qunli.clerk', 'qunli.viewer', 'demo.staff', 'demo.analyst', 'demo.admin'];
+const LOGINS: Login[] = ['qunli.clerk', 'qunli.viewer', 'demo.staff', 'demo.analyst', 'demo.admin', 'qunli.deputy'];
 
 /**
  * Every workflow and analytics operation, as every role: the roles its rule excludes get FORBIDDEN
@@ -13,6 +14,7 @@ describe('role rules of workflow and analytics operations', () => {
   let variables: Record<string, string>;
   beforeAll(async () => {
     t = await startTestServer();
+    await inviteTestDeputy(t, 'qunli.clerk', 'qunli.deputy', (await pickDeputy(t.database.url, 'QUNLI')).deputyId);
     const me = await t.graphql<{ me: { countyId: string; townshipId: string } }>(
       '{ me { countyId townshipId } }',
       {},

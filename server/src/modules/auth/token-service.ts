@@ -47,6 +47,7 @@ export class TokenService {
       role: identity.role,
       cty: identity.countyId,
       twp: identity.townshipId,
+      ...(identity.deputyId ? { dep: identity.deputyId } : {}),
       ver: identity.tokenVersion ?? 0,
     })
       .setProtectedHeader({ alg: 'HS256' })
@@ -70,7 +71,7 @@ export class TokenService {
         maxTokenAge: this.ttlSeconds,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      const { sub, role, cty, twp, ver, exp, iat } = payload;
+      const { sub, role, cty, twp, dep, ver, exp, iat } = payload;
       if (
         typeof sub !== 'string' ||
         typeof role !== 'string' ||
@@ -80,7 +81,8 @@ export class TokenService {
         !Number.isSafeInteger(ver) ||
         exp === undefined ||
         iat === undefined ||
-        exp - iat > this.ttlSeconds
+        exp - iat > this.ttlSeconds ||
+        (role === UserRole.DEPUTY) !== (typeof dep === 'string')
       ) {
         throw authErrors.invalidSessionToken();
       }
@@ -89,6 +91,7 @@ export class TokenService {
         role: role as UserRole,
         countyId: cty,
         townshipId: typeof twp === 'string' ? twp : null,
+        ...(typeof dep === 'string' ? { deputyId: dep } : {}),
         tokenVersion: ver,
       };
     } catch (error) {

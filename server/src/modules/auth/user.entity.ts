@@ -1,5 +1,5 @@
 import type { Ref } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TimestampedEntity } from '../../common/entities/timestamped-entity.js';
 import { County } from '../county/county.entity.js';
@@ -10,7 +10,12 @@ import { UserRole } from '../../tenancy/user-role.enum.js';
 @ObjectType({ description: '用户' })
 @Entity({ tableName: 'app_user' })
 @Unique({ properties: ['login'] })
+@Unique({ properties: ['deputyId'] })
 @Index({ properties: ['county', 'role'] })
+@Check({
+  name: 'app_user_deputy_role_check',
+  expression: "(role = 'DEPUTY') = (deputy_id is not null and township_id is not null)",
+})
 export class User extends TimestampedEntity {
   @Field()
   @Property({ type: 'string', length: 80 })
@@ -33,6 +38,14 @@ export class User extends TimestampedEntity {
 
   @ManyToOne(() => Township, { ref: true, nullable: true, deleteRule: 'restrict' })
   township: Ref<Township> | null = null;
+
+  /**
+   * The deputy a DEPUTY user is (set exactly for that role; same township, checked by a trigger since auth
+   * may not reference the deputy module). One user per deputy.
+   */
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  deputyId: string | null = null;
 
   @Field()
   @Property({ type: 'boolean', default: true })

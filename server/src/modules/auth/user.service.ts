@@ -29,6 +29,8 @@ export class UserService {
   }
 
   async create(admin: Identity, input: CreateUserInput): Promise<User> {
+    // A deputy's account is bound to its deputy record: the township clerk invites it (inviteDeputy).
+    if (input.role === UserRole.DEPUTY) throw authErrors.deputyOnlyByInvitation();
     const township = await this.townshipFor(input.role, input.townshipId ?? null);
     const user = Object.assign(new User(), {
       login: input.login,

@@ -8,6 +8,20 @@ interface DeputyRow {
 }
 
 export const deputyErrors = {
+  /** One account per deputy. */
+  alreadyInvited: defineError('DEPUTY_ALREADY_INVITED', (deputy: DeputyRow) => ({
+    code: 'CONFLICT',
+    messageZh: `代表${deputy.name}已开通账号`,
+    messageEn: `Deputy ${deputy.name} already has an account`,
+    field: ['input', 'deputyId'],
+  })),
+  notServingForAccount: defineError('DEPUTY_NOT_SERVING', (deputy: DeputyRow) =>
+    badInput(
+      ['input', 'deputyId'],
+      `代表${deputy.name}已离任，不能开通账号`,
+      `Deputy ${deputy.name} has left office and gets no account`,
+    ),
+  ),
   /** A deputy who left office takes part in nothing dated after leaving. */
   leftOffice: defineError('DEPUTY_LEFT_OFFICE', (deputy: DeputyRow, field: FieldPath) =>
     badInput(

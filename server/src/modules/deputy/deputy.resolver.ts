@@ -10,20 +10,20 @@ import { DeputyGroup } from '../deputy-group/deputy-group.entity.js';
 import { Station } from '../station/station.entity.js';
 import { Deputy } from './deputy.entity.js';
 import { deputyLoaders } from './deputy.loaders.js';
-import { UserRole } from '../../tenancy/user-role.enum.js';
+import { EVERY_ROLE, UserRole } from '../../tenancy/user-role.enum.js';
 import { DeputyService } from './deputy.service.js';
 import { DeputyConnection } from './dto/deputy-connection.js';
 import { DeputyFilter } from './dto/deputy-filter.input.js';
 
 @Resolver(() => Deputy)
 export class DeputyResolver {
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => Deputy)
   deputy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Deputy> {
     return new DeputyService(ctx.em).findById(id);
   }
 
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => DeputyConnection)
   deputies(
     @Arg('filter', () => DeputyFilter, { nullable: true }) filter: DeputyFilter | null,
@@ -33,8 +33,17 @@ export class DeputyResolver {
     return new DeputyService(ctx.em).connection(filter, args);
   }
 
-  @Authorized(UserRole.TOWNSHIP_CLERK, UserRole.TOWNSHIP_VIEWER, UserRole.COUNTY_STAFF, UserRole.COUNTY_ADMIN)
-  @FieldResolver(() => String, { nullable: true, description: '联系电话 (PII): never shown to analysts' })
+  @Authorized(
+    UserRole.TOWNSHIP_CLERK,
+    UserRole.TOWNSHIP_VIEWER,
+    UserRole.COUNTY_STAFF,
+    UserRole.COUNTY_ADMIN,
+    UserRole.DEPUTY,
+  )
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '联系电话 (PII): never shown to analysts; a deputy reads only its own (row-level security)',
+  })
   contactPhone(@Root() deputy: Deputy, @Ctx() ctx: RequestContext): Promise<string | null> {
     return deputyLoaders.phoneById(ctx).load(deputy.id);
   }

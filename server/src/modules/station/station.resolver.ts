@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
+import { EVERY_ROLE } from '../../tenancy/user-role.enum.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { County } from '../county/county.entity.js';
@@ -11,13 +12,13 @@ import { StationFilter } from './dto/station-filter.input.js';
 
 @Resolver(() => Station)
 export class StationResolver {
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => Station)
   station(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Station> {
     return new StationService(ctx.em).findById(id);
   }
 
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => StationConnection)
   stations(
     @Arg('filter', () => StationFilter, { nullable: true }) filter: StationFilter | null,

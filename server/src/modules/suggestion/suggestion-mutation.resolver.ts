@@ -10,12 +10,25 @@ import { ReplySuggestionInput } from './dto/reply-suggestion.input.js';
 import { CompleteSuggestionInput } from './dto/complete-suggestion.input.js';
 import { ReturnSuggestionInput } from './dto/return-suggestion.input.js';
 import { suggestionErrors } from './suggestion.errors.js';
+import { SubmitSuggestionInput } from './dto/submit-suggestion.input.js';
+import { DeputySuggestionService } from './deputy-suggestion.service.js';
 
 const writer = (ctx: RequestContext) => new SuggestionWriteService(ctx.em, requireTownship(ctx));
 
 /** The suggestion workflow, for the township clerk who keeps the township's records. */
 @Resolver(() => Suggestion)
 export class SuggestionMutationResolver {
+  @Authorized(UserRole.DEPUTY)
+  @Mutation(() => Suggestion, {
+    description: '代表提出建议 / A signed-in deputy submits a suggestion as its proposer (state SUBMITTED, dated today)',
+  })
+  submitSuggestion(
+    @Arg('input', () => SubmitSuggestionInput) input: SubmitSuggestionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new DeputySuggestionService(ctx.em, requireTownship(ctx)).submit(input);
+  }
+
   @Authorized(UserRole.TOWNSHIP_CLERK)
   @Mutation(() => Suggestion, { description: '登记代表建议 / Record a suggestion (state SUBMITTED)' })
   recordSuggestion(

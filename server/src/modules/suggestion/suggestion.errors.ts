@@ -1,6 +1,11 @@
 import { badInput, defineError } from '../../common/errors/define-error.js';
 
 export const suggestionErrors = {
+  deputyOnly: defineError('SUGGESTION_SUBMIT_DEPUTY_ONLY', () => ({
+    code: 'FORBIDDEN',
+    messageZh: '只有代表本人可以提交自己的建议',
+    messageEn: 'Only a signed-in deputy submits a suggestion of its own',
+  })),
   proposerTwice: defineError('SUGGESTION_PROPOSER_TWICE', () =>
     badInput(['input', 'proposerIds'], '提出人重复', 'A proposer is listed twice'),
   ),

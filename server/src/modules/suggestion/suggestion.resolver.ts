@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
+import { EVERY_ROLE } from '../../tenancy/user-role.enum.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
 import { loadOptional } from '../../tenancy/load-optional.js';
@@ -15,13 +16,13 @@ import { SuggestionFilter } from './dto/suggestion-filter.input.js';
 
 @Resolver(() => Suggestion)
 export class SuggestionResolver {
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => Suggestion)
   suggestion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Suggestion> {
     return new SuggestionService(ctx.em).findById(id);
   }
 
-  @Authorized()
+  @Authorized(...EVERY_ROLE)
   @Query(() => SuggestionConnection, { description: 'Newest first' })
   suggestions(
     @Arg('filter', () => SuggestionFilter, { nullable: true }) filter: SuggestionFilter | null,

@@ -1,6 +1,6 @@
-import type { ReceptionScheduleKind } from '../../graphql/generated/schema-enums';
-import { daysInMonth, isoDate, isoWeekday, parseIsoDate, type IsoDate } from '../../utils/dates';
-import type { AppLocale } from '../../i18n/locale';
+import type { ReceptionScheduleKind } from '../graphql/generated/schema-enums';
+import { daysInMonth, isoDate, isoWeekday, parseIsoDate, type IsoDate } from './dates';
+import type { AppLocale } from '../i18n/locale';
 
 /** A station's structured reception day (Station.scheduleKind and its parts); unknown parts are null. */
 export interface ReceptionSchedule {
@@ -61,6 +61,28 @@ export function nextReceptionDate(
     }
   }
   return null;
+}
+
+/**
+ * The next `count` reception days on or after `today` (fewer when the schedule is irregular, a part is
+ * unknown, or the station closes before them): a deputy's "coming reception days".
+ */
+export function comingReceptionDates(
+  schedule: ReceptionSchedule,
+  today: IsoDate,
+  count: number,
+  retiredOn: IsoDate | null = null,
+): IsoDate[] {
+  const dates: IsoDate[] = [];
+  let from = today;
+  while (dates.length < count) {
+    const next = nextReceptionDate(schedule, from, retiredOn);
+    if (next === null) break;
+    dates.push(next);
+    const { year, month, day } = parseIsoDate(next);
+    from = day < daysInMonth(year, month) ? isoDate(year, month, day + 1) : month < 12 ? isoDate(year, month + 1, 1) : isoDate(year + 1, 1, 1);
+  }
+  return dates;
 }
 
 const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  comingReceptionDates,
   describeSchedule,
   nextReceptionDate,
   receptionDateInMonth,
@@ -72,5 +73,18 @@ describe('describeSchedule', () => {
   it('is null when a part is unknown', () => {
     expect(describeSchedule({ ...none, scheduleKind: 'MONTHLY_DAY' }, 'zh-CN')).toBeNull();
     expect(describeSchedule(none, 'en')).toBeNull();
+  });
+});
+
+describe('comingReceptionDates', () => {
+  it('lists the next reception days in order, today included, across the year end', () => {
+    expect(comingReceptionDates(tenth, '2025-11-10', 3)).toEqual(['2025-11-10', '2025-12-10', '2026-01-10']);
+    expect(comingReceptionDates(lastTuesday, '2026-12-30', 2)).toEqual(['2027-01-26', '2027-02-23']);
+  });
+
+  it('stops at the station closing and gives none for an irregular or unknown schedule', () => {
+    expect(comingReceptionDates(tenth, '2025-11-11', 3, '2026-01-05')).toEqual(['2025-12-10']);
+    expect(comingReceptionDates(none, '2025-11-11', 3)).toEqual([]);
+    expect(comingReceptionDates({ ...none, scheduleKind: 'IRREGULAR' }, '2025-11-11', 3)).toEqual([]);
   });
 });
