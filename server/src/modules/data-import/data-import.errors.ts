@@ -14,7 +14,10 @@ export const dataImportErrors = {
       : cell('无法读取该 CSV 文件', 'The CSV file cannot be read'),
   ),
   noKnownSheet: defineError('IMPORT_NO_KNOWN_SHEET', (names: string[]) =>
-    cell(`文件中没有可导入的工作表（工作表名称须为：${names.join('、')}）`, `The file has no sheet to import (sheet names must be: ${names.join(', ')})`),
+    cell(
+      `文件中没有可导入的工作表（工作表名称须为：${names.join('、')}）`,
+      `The file has no sheet to import (sheet names must be: ${names.join(', ')})`,
+    ),
   ),
   csvKindUnknown: defineError('IMPORT_CSV_KIND_UNKNOWN', (names: string[]) =>
     cell(
@@ -42,22 +45,33 @@ export const dataImportErrors = {
     cell(`“${header}”须为数字：${value}`, `“${header}” must be a number: ${value}`),
   ),
   invalidDate: defineError('IMPORT_INVALID_DATE', (header: string, value: string) =>
-    cell(`“${header}”不是有效日期（如 2026-03-12）：${value}`, `“${header}” is not a valid date (e.g. 2026-03-12): ${value}`),
+    cell(
+      `“${header}”不是有效日期（如 2026-03-12）：${value}`,
+      `“${header}” is not a valid date (e.g. 2026-03-12): ${value}`,
+    ),
   ),
   notYesNo: defineError('IMPORT_NOT_YES_NO', (header: string, value: string) =>
     cell(`“${header}”须为“是”或“否”：${value}`, `“${header}” must be 是 (yes) or 否 (no): ${value}`),
   ),
   unknownLabel: defineError('IMPORT_UNKNOWN_LABEL', (header: string, value: string, allowed: string[]) => ({
-    ...cell(`“${header}”无此选项：${value}（可选：${allowed.join('、')}）`, `“${header}” has no option ${value} (options: ${allowed.join(', ')})`),
+    ...cell(
+      `“${header}”无此选项：${value}（可选：${allowed.join('、')}）`,
+      `“${header}” has no option ${value} (options: ${allowed.join(', ')})`,
+    ),
     details: { allowed },
   })),
-  outOfRange: defineError('IMPORT_VALUE_OUT_OF_RANGE', (header: string, value: string, min: number, max: number | null) => ({
-    ...cell(
-      max === null ? `“${header}”不能小于 ${min}：${value}` : `“${header}”须在 ${min} 至 ${max} 之间：${value}`,
-      max === null ? `“${header}” cannot be below ${min}: ${value}` : `“${header}” must lie between ${min} and ${max}: ${value}`,
-    ),
-    details: { min, max },
-  })),
+  outOfRange: defineError(
+    'IMPORT_VALUE_OUT_OF_RANGE',
+    (header: string, value: string, min: number, max: number | null) => ({
+      ...cell(
+        max === null ? `“${header}”不能小于 ${min}：${value}` : `“${header}”须在 ${min} 至 ${max} 之间：${value}`,
+        max === null
+          ? `“${header}” cannot be below ${min}: ${value}`
+          : `“${header}” must lie between ${min} and ${max}: ${value}`,
+      ),
+      details: { min, max },
+    }),
+  ),
   invalidText: defineError('IMPORT_INVALID_TEXT', (header: string, detail: string) =>
     cell(`“${header}”不符合要求（${detail}）`, `“${header}” is not acceptable (${detail})`),
   ),
@@ -74,17 +88,28 @@ export const dataImportErrors = {
     cell(`未知的代表：${name}`, `Unknown deputy: ${name}`),
   ),
   ambiguousDeputy: defineError('IMPORT_AMBIGUOUS_DEPUTY', (name: string, on: string) =>
-    cell(`有多位名为“${name}”的代表在 ${on} 任职，无法确定是哪一位`, `Several deputies named “${name}” served on ${on}; cannot tell which`),
-  ),
-  duplicateRow: defineError('IMPORT_DUPLICATE_ROW', (what: { zh: string; en: string }, key: string, firstRow: number) => ({
-    ...cell(`重复的${what.zh}：${key}（与第 ${firstRow} 行相同）`, `Duplicate ${what.en}: ${key} (same as row ${firstRow})`),
-    details: { firstRow },
-  })),
-  dateOutsideTerm: defineError('IMPORT_DATE_OUTSIDE_TERM', (date: string, term: string, from: string | null, to: string | null) =>
     cell(
-      `日期 ${date} 不在届次“${term}”的起止日期（${from ?? '…'} 至 ${to ?? '…'}）之内`,
-      `The date ${date} lies outside term “${term}” (${from ?? '…'} to ${to ?? '…'})`,
+      `有多位名为“${name}”的代表在 ${on} 任职，无法确定是哪一位`,
+      `Several deputies named “${name}” served on ${on}; cannot tell which`,
     ),
+  ),
+  duplicateRow: defineError(
+    'IMPORT_DUPLICATE_ROW',
+    (what: { zh: string; en: string }, key: string, firstRow: number) => ({
+      ...cell(
+        `重复的${what.zh}：${key}（与第 ${firstRow} 行相同）`,
+        `Duplicate ${what.en}: ${key} (same as row ${firstRow})`,
+      ),
+      details: { firstRow },
+    }),
+  ),
+  dateOutsideTerm: defineError(
+    'IMPORT_DATE_OUTSIDE_TERM',
+    (date: string, term: string, from: string | null, to: string | null) =>
+      cell(
+        `日期 ${date} 不在届次“${term}”的起止日期（${from ?? '…'} 至 ${to ?? '…'}）之内`,
+        `The date ${date} lies outside term “${term}” (${from ?? '…'} to ${to ?? '…'})`,
+      ),
   ),
   unknownMetric: defineError('IMPORT_UNKNOWN_METRIC', (key: string) =>
     cell(`指标目录中没有指标代码“${key}”`, `The metric catalog has no key “${key}”`),

@@ -39,7 +39,10 @@ export class DataImportResolver {
 
   @Authorized(UserRole.TOWNSHIP_CLERK, UserRole.COUNTY_ADMIN)
   @Query(() => ImportFile, { description: '导出乡镇数据 / The township’s data as a workbook in the templates’ layout' })
-  async exportTownship(@Arg('townshipId', () => ID) townshipId: string, @Ctx() ctx: RequestContext): Promise<ImportFile> {
+  async exportTownship(
+    @Arg('townshipId', () => ID) townshipId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportFile> {
     return toFile(await exportTownship(ctx, townshipId));
   }
 

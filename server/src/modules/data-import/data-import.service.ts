@@ -118,13 +118,20 @@ async function visibleTownship(ctx: RequestContext, townshipId: string, field: s
   const identity = ctx.identity;
   if (!identity) throw accessErrors.notSignedIn();
   assertUuid(townshipId, field);
-  const own = identity.role === UserRole.TOWNSHIP_CLERK ? identity.townshipId === townshipId : identity.role === UserRole.COUNTY_ADMIN;
+  const own =
+    identity.role === UserRole.TOWNSHIP_CLERK
+      ? identity.townshipId === townshipId
+      : identity.role === UserRole.COUNTY_ADMIN;
   // Row-level security shows a county admin the county's townships only.
   const township = own ? await ctx.em.findOne(Township, { id: townshipId }) : null;
-  if (!township || township.county.id !== identity.countyId) throw accessErrors.notInTownship(field, TOWNSHIP, townshipId);
+  if (!township || township.county.id !== identity.countyId)
+    throw accessErrors.notInTownship(field, TOWNSHIP, townshipId);
   return township;
 }
 
 async function actAsClerk(em: EntityManager, townshipId: string): Promise<void> {
-  await em.execute(`select set_config('renda.role', 'TOWNSHIP_CLERK', true), set_config('renda.township_id', ?, true)`, [townshipId]);
+  await em.execute(
+    `select set_config('renda.role', 'TOWNSHIP_CLERK', true), set_config('renda.township_id', ?, true)`,
+    [townshipId],
+  );
 }

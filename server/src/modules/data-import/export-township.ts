@@ -57,7 +57,10 @@ export async function readTownshipSheets(em: EntityManager, townshipId: string):
   const sheets: SheetRows = new Map();
   for (const [kind, rows] of byKind) {
     const sheet = IMPORT_SHEETS.find((candidate) => candidate.kind === kind)!;
-    sheets.set(kind, rows.map((row) => cellsOf(sheet, row)));
+    sheets.set(
+      kind,
+      rows.map((row) => cellsOf(sheet, row)),
+    );
   }
   return sheets;
 }
@@ -76,5 +79,8 @@ function cellsOf(sheet: ImportSheet, row: Row): Record<string, string> {
 }
 
 function attendanceInChinese(participants: string): string {
-  return participants.replace(/（(EXCUSED|ABSENT)）/g, (_, code: 'EXCUSED' | 'ABSENT') => `（${ATTENDANCE_LABELS[code]}）`);
+  return participants.replace(
+    /（(EXCUSED|ABSENT)）/g,
+    (_, code: 'EXCUSED' | 'ABSENT') => `（${ATTENDANCE_LABELS[code]}）`,
+  );
 }

@@ -87,7 +87,13 @@ export class ImportRunner {
   }
 
   private async sheet(raw: RawSheet): Promise<SheetCount> {
-    const count: SheetCount = { kind: raw.sheet.kind, sheet: raw.sheet.name, rows: raw.rows.length, created: 0, unchanged: 0 };
+    const count: SheetCount = {
+      kind: raw.sheet.kind,
+      sheet: raw.sheet.name,
+      rows: raw.rows.length,
+      created: 0,
+      unchanged: 0,
+    };
     const tally = (written: Written) => {
       if (written === 'created') count.created++;
       if (written === 'unchanged') count.unchanged++;
@@ -150,15 +156,26 @@ export class ImportRunner {
     return 'created';
   }
 
-  private async deputy(sheet: ImportSheet, row: RawRow, cells: ParsedCells, seen: Map<string, number>): Promise<Written> {
+  private async deputy(
+    sheet: ImportSheet,
+    row: RawRow,
+    cells: ParsedCells,
+    seen: Map<string, number>,
+  ): Promise<Written> {
     const name = cells.name as string;
     const term = this.index.terms.get(cells.term as string);
     if (!term) return this.problem(sheet, row, 'term', dataImportErrors.unknownTerm(cells.term as string));
-    if (this.duplicate(sheet, row, seen, `${name}|${term.name}`, DEPUTY, 'name', `${name}（${term.name}）`)) return 'problem';
+    if (this.duplicate(sheet, row, seen, `${name}|${term.name}`, DEPUTY, 'name', `${name}（${term.name}）`))
+      return 'problem';
     if ((this.index.deputies.get(name) ?? []).some((deputy) => deputy.termId === term.id)) return 'unchanged';
     const electedOn = cells.electedOn as string | null;
     if (electedOn && ((term.startedOn && electedOn < term.startedOn) || (term.endedOn && electedOn > term.endedOn))) {
-      return this.problem(sheet, row, 'electedOn', dataImportErrors.dateOutsideTerm(electedOn, term.name, term.startedOn, term.endedOn));
+      return this.problem(
+        sheet,
+        row,
+        'electedOn',
+        dataImportErrors.dateOutsideTerm(electedOn, term.name, term.startedOn, term.endedOn),
+      );
     }
     const groupId = this.lookUp(sheet, row, 'group', this.index.groups, dataImportErrors.unknownGroup);
     const stationId = this.lookUp(sheet, row, 'station', this.index.stations, dataImportErrors.unknownStation);
@@ -166,13 +183,22 @@ export class ImportRunner {
     const { term: _term, group: _group, station: _station, ...rest } = withoutNulls(cells);
     const input = Object.assign(new CreateDeputyInput(), rest, { termId: term.id, groupId, stationId });
     if (!(await this.valid(sheet, row, input))) return 'problem';
-    const id = await this.write(sheet, row, async (em) => (await new DeputyWriteService(em, this.scope).create(input)).id);
+    const id = await this.write(
+      sheet,
+      row,
+      async (em) => (await new DeputyWriteService(em, this.scope).create(input)).id,
+    );
     if (id === null) return 'problem';
     this.index.addDeputy(name, { id, termId: term.id });
     return 'created';
   }
 
-  private async activity(sheet: ImportSheet, row: RawRow, cells: ParsedCells, seen: Map<string, number>): Promise<Written> {
+  private async activity(
+    sheet: ImportSheet,
+    row: RawRow,
+    cells: ParsedCells,
+    seen: Map<string, number>,
+  ): Promise<Written> {
     const on = cells.occurredOn as string;
     if (this.counted(seen, this.index.activities, `${on}|${cells.title as string}`)) return 'unchanged';
     const stationId = this.lookUp(sheet, row, 'station', this.index.stations, dataImportErrors.unknownStation);
@@ -183,43 +209,75 @@ export class ImportRunner {
       const deputy = this.deputyNamed(sheet, row, 'participants', name, on);
       const attendance = note === null ? Attendance.PRESENT : attendanceOf(note);
       if (attendance === null) {
-        ok = this.problem(sheet, row, 'participants', dataImportErrors.unknownLabel('参加代表', note!, Object.values(ATTENDANCE_LABELS))) !== 'problem';
+        ok =
+          this.problem(
+            sheet,
+            row,
+            'participants',
+            dataImportErrors.unknownLabel('参加代表', note!, Object.values(ATTENDANCE_LABELS)),
+          ) !== 'problem';
       }
-      if (deputy && attendance) participants.push(Object.assign(new ActivityParticipantInput(), { deputyId: deputy.id, attendance }));
+      if (deputy && attendance)
+        participants.push(Object.assign(new ActivityParticipantInput(), { deputyId: deputy.id, attendance }));
       else ok = false;
     }
     if (!ok) return 'problem';
     const { station: _station, group: _group, participants: _participants, ...rest } = withoutNulls(cells);
     const input = Object.assign(new RecordActivityInput(), rest, { stationId, groupId, participants });
     if (!(await this.valid(sheet, row, input))) return 'problem';
-    const id = await this.write(sheet, row, async (em) => (await new ActivityWriteService(em, this.scope).record(input)).id);
+    const id = await this.write(
+      sheet,
+      row,
+      async (em) => (await new ActivityWriteService(em, this.scope).record(input)).id,
+    );
     return id === null ? 'problem' : 'created';
   }
 
-  private async voterContact(sheet: ImportSheet, row: RawRow, cells: ParsedCells, seen: Map<string, number>): Promise<Written> {
+  private async voterContact(
+    sheet: ImportSheet,
+    row: RawRow,
+    cells: ParsedCells,
+    seen: Map<string, number>,
+  ): Promise<Written> {
     const on = cells.receivedOn as string;
-    if (this.counted(seen, this.index.voterContacts, `${on}|${cells.kind as string}|${cells.subject as string}`)) return 'unchanged';
+    if (this.counted(seen, this.index.voterContacts, `${on}|${cells.kind as string}|${cells.subject as string}`))
+      return 'unchanged';
     const stationId = this.lookUp(sheet, row, 'station', this.index.stations, dataImportErrors.unknownStation);
     const deputy = cells.deputy ? this.deputyNamed(sheet, row, 'deputy', cells.deputy as string, on) : null;
     if (stationId === false || deputy === false) return 'problem';
     const { station: _station, deputy: _deputy, ...rest } = withoutNulls(cells);
     const input = Object.assign(new RecordVoterContactInput(), rest, { stationId, deputyId: deputy?.id ?? null });
     if (!(await this.valid(sheet, row, input))) return 'problem';
-    const id = await this.write(sheet, row, async (em) => (await new VoterContactWriteService(em, this.scope).record(input)).id);
+    const id = await this.write(
+      sheet,
+      row,
+      async (em) => (await new VoterContactWriteService(em, this.scope).record(input)).id,
+    );
     return id === null ? 'problem' : 'created';
   }
 
-  private async suggestion(sheet: ImportSheet, row: RawRow, cells: ParsedCells, seen: Map<string, number>): Promise<Written> {
+  private async suggestion(
+    sheet: ImportSheet,
+    row: RawRow,
+    cells: ParsedCells,
+    seen: Map<string, number>,
+  ): Promise<Written> {
     const on = cells.submittedOn as string;
     if (this.counted(seen, this.index.suggestions, `${on}|${cells.title as string}`)) return 'unchanged';
-    const proposers = splitNames(cells.proposers as string).map(({ name }) => this.deputyNamed(sheet, row, 'proposers', name, on));
+    const proposers = splitNames(cells.proposers as string).map(({ name }) =>
+      this.deputyNamed(sheet, row, 'proposers', name, on),
+    );
     if (proposers.some((deputy) => !deputy)) return 'problem';
     const { proposers: _proposers, ...rest } = withoutNulls(cells);
     const input = Object.assign(new RecordSuggestionInput(), rest, {
       proposerIds: proposers.map((deputy) => (deputy as DeputyEntry).id),
     });
     if (!(await this.valid(sheet, row, input))) return 'problem';
-    const id = await this.write(sheet, row, async (em) => (await new SuggestionWriteService(em, this.scope).record(input)).id);
+    const id = await this.write(
+      sheet,
+      row,
+      async (em) => (await new SuggestionWriteService(em, this.scope).record(input)).id,
+    );
     return id === null ? 'problem' : 'created';
   }
 
@@ -231,13 +289,21 @@ export class ImportRunner {
    */
   private async quarterlyFigures(raw: RawSheet): Promise<Written[]> {
     const sheet = raw.sheet;
-    const quarters = new Map<string, { year: number; quarter: number; rows: { row: RawRow; key: string; value: number }[] }>();
+    const quarters = new Map<
+      string,
+      { year: number; quarter: number; rows: { row: RawRow; key: string; value: number }[] }
+    >();
     const seen = new Map<string, number>();
     const written: Written[] = [];
     for (const row of raw.rows) {
       const cells = parseRow(sheet, row, this.problems);
       if (!cells) continue;
-      const [year, quarter, key, value] = [cells.year as number, cells.quarter as number, cells.metricKey as string, cells.value as number];
+      const [year, quarter, key, value] = [
+        cells.year as number,
+        cells.quarter as number,
+        cells.metricKey as string,
+        cells.value as number,
+      ];
       if (quarter < 1 || quarter > 4) {
         written.push(this.problem(sheet, row, 'quarter', dataImportErrors.outOfRange('季度', String(quarter), 1, 4)));
         continue;
@@ -250,7 +316,9 @@ export class ImportRunner {
         written.push(this.problem(sheet, row, 'metricKey', dataImportErrors.unknownMetric(key)));
         continue;
       }
-      if (this.duplicate(sheet, row, seen, `${year}|${quarter}|${key}`, FIGURE, 'metricKey', `${year}Q${quarter} ${key}`)) {
+      if (
+        this.duplicate(sheet, row, seen, `${year}|${quarter}|${key}`, FIGURE, 'metricKey', `${year}Q${quarter} ${key}`)
+      ) {
         written.push('problem');
         continue;
       }
@@ -273,11 +341,17 @@ export class ImportRunner {
       const input = Object.assign(new SubmitQuarterlyReportInput(), {
         year,
         quarter,
-        idempotencyKey: `import:${createHash('sha256').update(`${this.scope.townshipId}|${id}|${JSON.stringify(rows.map((r) => [r.key, r.value]))}`).digest('hex').slice(0, 40)}`,
+        idempotencyKey: `import:${createHash('sha256')
+          .update(`${this.scope.townshipId}|${id}|${JSON.stringify(rows.map((r) => [r.key, r.value]))}`)
+          .digest('hex')
+          .slice(0, 40)}`,
         expectedVersion: report?.version ?? 0,
-        values: rows.map((r) => Object.assign(new ReportValueInput(), { metricKey: r.key, reportedValue: r.value, overrideReason: reason })),
+        values: rows.map((r) =>
+          Object.assign(new ReportValueInput(), { metricKey: r.key, reportedValue: r.value, overrideReason: reason }),
+        ),
       });
-      const rowOf = (field: FieldPath) => (field[1] === 'values' && typeof field[2] === 'number' ? rows[field[2]]!.row : rows[0]!.row);
+      const rowOf = (field: FieldPath) =>
+        field[1] === 'values' && typeof field[2] === 'number' ? rows[field[2]]!.row : rows[0]!.row;
       try {
         await new QuarterlyReportSubmissionService(this.writer(), this.scope).submit(input);
         written.push(...rows.map(() => 'created' as const));
@@ -352,7 +426,12 @@ export class ImportRunner {
     for (const error of errors) {
       const detail = Object.values(error.constraints ?? {})[0] ?? error.property;
       const column = columnOf(sheet, error.property);
-      this.problems.add(sheet, row.row, column ?? null, dataImportErrors.invalidText(column?.header ?? error.property, detail));
+      this.problems.add(
+        sheet,
+        row.row,
+        column ?? null,
+        dataImportErrors.invalidText(column?.header ?? error.property, detail),
+      );
     }
     return errors.length === 0;
   }
@@ -380,7 +459,12 @@ export class ImportRunner {
   }
 
   private problem(sheet: ImportSheet, row: RawRow | number, key: string | null, error: AppError): 'problem' {
-    this.problems.add(sheet, typeof row === 'number' ? row : row.row, key ? (columnOf(sheet, key) ?? null) : null, error);
+    this.problems.add(
+      sheet,
+      typeof row === 'number' ? row : row.row,
+      key ? (columnOf(sheet, key) ?? null) : null,
+      error,
+    );
     return 'problem';
   }
 }
@@ -391,18 +475,32 @@ const DEPUTY = { zh: '代表', en: 'deputy' };
 const FIGURE = { zh: '季度数据', en: 'quarterly figure' };
 
 function attendanceOf(note: string): Attendance | null {
-  const found = (Object.keys(ATTENDANCE_LABELS) as Attendance[]).find((key) => ATTENDANCE_LABELS[key] === note || key === note);
+  const found = (Object.keys(ATTENDANCE_LABELS) as Attendance[]).find(
+    (key) => ATTENDANCE_LABELS[key] === note || key === note,
+  );
   return found ?? null;
 }
 
 /** Empty cells are left out of the input, so the input class's defaults apply as they do in GraphQL. */
 function withoutNulls(cells: ParsedCells): Record<string, string | number | boolean> {
-  return Object.fromEntries(Object.entries(cells).filter(([, value]) => value !== null)) as Record<string, string | number | boolean>;
+  return Object.fromEntries(Object.entries(cells).filter(([, value]) => value !== null)) as Record<
+    string,
+    string | number | boolean
+  >;
 }
 
 /** The column an input property or a refusal's field path names: `stationId` → 联络站, `participants.2.deputyId` → 参加代表. */
 function columnOf(sheet: ImportSheet, property: string): ImportColumn | undefined {
-  const aliases: Record<string, string> = { termId: 'term', groupId: 'group', stationId: 'station', deputyId: 'deputy', proposerIds: 'proposers', reportedValue: 'value', values: 'value', occurredOn: 'occurredOn' };
+  const aliases: Record<string, string> = {
+    termId: 'term',
+    groupId: 'group',
+    stationId: 'station',
+    deputyId: 'deputy',
+    proposerIds: 'proposers',
+    reportedValue: 'value',
+    values: 'value',
+    occurredOn: 'occurredOn',
+  };
   const key = aliases[property] ?? property;
   return sheet.columns.find((column) => column.key === key);
 }

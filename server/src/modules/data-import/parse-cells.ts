@@ -29,7 +29,9 @@ export function parseCell(column: ImportColumn, text: string): CellValue | AppEr
     case 'names':
       return text;
     case 'int':
-      return /^[+-]?\d{1,9}(\.0+)?$/.test(text) ? Math.trunc(Number(text)) : dataImportErrors.notInteger(column.header, text);
+      return /^[+-]?\d{1,9}(\.0+)?$/.test(text)
+        ? Math.trunc(Number(text))
+        : dataImportErrors.notInteger(column.header, text);
     case 'number': {
       const number = Number(text.replace(/,/g, ''));
       return Number.isFinite(number) && /\d/.test(text) ? number : dataImportErrors.notNumber(column.header, text);

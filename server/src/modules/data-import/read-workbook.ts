@@ -20,7 +20,11 @@ const SHEET_NAMES = IMPORT_SHEETS.map((sheet) => sheet.name);
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** The sheets of an uploaded file, .xlsx (by its content, whatever its name) or CSV (one sheet). */
-export async function readUpload(fileName: string, bytes: Uint8Array, problems: ImportProblemCollector): Promise<RawSheet[]> {
+export async function readUpload(
+  fileName: string,
+  bytes: Uint8Array,
+  problems: ImportProblemCollector,
+): Promise<RawSheet[]> {
   if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) return readXlsx(bytes, problems);
   return readCsv(fileName, bytes, problems);
 }
@@ -59,7 +63,11 @@ function readCsv(fileName: string, bytes: Uint8Array, problems: ImportProblemCol
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With `info`, each record comes with where it started (a quoted cell may span lines).
-    records = parse(decodeText(bytes), { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    records = parse(decodeText(bytes), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch {
     problems.file(dataImportErrors.fileUnreadable('csv'));
     return [];
@@ -70,7 +78,9 @@ function readCsv(fileName: string, bytes: Uint8Array, problems: ImportProblemCol
   // The file's name picks the sheet when it is one; otherwise the sheet whose headers the file carries.
   const sheet =
     IMPORT_SHEETS.find((candidate) => candidate.name === base) ??
-    IMPORT_SHEETS.find((candidate) => candidate.columns.every((column) => !column.required || headers.includes(column.header)));
+    IMPORT_SHEETS.find((candidate) =>
+      candidate.columns.every((column) => !column.required || headers.includes(column.header)),
+    );
   if (!sheet) {
     problems.file(dataImportErrors.csvKindUnknown(SHEET_NAMES));
     return [];
@@ -79,7 +89,11 @@ function readCsv(fileName: string, bytes: Uint8Array, problems: ImportProblemCol
   return read ? [read] : [];
 }
 
-function toRows(sheet: ImportSheet, table: { row: number; values: string[] }[], problems: ImportProblemCollector): RawSheet | null {
+function toRows(
+  sheet: ImportSheet,
+  table: { row: number; values: string[] }[],
+  problems: ImportProblemCollector,
+): RawSheet | null {
   const [head, ...body] = table;
   const headers = (head?.values ?? []).map(headerText);
   const positions = new Map<string, number>();
@@ -112,7 +126,10 @@ function isExampleRow(sheet: ImportSheet, cells: Record<string, string>): boolea
 }
 
 function headerText(value: string): string {
-  return value.replace(/^\uFEFF/, '').replace(/[*＊]/g, '').trim();
+  return value
+    .replace(/^\uFEFF/, '')
+    .replace(/[*＊]/g, '')
+    .trim();
 }
 
 /** A cell as text: dates as YYYY-MM-DD, numbers as written, rich text and formulas by what they show. */

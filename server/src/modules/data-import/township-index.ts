@@ -59,7 +59,14 @@ export class TownshipIndex {
         `select to_char(submitted_on, 'YYYY-MM-DD') || '|' || title as key, count(*)::int as n
            from suggestion where township_id = ? group by 1`,
       ),
-      q<{ year: number; quarter: number; version: number; state: string; metric_key: string | null; value: number | null }>(
+      q<{
+        year: number;
+        quarter: number;
+        version: number;
+        state: string;
+        metric_key: string | null;
+        value: number | null;
+      }>(
         `select r.year, r.quarter, r.version, r.state, v.metric_key, v.reported_value as value
            from quarterly_report r left join quarterly_report_value v on v.report_id = r.id
           where r.township_id = ?`,
@@ -97,7 +104,9 @@ export class TownshipIndex {
     if (all.length <= 1) return all;
     return all.filter((deputy) => {
       const term = this.termsById.get(deputy.termId);
-      return !term || ((term.startedOn === null || term.startedOn <= on) && (term.endedOn === null || on <= term.endedOn));
+      return (
+        !term || ((term.startedOn === null || term.startedOn <= on) && (term.endedOn === null || on <= term.endedOn))
+      );
     });
   }
 }

@@ -57,7 +57,10 @@ export async function writeWorkbook(rows: SheetRows | null): Promise<Buffer> {
 
 /** One sheet as CSV (UTF-8 with a byte-order mark, so Excel shows the Chinese), RFC 4180 quoting. */
 export function writeCsv(sheet: ImportSheet, rows: Record<string, string>[] | null): Buffer {
-  const lines = [sheet.columns.map((column) => column.header), ...(rows ?? [exampleOf(sheet)]).map((row) => sheet.columns.map((column) => row[column.key] ?? ''))];
+  const lines = [
+    sheet.columns.map((column) => column.header),
+    ...(rows ?? [exampleOf(sheet)]).map((row) => sheet.columns.map((column) => row[column.key] ?? '')),
+  ];
   const text = lines.map((line) => line.map(quote).join(',')).join('\r\n') + '\r\n';
   return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
 }
