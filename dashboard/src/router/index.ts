@@ -66,6 +66,12 @@ const routes: RouteRecordRaw[] = [
     meta: { view: 'explorer' },
   },
   {
+    path: '/import',
+    name: 'data-import',
+    component: () => import('../features/import/ImportView.vue'),
+    meta: { view: 'data-import' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./NotFoundView.vue'),

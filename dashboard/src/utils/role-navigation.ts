@@ -13,6 +13,7 @@ export const VIEW_ROLES = {
   'quarterly-report': ['TOWNSHIP_CLERK'],
   'report-status': ['COUNTY_STAFF'],
   explorer: ['ANALYST'],
+  'data-import': ['TOWNSHIP_CLERK', 'COUNTY_ADMIN'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type ViewName = keyof typeof VIEW_ROLES;
@@ -37,6 +38,7 @@ const MENU: readonly MenuView[] = [
   'quarterly-report',
   'report-status',
   'explorer',
+  'data-import',
 ];
 
 export function menuFor(role: UserRole): MenuView[] {
