@@ -105,8 +105,8 @@ export class ImportRunner {
     const seen = new Map<string, number>();
     for (const row of raw.rows) {
       const cells = parseRow(raw.sheet, row, this.problems);
-      if (!cells) continue;
-      tally(await this.row(raw.sheet, row, cells, seen));
+      if (cells) tally(await this.row(raw.sheet, row, cells, seen));
+      else this.namedReferences(raw.sheet, row);
     }
     return count;
   }
@@ -209,13 +209,8 @@ export class ImportRunner {
       const deputy = this.deputyNamed(sheet, row, 'participants', name, on);
       const attendance = note === null ? Attendance.PRESENT : attendanceOf(note);
       if (attendance === null) {
-        ok =
-          this.problem(
-            sheet,
-            row,
-            'participants',
-            dataImportErrors.unknownLabel('参加代表', note!, Object.values(ATTENDANCE_LABELS)),
-          ) !== 'problem';
+        const labels = Object.values(ATTENDANCE_LABELS);
+        this.problem(sheet, row, 'participants', dataImportErrors.unknownLabel('参加代表', note!, labels));
       }
       if (deputy && attendance)
         participants.push(Object.assign(new ActivityParticipantInput(), { deputyId: deputy.id, attendance }));
@@ -362,6 +357,14 @@ export class ImportRunner {
       }
     }
     return written;
+  }
+
+  /** A row with a cell that does not parse still has its station and group names checked, so one preview lists both. */
+  private namedReferences(sheet: ImportSheet, row: RawRow): void {
+    if (sheet.columns.some((column) => column.key === 'station'))
+      this.lookUp(sheet, row, 'station', this.index.stations, dataImportErrors.unknownStation);
+    if (sheet.columns.some((column) => column.key === 'group'))
+      this.lookUp(sheet, row, 'group', this.index.groups, dataImportErrors.unknownGroup);
   }
 
   /** The id of a row named in a cell, undefined for an empty cell, false (reported) for an unknown name. */
