@@ -34,6 +34,7 @@ const DOMAIN_PARENTS = {
   'quarterly-report': ['reporting'],
   analytics: ['quarterly-report', 'figure', 'election', 'suggestion', 'activity', 'voter-contact'],
   summary: ['analytics'],
+  'data-import': ['quarterly-report', 'activity', 'voter-contact', 'suggestion'],
 };
 
 /** A domain's ancestors; throws on a cycle or an unknown parent, so the map stays a hierarchy. */

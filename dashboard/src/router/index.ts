@@ -79,6 +79,12 @@ const routes: RouteRecordRaw[] = [
     meta: { view: 'deputy-home' },
   },
   {
+    path: '/import',
+    name: 'data-import',
+    component: () => import('../features/import/ImportView.vue'),
+    meta: { view: 'data-import' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./NotFoundView.vue'),

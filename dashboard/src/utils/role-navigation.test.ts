@@ -6,11 +6,11 @@ const ROLES: UserRole[] = Object.values(UserRole);
 
 describe('role navigation', () => {
   it('gives each role only its views', () => {
-    expect(menuFor('TOWNSHIP_CLERK')).toEqual(['own-township', 'record-activity', 'quarterly-report']);
+    expect(menuFor('TOWNSHIP_CLERK')).toEqual(['own-township', 'record-activity', 'quarterly-report', 'data-import']);
     expect(menuFor('TOWNSHIP_VIEWER')).toEqual(['own-township']);
     expect(menuFor('COUNTY_STAFF')).toEqual(['county-overview', 'township-index', 'report-status']);
     expect(menuFor('ANALYST')).toEqual(['county-overview', 'township-index', 'explorer']);
-    expect(menuFor('COUNTY_ADMIN')).toEqual(['county-overview', 'township-index']);
+    expect(menuFor('COUNTY_ADMIN')).toEqual(['county-overview', 'township-index', 'data-import']);
   });
 
   it('lands every role on a view it may see, county roles on the county overview', () => {

@@ -14,6 +14,7 @@ export const VIEW_ROLES = {
   'report-status': ['COUNTY_STAFF'],
   explorer: ['ANALYST'],
   'deputy-home': ['DEPUTY'],
+  'data-import': ['TOWNSHIP_CLERK', 'COUNTY_ADMIN'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type ViewName = keyof typeof VIEW_ROLES;
@@ -39,6 +40,7 @@ const MENU: readonly MenuView[] = [
   'report-status',
   'explorer',
   'deputy-home',
+  'data-import',
 ];
 
 export function menuFor(role: UserRole): MenuView[] {

@@ -26,6 +26,7 @@ import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { ApiToken } from '../modules/api-token/api-token.entity.js';
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 import { RecordCoverage } from '../modules/record-coverage/record-coverage.entity.js';
+import { DataImport } from '../modules/data-import/data-import.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -57,4 +58,5 @@ export const entityClasses = [
   ApiToken,
   RecordCoverage,
   AccountInvitation,
+  DataImport,
 ];

@@ -27,6 +27,7 @@ import { QuarterlyReportWorkflowResolver } from '../modules/quarterly-report/qua
 import { AnalyticsResolver } from '../modules/analytics/analytics.resolver.js';
 import { LandingPeriodsResolver } from '../modules/analytics/landing-periods.resolver.js';
 import { SummaryResolver } from '../modules/summary/summary.resolver.js';
+import { DataImportResolver } from '../modules/data-import/data-import.resolver.js';
 import { SavedQueryResolver } from '../modules/saved-query/saved-query.resolver.js';
 import { DeputyMutationResolver } from '../modules/deputy/deputy-mutation.resolver.js';
 import { DeputyGroupMutationResolver } from '../modules/deputy-group/deputy-group-mutation.resolver.js';
@@ -83,6 +84,7 @@ export const resolverClasses: NonEmptyArray<Function> = [
   AnalyticsResolver,
   LandingPeriodsResolver,
   SummaryResolver,
+  DataImportResolver,
   SavedQueryResolver,
   DeputyMutationResolver,
   DeputyGroupMutationResolver,
