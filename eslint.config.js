@@ -33,6 +33,8 @@ const DOMAIN_PARENTS = {
   'quarterly-report': ['reporting'],
   analytics: ['quarterly-report', 'figure', 'election', 'suggestion', 'activity', 'voter-contact'],
   summary: ['analytics'],
+  'deputy-report': ['deputy'],
+  performance: ['deputy-report', 'activity', 'suggestion', 'voter-contact', 'record-coverage'],
 };
 
 /** A domain's ancestors; throws on a cycle or an unknown parent, so the map stays a hierarchy. */

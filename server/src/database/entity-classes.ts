@@ -24,6 +24,8 @@ import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { ApiToken } from '../modules/api-token/api-token.entity.js';
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 import { RecordCoverage } from '../modules/record-coverage/record-coverage.entity.js';
+import { DeputyReport } from '../modules/deputy-report/deputy-report.entity.js';
+import { PerformanceScheme } from '../modules/performance/performance-scheme.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -53,4 +55,6 @@ export const entityClasses = [
   SavedQuery,
   ApiToken,
   RecordCoverage,
+  DeputyReport,
+  PerformanceScheme,
 ];
