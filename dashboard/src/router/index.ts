@@ -60,6 +60,18 @@ const routes: RouteRecordRaw[] = [
     meta: { view: 'report-status' },
   },
   {
+    path: '/deputies/:id/archive',
+    name: 'deputy-archive',
+    component: () => import('../features/performance/DeputyArchiveView.vue'),
+    meta: { view: 'deputy-archive' },
+  },
+  {
+    path: '/townships/:id/performance',
+    name: 'performance-ranking',
+    component: () => import('../features/performance/PerformanceRankingView.vue'),
+    meta: { view: 'performance-ranking' },
+  },
+  {
     path: '/explorer',
     name: 'explorer',
     component: () => import('../features/explorer/ExplorerView.vue'),

@@ -13,6 +13,9 @@ export const VIEW_ROLES = {
   'quarterly-report': ['TOWNSHIP_CLERK'],
   'report-status': ['COUNTY_STAFF'],
   explorer: ['ANALYST'],
+  // Assessments of named persons: not for analysts (server/README.md, deputies' archive and points).
+  'deputy-archive': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES],
+  'performance-ranking': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type ViewName = keyof typeof VIEW_ROLES;
@@ -26,7 +29,7 @@ export function isCountyRole(role: UserRole): boolean {
 }
 
 /** The views in the menu: the `township` page is reached from the index, not the menu. */
-export type MenuView = Exclude<ViewName, 'township'>;
+export type MenuView = Exclude<ViewName, 'township' | 'deputy-archive' | 'performance-ranking'>;
 
 /** The navigation of a role, in menu order. */
 const MENU: readonly MenuView[] = [
