@@ -13,6 +13,7 @@ const en: MessageSchema = {
     signedInAs: '{name} ({role})',
   },
   nav: {
+    'performance-scheme': 'Points scheme',
     'county-overview': 'County overview',
     'own-township': 'My township',
     'township-index': 'Townships',
@@ -489,7 +490,8 @@ const en: MessageSchema = {
     noItems: 'No duties recorded in this period',
     print: 'Print record card',
     card: 'Duty record card',
-    cardFooter: '“Generated” marks demo data; “Not recorded” marks kinds of records the platform does not hold completely. Neither counts in an assessment.',
+    cardFooter:
+      '“Generated” marks demo data; “Not recorded” marks kinds of records the platform does not hold completely. Neither counts in an assessment.',
     ranking: 'Deputies ranked by points, {year}',
     rank: 'Rank',
     deputy: 'Deputy',

@@ -37,6 +37,7 @@ const zhCN = {
     signedInAs: '{name}（{role}）',
   },
   nav: {
+    'performance-scheme': '积分方案',
     'county-overview': '全县概览',
     'own-township': '本乡镇',
     'township-index': '乡镇',

@@ -72,6 +72,12 @@ const routes: RouteRecordRaw[] = [
     meta: { view: 'performance-ranking' },
   },
   {
+    path: '/performance/scheme',
+    name: 'performance-scheme',
+    component: () => import('../features/performance/PerformanceSchemeView.vue'),
+    meta: { view: 'performance-scheme' },
+  },
+  {
     path: '/explorer',
     name: 'explorer',
     component: () => import('../features/explorer/ExplorerView.vue'),

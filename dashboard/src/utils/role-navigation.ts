@@ -16,6 +16,7 @@ export const VIEW_ROLES = {
   // Assessments of named persons: not for analysts (server/README.md, deputies' archive and points).
   'deputy-archive': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES],
   'performance-ranking': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES],
+  'performance-scheme': ['COUNTY_ADMIN'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type ViewName = keyof typeof VIEW_ROLES;
@@ -40,6 +41,7 @@ const MENU: readonly MenuView[] = [
   'quarterly-report',
   'report-status',
   'explorer',
+  'performance-scheme',
 ];
 
 export function menuFor(role: UserRole): MenuView[] {

@@ -13,7 +13,9 @@ export interface CountLike {
  * record that is unknown (未录入) rather than a row of zeros; known zeros are left out.
  */
 export function visibleCounts<C extends CountLike>(counts: readonly C[]): C[] {
-  return counts.filter((c) => (c.count !== null && c.count > 0) || (c.count === null && isFirstUnknownOfItsKind(c, counts)));
+  return counts.filter(
+    (c) => (c.count !== null && c.count > 0) || (c.count === null && isFirstUnknownOfItsKind(c, counts)),
+  );
 }
 
 function isFirstUnknownOfItsKind<C extends CountLike>(count: C, counts: readonly C[]): boolean {

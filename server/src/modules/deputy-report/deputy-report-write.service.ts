@@ -76,7 +76,11 @@ function checkCounts(input: RecordDeputyReportInput): Evaluation | null {
     const missing = EVALUATION.find((key) => input[key] == null)!;
     throw deputyReportErrors.evaluationPartial(['input', missing]);
   }
-  const evaluation = { satisfied: input.satisfied!, basicallySatisfied: input.basicallySatisfied!, dissatisfied: input.dissatisfied! };
+  const evaluation = {
+    satisfied: input.satisfied!,
+    basicallySatisfied: input.basicallySatisfied!,
+    dissatisfied: input.dissatisfied!,
+  };
   const sum = evaluation.satisfied + evaluation.basicallySatisfied + evaluation.dissatisfied;
   if (sum > input.votersPresent) throw deputyReportErrors.evaluationExceedsVoters(sum, input.votersPresent);
   return evaluation;

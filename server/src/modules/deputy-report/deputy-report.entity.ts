@@ -21,8 +21,7 @@ import { Station } from '../station/station.entity.js';
 })
 @Check({
   name: 'deputy_report_evaluation_whole_check',
-  expression:
-    '(satisfied is null) = (basically_satisfied is null) and (satisfied is null) = (dissatisfied is null)',
+  expression: '(satisfied is null) = (basically_satisfied is null) and (satisfied is null) = (dissatisfied is null)',
 })
 export class DeputyReport extends TenantEntity {
   @ManyToOne(() => Deputy, { ref: true, deleteRule: 'restrict' })

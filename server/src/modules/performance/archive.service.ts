@@ -66,18 +66,31 @@ export class ArchiveService {
       assertYear(args.year, ['year']);
       const from = `${args.year}-01-01`;
       const end = `${args.year}-12-31`;
-      if (from > today) return { year: args.year, termId: null, from, to: end, unknownReason: ArchiveUnknownReason.NOT_STARTED };
+      if (from > today)
+        return { year: args.year, termId: null, from, to: end, unknownReason: ArchiveUnknownReason.NOT_STARTED };
       return { year: args.year, termId: null, from, to: end < today ? end : today, unknownReason: null };
     }
     assertUuid(args.termId!, ['termId']);
     const term = await this.em.findOne(Term, { id: args.termId! });
     if (!term) throw performanceErrors.termNotFound(args.termId!);
     if (term.startedOn === null) {
-      return { year: null, termId: term.id, from: null, to: term.endedOn, unknownReason: ArchiveUnknownReason.TERM_DATES_UNKNOWN };
+      return {
+        year: null,
+        termId: term.id,
+        from: null,
+        to: term.endedOn,
+        unknownReason: ArchiveUnknownReason.TERM_DATES_UNKNOWN,
+      };
     }
     const end = term.endedOn !== null && term.endedOn < today ? term.endedOn : today;
     if (term.startedOn > today) {
-      return { year: null, termId: term.id, from: term.startedOn, to: term.endedOn, unknownReason: ArchiveUnknownReason.NOT_STARTED };
+      return {
+        year: null,
+        termId: term.id,
+        from: term.startedOn,
+        to: term.endedOn,
+        unknownReason: ArchiveUnknownReason.NOT_STARTED,
+      };
     }
     return { year: null, termId: term.id, from: term.startedOn, to: end, unknownReason: null };
   }
@@ -99,7 +112,9 @@ export class ArchiveService {
     }
     const byDeputy = new Map<string, ArchiveRow[]>();
     for (const row of rows) byDeputy.set(row.deputy_id, [...(byDeputy.get(row.deputy_id) ?? []), row]);
-    return new Map(contexts.map((context) => [context.deputy_id, archiveOf(context, period, byDeputy.get(context.deputy_id) ?? [])]));
+    return new Map(
+      contexts.map((context) => [context.deputy_id, archiveOf(context, period, byDeputy.get(context.deputy_id) ?? [])]),
+    );
   }
 }
 
@@ -117,12 +132,26 @@ function archiveOf(context: DeputyContextRow, period: ResolvedPeriod, rows: Arch
       return { duty, recordKind, count: null, qualifier: null, unknownReason: period.unknownReason, syntheticCount };
     }
     if (complete.get(recordKind)) {
-      return { duty, recordKind, count: of.length, qualifier: FigureQualifier.EXACT, unknownReason: null, syntheticCount };
+      return {
+        duty,
+        recordKind,
+        count: of.length,
+        qualifier: FigureQualifier.EXACT,
+        unknownReason: null,
+        syntheticCount,
+      };
     }
     // Records not known complete prove "at least"; none at all proves nothing (未录入), never 0.
     return of.length > 0
       ? { duty, recordKind, count: of.length, qualifier: FigureQualifier.AT_LEAST, unknownReason: null, syntheticCount }
-      : { duty, recordKind, count: null, qualifier: null, unknownReason: ArchiveUnknownReason.NOT_RECORDED, syntheticCount };
+      : {
+          duty,
+          recordKind,
+          count: null,
+          qualifier: null,
+          unknownReason: ArchiveUnknownReason.NOT_RECORDED,
+          syntheticCount,
+        };
   });
   const items: ArchiveItem[] = rows.map((row) => ({
     duty: row.duty as DutyKind,

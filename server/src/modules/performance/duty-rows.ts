@@ -58,5 +58,7 @@ export const ALL_RECORD_KINDS_OF_ARCHIVE: RecordKind[] = [
 
 /** Whether a deputy still served on `from` (left office on or after it, or never). */
 export function servedFrom(context: DeputyContextRow, from: string): boolean {
-  return context.status === 'ACTIVE' || context.status_changed_on === null || isoDate(context.status_changed_on) >= from;
+  return (
+    context.status === 'ACTIVE' || context.status_changed_on === null || isoDate(context.status_changed_on) >= from
+  );
 }

@@ -19,7 +19,11 @@ export interface Period {
  * `dep` (the deputies: ids joined by commas, already checked as UUIDs) and `duty` (one row per duty in the
  * period). Serving deputies only: one who left before the period began has no duties in it.
  */
-export function dutyCtes(scope: DeputyScope, ids: readonly string[], period: Period): { sql: string; params: unknown[] } {
+export function dutyCtes(
+  scope: DeputyScope,
+  ids: readonly string[],
+  period: Period,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [ids.join(','), period.from];
   const inPeriod = (column: string) => {
     params.push(period.from, period.until);

@@ -29,7 +29,10 @@ export class PerformanceScheme extends TimestampedEntity {
   @Property({ type: 'jsonb' })
   rules!: StoredRule[];
 
-  @Field(() => Int, { nullable: true, description: 'At most this many points per deputy and year (deductions apply after it)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'At most this many points per deputy and year (deductions apply after it)',
+  })
   @Property({ type: 'integer', nullable: true })
   yearCap: number | null = null;
 

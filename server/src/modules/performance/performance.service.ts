@@ -46,7 +46,10 @@ export class PerformanceService {
     for (const row of rows) byDeputy.set(row.deputy_id, [...(byDeputy.get(row.deputy_id) ?? []), row]);
     const schemeOf = new Map(schemeRows.map((s) => [s.county_id, s]));
     const results = new Map(
-      contexts.map((c) => [c.deputy_id, resultOf(c, year, schemeOf.get(c.county_id) ?? null, byDeputy.get(c.deputy_id) ?? [])]),
+      contexts.map((c) => [
+        c.deputy_id,
+        resultOf(c, year, schemeOf.get(c.county_id) ?? null, byDeputy.get(c.deputy_id) ?? []),
+      ]),
     );
     return { contexts, results };
   }
@@ -76,7 +79,9 @@ export class PerformanceService {
     const versions = new Map([...results.values()].map((r) => [r.deputyId, r.schemeVersion]));
     const rankings = new Map<string, PerformanceRanking>();
     for (const [key, rows] of groups) {
-      rows.sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity) || a.deputyName.localeCompare(b.deputyName, 'zh-CN'));
+      rows.sort(
+        (a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity) || a.deputyName.localeCompare(b.deputyName, 'zh-CN'),
+      );
       // Competition ranking among known totals (1, 2, 2, 4); unknown totals are listed unranked.
       rows.forEach((row, i) => {
         if (row.total === null) return;
@@ -89,7 +94,12 @@ export class PerformanceService {
   }
 }
 
-function resultOf(context: DeputyContextRow, year: number, scheme: SchemeRow | null, rows: PointRow[]): DeputyPerformance {
+function resultOf(
+  context: DeputyContextRow,
+  year: number,
+  scheme: SchemeRow | null,
+  rows: PointRow[],
+): DeputyPerformance {
   const base = { deputyId: context.deputy_id, year, schemeVersion: scheme?.version ?? null };
   const from = `${year}-01-01`;
   const scored = [...new Set((scheme?.duties ?? []).map((duty) => recordKindOf(duty as DutyKind)))];

@@ -157,7 +157,14 @@ describe('deputies’ archive and points', () => {
   };
 
   it('records a report to voters and refuses bad counts and dates with coded errors, writing nothing', async () => {
-    const base = { deputyId: deputy, reportedOn: '2025-06-20', votersPresent: 60, satisfied: 40, basicallySatisfied: 5, dissatisfied: 5 };
+    const base = {
+      deputyId: deputy,
+      reportedOn: '2025-06-20',
+      votersPresent: 60,
+      satisfied: 40,
+      basicallySatisfied: 5,
+      dissatisfied: 5,
+    };
     const refusals: [Record<string, unknown>, string, unknown[]][] = [
       [{ votersPresent: -1 }, 'DEPUTY_REPORT_COUNT_NEGATIVE', ['input', 'votersPresent']],
       [{ dissatisfied: -2 }, 'DEPUTY_REPORT_COUNT_NEGATIVE', ['input', 'dissatisfied']],
@@ -313,12 +320,11 @@ describe('deputies’ archive and points', () => {
   });
 
   it('ranks within the township and the county, for county staff and the township’s own users only', async () => {
-    const query = 'query ($id: ID!) { township(id: $id) { performanceRanking(year: 2025) { rows { deputyId total rank } } } }';
-    const own = await t.graphql<{ township: { performanceRanking: { rows: { deputyId: string; rank: number | null }[] } } }>(
-      query,
-      { id: idOf.get('QUNLI')! },
-      { as: 'qunli.viewer' },
-    );
+    const query =
+      'query ($id: ID!) { township(id: $id) { performanceRanking(year: 2025) { rows { deputyId total rank } } } }';
+    const own = await t.graphql<{
+      township: { performanceRanking: { rows: { deputyId: string; rank: number | null }[] } };
+    }>(query, { id: idOf.get('QUNLI')! }, { as: 'qunli.viewer' });
     expect(own.errors).toBeUndefined();
     const rows = own.data!.township.performanceRanking.rows;
     expect(rows[0]).toMatchObject({ deputyId: deputy, rank: 1 });
@@ -344,9 +350,12 @@ describe('deputies’ archive and points', () => {
       performanceRanking(year: 2025) { rows { total rank } } } }`;
     const RANKING = `query ($id: ID!) { county(id: $id) { performanceRanking(year: 2025) { rows { total rank } } } }`;
     const qunli = idOf.get('QUNLI')!;
-    await su.query(`delete from deputy where township_id = $1 and id not in (select deputy_id from activity_participant)
+    await su.query(
+      `delete from deputy where township_id = $1 and id not in (select deputy_id from activity_participant)
       and id not in (select deputy_id from suggestion_proposer) and id not in (select deputy_id from deputy_report)
-      and id not in (select deputy_id from voter_contact where deputy_id is not null)`, [qunli]);
+      and id not in (select deputy_id from voter_contact where deputy_id is not null)`,
+      [qunli],
+    );
     const few = await su.query<{ n: number }>(`select count(*)::int as n from deputy where township_id = $1`, [qunli]);
     const small = await t.countStatements(DEPUTIES, { id: qunli, n: 10 });
     const smallRanking = await t.countStatements(RANKING, { id: countyId });
@@ -362,10 +371,14 @@ describe('deputies’ archive and points', () => {
        select gen_random_uuid(), d.township_id, d.county_id, a.id, d.id from d cross join a`,
       [deputy, 500 - few.rows[0]!.n, qunli],
     );
-    const large = await t.countStatements(DEPUTIES.replace('deputies(first: $n)', 'deputies(first: $n)'), { id: qunli, n: 200 });
+    const large = await t.countStatements(DEPUTIES.replace('deputies(first: $n)', 'deputies(first: $n)'), {
+      id: qunli,
+      n: 200,
+    });
     expect(large.response.errors).toBeUndefined();
-    const township = (large.response.data as { township: { performanceRanking: { rows: unknown[] }; deputies: { nodes: unknown[] } } })
-      .township;
+    const township = (
+      large.response.data as { township: { performanceRanking: { rows: unknown[] }; deputies: { nodes: unknown[] } } }
+    ).township;
     expect(township.deputies.nodes).toHaveLength(200);
     expect(township.performanceRanking.rows.length).toBeGreaterThanOrEqual(500);
     expect(large.statements).toBe(small.statements);
