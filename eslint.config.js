@@ -35,6 +35,8 @@ const DOMAIN_PARENTS = {
   analytics: ['quarterly-report', 'figure', 'election', 'suggestion', 'activity', 'voter-contact'],
   summary: ['analytics'],
   'data-import': ['quarterly-report', 'activity', 'voter-contact', 'suggestion'],
+  'deputy-report': ['deputy'],
+  performance: ['deputy-report', 'activity', 'suggestion', 'voter-contact', 'record-coverage'],
 };
 
 /** A domain's ancestors; throws on a cycle or an unknown parent, so the map stays a hierarchy. */

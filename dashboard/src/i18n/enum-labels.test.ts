@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { AGE_BANDS } from '../utils/age-band';
 import {
+  ArchiveUnknownReason,
+  DutyKind,
   ActivityType,
   Attendance,
   DatePrecision,
@@ -46,6 +48,8 @@ const GROUPS: [group: string, labels: (m: MessageSchema) => Record<string, strin
   ['enums.datePrecision', (m) => m.enums.datePrecision, Object.values(DatePrecision)],
   ['enums.attendance', (m) => m.enums.attendance, Object.values(Attendance)],
   ['enums.periodKind', (m) => m.enums.periodKind, Object.values(FigurePeriodKind)],
+  ['enums.dutyKind', (m) => m.enums.dutyKind, Object.values(DutyKind)],
+  ['enums.archiveUnknownReason', (m) => m.enums.archiveUnknownReason, Object.values(ArchiveUnknownReason)],
 ];
 
 const LOCALES: [string, MessageSchema][] = [

@@ -67,6 +67,24 @@ const routes: RouteRecordRaw[] = [
     meta: { view: 'report-status' },
   },
   {
+    path: '/deputies/:id/archive',
+    name: 'deputy-archive',
+    component: () => import('../features/performance/DeputyArchiveView.vue'),
+    meta: { view: 'deputy-archive' },
+  },
+  {
+    path: '/townships/:id/performance',
+    name: 'performance-ranking',
+    component: () => import('../features/performance/PerformanceRankingView.vue'),
+    meta: { view: 'performance-ranking' },
+  },
+  {
+    path: '/performance/scheme',
+    name: 'performance-scheme',
+    component: () => import('../features/performance/PerformanceSchemeView.vue'),
+    meta: { view: 'performance-scheme' },
+  },
+  {
     path: '/explorer',
     name: 'explorer',
     component: () => import('../features/explorer/ExplorerView.vue'),

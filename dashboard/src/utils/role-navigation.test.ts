@@ -10,7 +10,7 @@ describe('role navigation', () => {
     expect(menuFor('TOWNSHIP_VIEWER')).toEqual(['own-township']);
     expect(menuFor('COUNTY_STAFF')).toEqual(['county-overview', 'township-index', 'report-status']);
     expect(menuFor('ANALYST')).toEqual(['county-overview', 'township-index', 'explorer']);
-    expect(menuFor('COUNTY_ADMIN')).toEqual(['county-overview', 'township-index', 'data-import']);
+    expect(menuFor('COUNTY_ADMIN')).toEqual(['county-overview', 'township-index', 'data-import', 'performance-scheme']);
   });
 
   it('lands every role on a view it may see, county roles on the county overview', () => {
@@ -23,5 +23,9 @@ describe('role navigation', () => {
     expect(VIEW_ROLES['quarterly-report']).toEqual(['TOWNSHIP_CLERK']);
     expect(canSee('COUNTY_ADMIN', 'report-status')).toBe(false);
     expect(canSee(null, 'township')).toBe(false);
+    expect(VIEW_ROLES['performance-scheme']).toEqual(['COUNTY_ADMIN']);
+    // Deputies' points are not for analysts (server: performance-access.ts).
+    expect(canSee('ANALYST', 'deputy-archive')).toBe(false);
+    expect(canSee('ANALYST', 'performance-ranking')).toBe(false);
   });
 });

@@ -15,6 +15,10 @@ export const VIEW_ROLES = {
   explorer: ['ANALYST'],
   'deputy-home': ['DEPUTY'],
   'data-import': ['TOWNSHIP_CLERK', 'COUNTY_ADMIN'],
+  // Assessments of named persons: not for analysts (server/README.md, deputies' archive and points).
+  'deputy-archive': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES],
+  'performance-ranking': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES],
+  'performance-scheme': ['COUNTY_ADMIN'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type ViewName = keyof typeof VIEW_ROLES;
@@ -28,7 +32,7 @@ export function isCountyRole(role: UserRole): boolean {
 }
 
 /** The views in the menu: the `township` page is reached from the index, not the menu. */
-export type MenuView = Exclude<ViewName, 'township'>;
+export type MenuView = Exclude<ViewName, 'township' | 'deputy-archive' | 'performance-ranking'>;
 
 /** The navigation of a role, in menu order. */
 const MENU: readonly MenuView[] = [
@@ -41,6 +45,7 @@ const MENU: readonly MenuView[] = [
   'explorer',
   'deputy-home',
   'data-import',
+  'performance-scheme',
 ];
 
 export function menuFor(role: UserRole): MenuView[] {

@@ -27,6 +27,8 @@ import { ApiToken } from '../modules/api-token/api-token.entity.js';
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 import { RecordCoverage } from '../modules/record-coverage/record-coverage.entity.js';
 import { DataImport } from '../modules/data-import/data-import.entity.js';
+import { DeputyReport } from '../modules/deputy-report/deputy-report.entity.js';
+import { PerformanceScheme } from '../modules/performance/performance-scheme.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -59,4 +61,6 @@ export const entityClasses = [
   RecordCoverage,
   AccountInvitation,
   DataImport,
+  DeputyReport,
+  PerformanceScheme,
 ];

@@ -76,6 +76,19 @@ const CLERK_WRITES: Record<string, (own: WriteTargets) => { args: string; variab
     variables: { id: own.stationId, input: { village: '矩阵村' } },
   }),
   retireStation: (own) => ({ args: '$id: ID!, $on: LocalDate!', variables: { id: own.stationId, on: chinaToday() } }),
+  recordDeputyReport: (own) => ({
+    args: '$input: RecordDeputyReportInput!',
+    variables: {
+      input: {
+        deputyId: own.deputyId,
+        reportedOn: '2025-06-01',
+        votersPresent: 30,
+        satisfied: 20,
+        basicallySatisfied: 5,
+        dissatisfied: 1,
+      },
+    },
+  }),
   recordActivity: (own) => ({
     args: '$input: RecordActivityInput!',
     variables: {

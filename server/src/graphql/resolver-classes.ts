@@ -53,6 +53,13 @@ import { TownshipVoterContactsResolver } from '../modules/voter-contact/township
 import { TownshipElectionsResolver } from '../modules/election/township-elections.resolver.js';
 import { TownshipFiguresResolver } from '../modules/figure/township-figures.resolver.js';
 import { TownshipQuarterlyReportsResolver } from '../modules/quarterly-report/township-quarterly-reports.resolver.js';
+import { DeputyReportMutationResolver } from '../modules/deputy-report/deputy-report-mutation.resolver.js';
+import { PerformanceSchemeResolver } from '../modules/performance/performance-scheme.resolver.js';
+import { DeputyPerformanceResolver } from '../modules/performance/deputy-performance.resolver.js';
+import {
+  CountyPerformanceResolver,
+  TownshipPerformanceResolver,
+} from '../modules/performance/township-performance.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver array type
 export const resolverClasses: NonEmptyArray<Function> = [
@@ -109,4 +116,9 @@ export const resolverClasses: NonEmptyArray<Function> = [
   TownshipElectionsResolver,
   TownshipFiguresResolver,
   TownshipQuarterlyReportsResolver,
+  DeputyReportMutationResolver,
+  PerformanceSchemeResolver,
+  DeputyPerformanceResolver,
+  TownshipPerformanceResolver,
+  CountyPerformanceResolver,
 ];

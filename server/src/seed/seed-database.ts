@@ -4,6 +4,7 @@ import { County } from '../modules/county/county.entity.js';
 import { loadSeedDataset } from './load-seed-dataset.js';
 import { seedDemoUsers } from './seed-demo-users.js';
 import { seedRecordCoverage } from './seed-record-coverage.js';
+import { seedPerformance } from './seed-performance.js';
 
 /** Runs as the owner role (row-level security does not apply to it), in one transaction. */
 async function load(orm: MikroORM, truncateFirst: boolean): Promise<number> {
@@ -26,7 +27,7 @@ async function load(orm: MikroORM, truncateFirst: boolean): Promise<number> {
       await tx.execute('insert into metric_definition select * from platform_metrics');
     }
     const { rows } = await loadSeedDataset(tx, buildSeedDataset());
-    return rows + (await seedRecordCoverage(tx)) + (await seedDemoUsers(tx));
+    return rows + (await seedRecordCoverage(tx)) + (await seedPerformance(tx)) + (await seedDemoUsers(tx));
   });
 }
 

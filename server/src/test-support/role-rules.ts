@@ -125,6 +125,16 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     document:
       'mutation { defineMetric(input: { key: "rule_test_count", nameZh: "测试", nameEn: "Test", unit: "次", kind: COUNT, higherIsBetter: true, computation: "entered" }) { key } }',
   },
+  // Deputies' points are personnel assessments: every reader but the analyst (modules/performance/performance-access.ts).
+  performanceSchemes: {
+    allowed: ['qunli.clerk', 'qunli.viewer', 'demo.staff', 'demo.admin'],
+    document: 'query { performanceSchemes(year: 2025) { version } }',
+  },
+  savePerformanceScheme: {
+    allowed: ['demo.admin'],
+    document:
+      'mutation { savePerformanceScheme(input: { year: 2027, rules: [{ duty: ACTIVITY_INSPECTION, points: 2 }], expectedVersion: 0 }) { version } }',
+  },
   dataDictionary: { allowed: ALL, document: 'query { dataDictionary { name } }' },
   savedQueries: { allowed: COUNTY, document: 'query { savedQueries { name } }' },
   saveQuery: {
