@@ -33,6 +33,7 @@ const DOMAIN_PARENTS = {
   'quarterly-report': ['reporting'],
   analytics: ['quarterly-report', 'figure', 'election', 'suggestion', 'activity', 'voter-contact'],
   summary: ['analytics'],
+  notification: ['quarterly-report'],
 };
 
 /** A domain's ancestors; throws on a cycle or an unknown parent, so the map stays a hierarchy. */

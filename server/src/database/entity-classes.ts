@@ -24,6 +24,8 @@ import { CalendarDay } from '../modules/calendar/calendar-day.entity.js';
 import { ApiToken } from '../modules/api-token/api-token.entity.js';
 import { SavedQuery } from '../modules/saved-query/saved-query.entity.js';
 import { RecordCoverage } from '../modules/record-coverage/record-coverage.entity.js';
+import { QuarterlyReportReviewAction } from '../modules/quarterly-report/quarterly-report-review-action.entity.js';
+import { Notification } from '../modules/notification/notification.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -53,4 +55,6 @@ export const entityClasses = [
   SavedQuery,
   ApiToken,
   RecordCoverage,
+  QuarterlyReportReviewAction,
+  Notification,
 ];

@@ -50,6 +50,7 @@ import { TownshipVoterContactsResolver } from '../modules/voter-contact/township
 import { TownshipElectionsResolver } from '../modules/election/township-elections.resolver.js';
 import { TownshipFiguresResolver } from '../modules/figure/township-figures.resolver.js';
 import { TownshipQuarterlyReportsResolver } from '../modules/quarterly-report/township-quarterly-reports.resolver.js';
+import { NotificationResolver } from '../modules/notification/notification.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver array type
 export const resolverClasses: NonEmptyArray<Function> = [
@@ -103,4 +104,5 @@ export const resolverClasses: NonEmptyArray<Function> = [
   TownshipElectionsResolver,
   TownshipFiguresResolver,
   TownshipQuarterlyReportsResolver,
+  NotificationResolver,
 ];
