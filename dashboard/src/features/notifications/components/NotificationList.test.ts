@@ -11,7 +11,7 @@ import { i18n } from '../../../i18n/index';
 import { useSessionStore } from '../../../stores/session';
 import NotificationList from './NotificationList.vue';
 
-type Note = NotificationsQuery['notifications']['nodes'][number];
+type Note = NotificationsQuery['notifications']['nodes'][number] & { __typename: 'Notification' };
 
 const note = (over: Partial<Note>): Note => ({
   __typename: 'Notification',
