@@ -86,7 +86,13 @@ describe('review before accepting, history with actors, 催报 and notifications
     await submit(page.request, 'zhenjiang.clerk', 2025, 2, (draft) => {
       const count = draft.values.find((v) => v.kind === 'COUNT' && v.recordedValue !== null)!;
       overridden = count.metricKey;
-      return [{ metricKey: count.metricKey, reportedValue: count.recordedValue! + 3, overrideReason: '补录三次视察（纸质台账）' }];
+      return [
+        {
+          metricKey: count.metricKey,
+          reportedValue: count.recordedValue! + 3,
+          overrideReason: '补录三次视察（纸质台账）',
+        },
+      ];
     });
 
     await signIn(page, 'demo.staff');
@@ -108,7 +114,9 @@ describe('review before accepting, history with actors, 催报 and notifications
     const reported = Number((await row.getByTestId('review-reported').textContent())!.replace(/[^\d.]/g, ''));
     const counted = Number((await row.getByTestId('review-counted').textContent())!.replace(/[^\d.]/g, ''));
     expect(reported - counted).toBe(3);
-    expect(Number((await row.getByTestId('review-previous-revision').textContent())!.replace(/[^\d.]/g, ''))).toBe(counted);
+    expect(Number((await row.getByTestId('review-previous-revision').textContent())!.replace(/[^\d.]/g, ''))).toBe(
+      counted,
+    );
     expect(await review.locator('th', { hasText: '上季度' }).textContent()).toContain('2025 一季度');
     expect(await review.getByTestId('review-deadline').textContent()).toMatch(/2025/);
     expect(await review.getByTestId('review-overdue').textContent()).toMatch(/\d+ 天/);
@@ -135,9 +143,7 @@ describe('review before accepting, history with actors, 催报 and notifications
     await waitForText(page.getByTestId('status-message'), /已接收 镇江镇/);
     await waitForText(cell.getByTestId('report-state'), /已接收/);
     // the accept button is gone with the acceptance: focus stays in the cell, on its review button
-    await page.waitForFunction(
-      () => document.activeElement?.getAttribute('data-review-cell')?.endsWith(':2') === true,
-    );
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-review-cell')?.endsWith(':2') === true);
 
     // the history lists every event with its actor
     await cell.getByTestId('review-report').click();
@@ -178,13 +184,10 @@ describe('review before accepting, history with actors, 催报 and notifications
     await screenshot(clerkPage, 'clerk-notifications');
     const before = Number(await clerkPage.getByTestId('notifications-unread').textContent());
     await note.getByTestId('notification-mark-read').click();
-    await clerkPage.waitForFunction(
-      (n) => {
-        const badge = document.querySelector('[data-testid="notifications-unread"]');
-        return (badge ? Number(badge.textContent) : 0) === n - 1;
-      },
-      before,
-    );
+    await clerkPage.waitForFunction((n) => {
+      const badge = document.querySelector('[data-testid="notifications-unread"]');
+      return (badge ? Number(badge.textContent) : 0) === n - 1;
+    }, before);
     await clerkPage.getByTestId('notifications-close').click();
     await clerkPage.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'notifications-open');
     await clerk.close();

@@ -411,7 +411,8 @@ const en: MessageSchema = {
     review: 'Review',
     reviewLabel: 'Review {township}’s {quarter} report',
     confirmAcceptTitle: 'Accept {township}’s report for {year} {quarter}?',
-    confirmAcceptHint: 'Once accepted the figures count for the county; changing them takes a correction with a reason from the township.',
+    confirmAcceptHint:
+      'Once accepted the figures count for the county; changing them takes a correction with a reason from the township.',
     confirmAccept: 'Accept the report',
     remind: 'Remind',
     remindLabel: 'Remind {township} of its {quarter} report',

@@ -75,7 +75,9 @@ describe('overdueDays and canRemind', () => {
     expect(overdueDays(late, now)).toBe(2);
     expect(canRemind(late, now)).toBe(false);
     expect(overdueDays(cell('a', 1), now)).toBe(0);
-    expect(overdueDays(cell('a', 1, { status: 'NOT_DUE', submittedAt: null }), new Date('2024-04-01T00:00:00Z'))).toBe(0);
+    expect(overdueDays(cell('a', 1, { status: 'NOT_DUE', submittedAt: null }), new Date('2024-04-01T00:00:00Z'))).toBe(
+      0,
+    );
     expect(canRemind(cell('a', 1, { status: 'ACCEPTED' }), now)).toBe(false);
   });
 });

@@ -120,7 +120,13 @@ describe('report events, reminders and notifications', () => {
 
     const before = await feed('qunli.clerk');
     const note = before.data!.notifications.nodes.find((n) => n.reportId === id)!;
-    expect(note).toMatchObject({ kind: 'REPORT_RETURNED', year: 2024, quarter: 3, reason: '请补充选民接待数据', readAt: null });
+    expect(note).toMatchObject({
+      kind: 'REPORT_RETURNED',
+      year: 2024,
+      quarter: 3,
+      reason: '请补充选民接待数据',
+      readAt: null,
+    });
     expect(note.sentByName).toBeTruthy();
     expect((await feed('qunli.viewer')).data!.notifications.nodes.map((n) => n.id)).toContain(note.id);
 
@@ -138,7 +144,9 @@ describe('report events, reminders and notifications', () => {
     const marked = await mark('qunli.clerk');
     expect(marked.errors).toBeUndefined();
     expect(marked.data!.markNotificationsRead[0]!.readAt).not.toBeNull();
-    expect((await feed('qunli.clerk')).data!.notifications.unreadCount).toBe(before.data!.notifications.unreadCount - 1);
+    expect((await feed('qunli.clerk')).data!.notifications.unreadCount).toBe(
+      before.data!.notifications.unreadCount - 1,
+    );
     const stored = await sql<{ read_at: Date | null }>('select read_at from notification where id = $1', [note.id]);
     expect(stored[0]!.read_at).not.toBeNull();
   });

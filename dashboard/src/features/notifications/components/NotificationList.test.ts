@@ -40,7 +40,11 @@ function fakeServer(notes: Note[]) {
           for (const n of notes) if (ids.includes(n.id)) n.readAt = '2026-12-02T00:00:00Z';
           observer.next({
             data: {
-              markNotificationsRead: ids.map((id) => ({ __typename: 'Notification', id, readAt: '2026-12-02T00:00:00Z' })),
+              markNotificationsRead: ids.map((id) => ({
+                __typename: 'Notification',
+                id,
+                readAt: '2026-12-02T00:00:00Z',
+              })),
             },
           });
         } else {
