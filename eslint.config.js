@@ -37,6 +37,7 @@ const DOMAIN_PARENTS = {
   'data-import': ['quarterly-report', 'activity', 'voter-contact', 'suggestion'],
   'deputy-report': ['deputy'],
   performance: ['deputy-report', 'activity', 'suggestion', 'voter-contact', 'record-coverage'],
+  notification: ['quarterly-report'],
 };
 
 /** A domain's ancestors; throws on a cycle or an unknown parent, so the map stays a hierarchy. */

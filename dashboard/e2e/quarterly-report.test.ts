@@ -66,6 +66,8 @@ describe('quarterly report: a clerk submits, county staff accept', () => {
     await waitForText(page.getByTestId('reporting-rate'), /报送率\s*\d+(\.\d+)?%/);
     await waitForText(page.getByTestId('on-time-rate'), /按时报送率\s*\d+(\.\d+)?%/);
     await cell.getByTestId('accept-report').click();
+    // accepting asks first (review-and-reminders.test.ts covers the dialog and focus)
+    await page.getByTestId('confirm-accept').click();
     await waitForText(page.getByTestId('status-message'), /已接收 群利镇 第 1 季度报表/);
     await waitForText(cell.getByTestId('report-state'), /已接收/);
     expect(await cell.getByTestId('report-state').getAttribute('data-status')).toBe('ACCEPTED');

@@ -14,6 +14,8 @@ import {
   Provenance,
   ReportingStatusKind,
   ReportState,
+  ReportEventKind,
+  NotificationKind,
   StationKind,
   SuggestionKind,
   SuggestionState,
@@ -43,6 +45,8 @@ const GROUPS: [group: string, labels: (m: MessageSchema) => Record<string, strin
   // NONE: a completed suggestion without an outcome class (suggestion-pipeline)
   ['enums.outcomeClass', (m) => m.enums.outcomeClass, [...Object.values(OutcomeClass), 'NONE']],
   ['enums.reportState', (m) => m.enums.reportState, Object.values(ReportState)],
+  ['enums.reportEventKind', (m) => m.enums.reportEventKind, Object.values(ReportEventKind)],
+  ['enums.notificationKind', (m) => m.enums.notificationKind, Object.values(NotificationKind)],
   ['enums.provenance', (m) => m.enums.provenance, Object.values(Provenance)],
   ['enums.stationKind', (m) => m.enums.stationKind, Object.values(StationKind)],
   ['enums.datePrecision', (m) => m.enums.datePrecision, Object.values(DatePrecision)],

@@ -29,6 +29,8 @@ import { RecordCoverage } from '../modules/record-coverage/record-coverage.entit
 import { DataImport } from '../modules/data-import/data-import.entity.js';
 import { DeputyReport } from '../modules/deputy-report/deputy-report.entity.js';
 import { PerformanceScheme } from '../modules/performance/performance-scheme.entity.js';
+import { QuarterlyReportReviewAction } from '../modules/quarterly-report/quarterly-report-review-action.entity.js';
+import { Notification } from '../modules/notification/notification.entity.js';
 
 /** Every entity the ORM knows; listed explicitly so a build never depends on folder scanning. */
 export const entityClasses = [
@@ -63,4 +65,6 @@ export const entityClasses = [
   DataImport,
   DeputyReport,
   PerformanceScheme,
+  QuarterlyReportReviewAction,
+  Notification,
 ];

@@ -60,6 +60,7 @@ import {
   CountyPerformanceResolver,
   TownshipPerformanceResolver,
 } from '../modules/performance/township-performance.resolver.js';
+import { NotificationResolver } from '../modules/notification/notification.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver array type
 export const resolverClasses: NonEmptyArray<Function> = [
@@ -121,4 +122,5 @@ export const resolverClasses: NonEmptyArray<Function> = [
   DeputyPerformanceResolver,
   TownshipPerformanceResolver,
   CountyPerformanceResolver,
+  NotificationResolver,
 ];

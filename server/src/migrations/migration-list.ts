@@ -12,6 +12,7 @@ import { Migration20261206162732_tenant_table_function } from './Migration202612
 import { Migration20261206191956_account_invitations } from './Migration20261206191956_account_invitations.js';
 import { Migration20261206192034_deputy_role } from './Migration20261206192034_deputy_role.js';
 import { Migration20261206192355_deputy_performance } from './Migration20261206192355_deputy_performance.js';
+import { Migration20261206192802_report_events_and_notifications } from './Migration20261206192802_report_events_and_notifications.js';
 import { Migration20261206193145_platform_metric_catalog } from './Migration20261206193145_platform_metric_catalog.js';
 import { Migration20261206193247_data_import } from './Migration20261206193247_data_import.js';
 
@@ -33,6 +34,7 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261206191956_account_invitations', class: Migration20261206191956_account_invitations },
   { name: 'Migration20261206192034_deputy_role', class: Migration20261206192034_deputy_role },
   { name: 'Migration20261206192355_deputy_performance', class: Migration20261206192355_deputy_performance },
+  { name: 'Migration20261206192802_report_events_and_notifications', class: Migration20261206192802_report_events_and_notifications },
   { name: 'Migration20261206193145_platform_metric_catalog', class: Migration20261206193145_platform_metric_catalog },
   { name: 'Migration20261206193247_data_import', class: Migration20261206193247_data_import },
 ];

@@ -82,6 +82,18 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
     allowed: ['demo.staff'],
     document: 'mutation ($id: ID!) { returnQuarterlyReport(id: $id, expectedVersion: 1, reason: "x") { id } }',
   },
+  // Township roles read their notifications; only the clerk marks them read (a made-up id: NOT_FOUND, not FORBIDDEN).
+  notifications: { allowed: ['qunli.clerk', 'qunli.viewer'], document: 'query { notifications { unreadCount } }' },
+  markNotificationsRead: {
+    allowed: CLERK,
+    document: 'mutation { markNotificationsRead(ids: ["00000000-0000-7000-8000-000000000000"]) { id } }',
+  },
+  // Only county staff remind; $township (群利镇) may or may not be late, so staff get a refusal or a reminder.
+  remindTownships: {
+    allowed: ['demo.staff'],
+    document: 'mutation ($township: ID!) { remindTownships(year: 2021, quarter: 1, townshipIds: [$township]) { id } }',
+  },
+  reminderStatus: { allowed: ['demo.staff'], document: 'query { reminderStatus(year: 2021) { quarter } }' },
   compareTownships: {
     allowed: COUNTY,
     document:

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { awaitsReview, buildStatusGrid, countStatuses, type StatusCell } from './reporting-status';
+import {
+  awaitsReview,
+  buildStatusGrid,
+  canRemind,
+  countStatuses,
+  overdueDays,
+  type StatusCell,
+} from './reporting-status';
 
 const township = (id: string) => ({ id, name: id, nameEn: id });
 const cell = (townshipId: string, quarter: number, over: Partial<StatusCell> = {}): StatusCell => ({
@@ -51,5 +58,26 @@ describe('awaitsReview', () => {
     expect(awaitsReview(cell('a', 1, { status: 'SUBMITTED_LATE' }))).toBe(true);
     expect(awaitsReview(cell('a', 1, { status: 'ACCEPTED' }))).toBe(false);
     expect(awaitsReview(cell('a', 1, { status: 'MISSING', reportId: null, version: null }))).toBe(false);
+  });
+});
+
+describe('overdueDays and canRemind', () => {
+  const now = new Date('2024-04-13T03:00:00Z');
+  it('counts begun days past the deadline until now for a missing or returned report', () => {
+    const missing = cell('a', 1, { status: 'MISSING', reportId: null, version: null, submittedAt: null });
+    expect(overdueDays(missing, now)).toBe(3);
+    expect(canRemind(missing, now)).toBe(true);
+    expect(overdueDays(cell('a', 1, { status: 'RETURNED' }), now)).toBe(3);
+    expect(canRemind(cell('a', 1, { status: 'RETURNED' }), new Date('2024-04-10T15:00:00Z'))).toBe(false);
+  });
+  it('counts until the submission for a late one, and 0 for one on time or not yet due', () => {
+    const late = cell('a', 1, { status: 'SUBMITTED_LATE', late: true, submittedAt: '2024-04-11T17:00:00Z' });
+    expect(overdueDays(late, now)).toBe(2);
+    expect(canRemind(late, now)).toBe(false);
+    expect(overdueDays(cell('a', 1), now)).toBe(0);
+    expect(overdueDays(cell('a', 1, { status: 'NOT_DUE', submittedAt: null }), new Date('2024-04-01T00:00:00Z'))).toBe(
+      0,
+    );
+    expect(canRemind(cell('a', 1, { status: 'ACCEPTED' }), now)).toBe(false);
   });
 });

@@ -63,3 +63,26 @@ export function countStatuses(cells: readonly StatusCell[]): Record<ReportingSta
   for (const cell of cells) counts[cell.status] += 1;
   return counts;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whole days past the deadline: for a late submission, until it was submitted; for a report still missing
+ * or returned, until now. 0 when on time or not yet due. A day begun counts (1 minute late is 1 day), as a
+ * clerk would say "逾期 1 天".
+ */
+export function overdueDays(cell: StatusCell, now: Date = new Date()): number {
+  const due = new Date(cell.dueAt).getTime();
+  const until =
+    cell.status === 'MISSING' || cell.status === 'RETURNED'
+      ? now.getTime()
+      : cell.late && cell.submittedAt
+        ? new Date(cell.submittedAt).getTime()
+        : due;
+  return until > due ? Math.ceil((until - due) / DAY_MS) : 0;
+}
+
+/** A township can be reminded (催报) of a quarter that is overdue and not with the county. */
+export function canRemind(cell: StatusCell, now: Date = new Date()): boolean {
+  return (cell.status === 'MISSING' || cell.status === 'RETURNED') && now.getTime() > new Date(cell.dueAt).getTime();
+}

@@ -2,6 +2,8 @@ import { computed, shallowRef, toValue, type MaybeRefOrGetter } from 'vue';
 import type { ErrorLike } from '@apollo/client';
 import {
   AcceptQuarterlyReportDocument,
+  ReminderStatusDocument,
+  RemindTownshipsDocument,
   ReportingStatusDocument,
   ReturnQuarterlyReportDocument,
 } from '../../graphql/generated/operations';
@@ -19,7 +21,11 @@ export function useReportingStatus(year: MaybeRefOrGetter<number>) {
   const query = useQuery(ReportingStatusDocument, () =>
     session.user ? { countyId: session.user.countyId, year: toValue(year) } : null,
   );
+  const reminders = useQuery(ReminderStatusDocument, () =>
+    session.user?.role === 'COUNTY_STAFF' ? { year: toValue(year) } : null,
+  );
   const accept = useMutation(AcceptQuarterlyReportDocument);
+  const remind = useMutation(RemindTownshipsDocument);
   const giveBack = useMutation(ReturnQuarterlyReportDocument);
   const actionError = shallowRef<ErrorLike | null>(null);
 
@@ -34,6 +40,25 @@ export function useReportingStatus(year: MaybeRefOrGetter<number>) {
     return buildStatusGrid(townships, board.value?.cells ?? []);
   });
   const counts = computed(() => countStatuses(board.value?.cells ?? []));
+  /** The last reminder of each township × quarter ("townshipId:quarter"), with when the next is allowed. */
+  const lastReminders = computed(
+    () =>
+      new Map(
+        (reminders.data.value?.reminderStatus ?? []).map((r) => [
+          `${r.townshipId}:${r.quarter}`,
+          { at: r.lastRemindedAt, nextAllowedAt: r.nextAllowedAt },
+        ]),
+      ),
+  );
+
+  /** 催报: reminds the townships of one quarter; the board's reminder marks refresh. Returns how many. */
+  async function remindTownships(quarter: number, townshipIds: string[]): Promise<number | null> {
+    actionError.value = null;
+    const data = await remind.mutate({ year: toValue(year), quarter, townshipIds });
+    if (!data) actionError.value = remind.error.value;
+    await reminders.refetch();
+    return data ? data.remindTownships.length : null;
+  }
 
   async function acceptReport(cell: { reportId: string; version: number }): Promise<boolean> {
     actionError.value = null;
@@ -59,7 +84,9 @@ export function useReportingStatus(year: MaybeRefOrGetter<number>) {
     error: query.error,
     hasData: computed(() => query.data.value !== undefined),
     refetch: query.refetch,
-    acting: computed(() => accept.loading.value || giveBack.loading.value),
+    acting: computed(() => accept.loading.value || giveBack.loading.value || remind.loading.value),
+    lastReminders,
+    remindTownships,
     actionError,
     acceptReport,
     returnReport,

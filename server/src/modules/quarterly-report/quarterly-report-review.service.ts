@@ -5,6 +5,9 @@ import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { ReportState } from './report-state.enum.js';
 import { quarterlyReportErrors } from './quarterly-report.errors.js';
+import { QuarterlyReportReviewAction } from './quarterly-report-review-action.entity.js';
+import { ReviewOutcome } from './review-outcome.enum.js';
+import { reportReviewHooks } from './quarterly-report.review-hooks.js';
 
 /**
  * The county side: accept or return a submitted report. The database lets county staff change only
@@ -18,17 +21,17 @@ export class QuarterlyReportReviewService {
   ) {}
 
   accept(id: string, expectedVersion: number): Promise<QuarterlyReport> {
-    return this.review(id, expectedVersion, ReportState.ACCEPTED, null);
+    return this.review(id, expectedVersion, ReviewOutcome.ACCEPTED, null);
   }
 
   return(id: string, expectedVersion: number, reason: string): Promise<QuarterlyReport> {
-    return this.review(id, expectedVersion, ReportState.RETURNED, reason);
+    return this.review(id, expectedVersion, ReviewOutcome.RETURNED, reason);
   }
 
   private async review(
     id: string,
     expectedVersion: number,
-    to: ReportState,
+    outcome: ReviewOutcome,
     reason: string | null,
   ): Promise<QuarterlyReport> {
     assertUuid(id, ['id']);
@@ -46,12 +49,26 @@ export class QuarterlyReportReviewService {
         ? quarterlyReportErrors.alreadyAccepted()
         : quarterlyReportErrors.notAwaitingReview(report.state);
     }
-    report.state = to;
+    report.state = outcome === ReviewOutcome.ACCEPTED ? ReportState.ACCEPTED : ReportState.RETURNED;
     report.version += 1;
     report.returnReason = reason;
     report.reviewedAt = new Date();
     report.reviewedBy = this.reviewer.userId;
+    // Every review is kept for the history: the report row holds only the latest.
+    this.em.persist(
+      Object.assign(new QuarterlyReportReviewAction(), {
+        township: report.township,
+        county: report.county,
+        report,
+        outcome,
+        reason,
+        reviewedBy: this.reviewer.userId,
+        reviewedAt: report.reviewedAt,
+        version: report.version,
+      }),
+    );
     await this.em.flush();
+    for (const hook of reportReviewHooks) await hook(this.em, { report, outcome, reason, reviewer: this.reviewer });
     return report;
   }
 }

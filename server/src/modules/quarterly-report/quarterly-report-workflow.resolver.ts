@@ -12,6 +12,8 @@ import { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
 import { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
 import { quarterlyReportErrors } from './quarterly-report.errors.js';
+import { QuarterlyReportEvent } from './dto/quarterly-report-event.js';
+import { reportEvents } from './quarterly-report-events.js';
 
 @Resolver(() => QuarterlyReport)
 export class QuarterlyReportWorkflowResolver {
@@ -66,5 +68,12 @@ export class QuarterlyReportWorkflowResolver {
   @FieldResolver(() => [QuarterlyReportRevision], { description: 'Every submitted revision, newest first' })
   revisions(@Root() report: QuarterlyReport, @Ctx() ctx: RequestContext) {
     return childLists(ctx, QuarterlyReportRevision, 'report', { revision: 'desc' }).load(report.id);
+  }
+
+  @FieldResolver(() => [QuarterlyReportEvent], {
+    description: '报表历史 / Every submission, correction, return and acceptance, oldest first, with who and when',
+  })
+  events(@Root() report: QuarterlyReport, @Ctx() ctx: RequestContext) {
+    return reportEvents(ctx, report);
   }
 }

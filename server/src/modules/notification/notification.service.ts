@@ -1,0 +1,49 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TownshipScope } from '../../tenancy/require-township.js';
+import { assertUuid } from '../../common/ids/assert-uuid.js';
+import { Notification } from './notification.entity.js';
+import { notificationErrors } from './notification.errors.js';
+import { NotificationFeed } from './dto/notification-feed.js';
+
+/** The most a township's list returns at once; older notifications stay stored. */
+export const NOTIFICATION_PAGE_MAX = 100;
+
+/** A township's own notifications: read them, mark them read. Row-level security hides every other township's. */
+export class NotificationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope: TownshipScope,
+  ) {}
+
+  async feed(first: number, unreadOnly: boolean): Promise<NotificationFeed> {
+    const limit = Math.min(Math.max(Math.trunc(first), 1), NOTIFICATION_PAGE_MAX);
+    const own = { township: this.scope.townshipId };
+    const [nodes, unreadCount] = await Promise.all([
+      this.em.find(Notification, unreadOnly ? { ...own, readAt: null } : own, {
+        orderBy: { createdAt: 'desc', id: 'desc' },
+        limit,
+      }),
+      this.em.count(Notification, { ...own, readAt: null }),
+    ]);
+    return Object.assign(new NotificationFeed(), { nodes, unreadCount });
+  }
+
+  /** Marks the notifications read (those already read keep their first reading); all or none. */
+  async markRead(ids: readonly string[]): Promise<Notification[]> {
+    ids.forEach((id, i) => assertUuid(id, ['ids', i]));
+    const rows = await this.em.find(Notification, { id: { $in: [...ids] }, township: this.scope.townshipId });
+    const byId = new Map(rows.map((n) => [n.id, n]));
+    const now = new Date();
+    const marked = ids.map((id, i) => {
+      const row = byId.get(id);
+      if (!row) throw notificationErrors.notFound(id, ['ids', i]);
+      if (!row.readAt) {
+        row.readAt = now;
+        row.readBy = this.scope.identity.userId;
+      }
+      return row;
+    });
+    await this.em.flush();
+    return marked;
+  }
+}
