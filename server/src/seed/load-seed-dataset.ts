@@ -34,6 +34,7 @@ import { VoterContactKind } from '../modules/voter-contact/voter-contact-kind.en
 import { Election } from '../modules/election/election.entity.js';
 import { ElectionKind } from '../modules/election/election-kind.enum.js';
 import { MetricDefinition } from '../modules/metric/metric-definition.entity.js';
+import { MetricGroup } from '../modules/metric/metric-group.enum.js';
 import { MetricKind } from '../modules/metric/metric-kind.enum.js';
 import { PeriodFigure } from '../modules/figure/period-figure.entity.js';
 import { FigurePeriodKind } from '../modules/figure/figure-period-kind.enum.js';
@@ -295,6 +296,8 @@ export async function loadSeedDataset(em: EntityManager, dataset: SeedDataset): 
         computation: m.computation,
         numeratorKey: m.numeratorKey,
         denominatorKey: m.denominatorKey,
+        group: MetricGroup[m.group],
+        position: m.position,
       }),
     );
   }
