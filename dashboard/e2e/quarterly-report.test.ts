@@ -16,7 +16,7 @@ describe('quarterly report: a clerk submits, county staff accept', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, 'qunli.clerk');
-    expect(new URL(page.url()).pathname).toBe('/township');
+    expect(new URL(page.url()).pathname).toBe('/todo');
     await page.getByTestId('nav-quarterly-report').click();
     await page.getByTestId('quarterly-year').selectOption('2024');
     await page.getByTestId('quarterly-quarter').selectOption('1');

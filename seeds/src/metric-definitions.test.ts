@@ -47,7 +47,10 @@ describe('metricDefinitions', () => {
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual(metricDefinitions.map((m) => m.key).sort());
     expect(metricDefinitions.filter((m) => m.group === 'OTHER')).toEqual([]);
-    expect(metricDefinitions.find((m) => m.key === 'election_turnout')).toMatchObject({ group: 'ELECTIONS', position: 2 });
+    expect(metricDefinitions.find((m) => m.key === 'election_turnout')).toMatchObject({
+      group: 'ELECTIONS',
+      position: 2,
+    });
   });
 
   it('gives every metric both names, a unit and a computation', () => {

@@ -211,7 +211,8 @@ export interface SeedElection {
 
 export type SeedMetricKind = 'COUNT' | 'RATE';
 /** The quarterly form's sections (server MetricGroup). */
-export type SeedMetricGroup = 'SUPERVISION' | 'DEPUTY_ACTIVITIES' | 'SUGGESTIONS' | 'VOTER_CONTACT' | 'ELECTIONS' | 'OTHER';
+export type SeedMetricGroup =
+  'SUPERVISION' | 'DEPUTY_ACTIVITIES' | 'SUGGESTIONS' | 'VOTER_CONTACT' | 'ELECTIONS' | 'OTHER';
 
 export interface SeedMetricDefinition {
   key: string;

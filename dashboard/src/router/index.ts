@@ -16,6 +16,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/', name: 'home', component: LoginView },
   {
+    path: '/todo',
+    name: 'clerk-home',
+    component: () => import('../features/clerk/ClerkHomeView.vue'),
+    meta: { view: 'clerk-home' },
+  },
+  {
     path: '/county',
     name: 'county-overview',
     component: () => import('../features/county/CountyOverviewView.vue'),

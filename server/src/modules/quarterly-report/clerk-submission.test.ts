@@ -45,7 +45,9 @@ describe('the clerk’s submission: unchanged values, sections and elections', (
     Number(
       (
         await withDatabaseClient(t.database.url, (su) =>
-          su.query<{ n: string }>('select count(*) as n from quarterly_report_revision where report_id = $1', [reportId]),
+          su.query<{ n: string }>('select count(*) as n from quarterly_report_revision where report_id = $1', [
+            reportId,
+          ]),
         )
       ).rows[0]!.n,
     );

@@ -72,23 +72,23 @@ export class QuarterlyReportSubmissionService {
       electionHeld: held,
       values: visibleLines(
         catalog.map((metric) => {
-        const r = recordedByKey.get(metric.key)!;
-        const submitted = currentByKey.get(metric.key);
-        return {
-          metricKey: metric.key,
-          nameZh: metric.nameZh,
-          nameEn: metric.nameEn,
-          unit: metric.unit,
-          kind: metric.kind,
-          group: metric.group,
-          recordedValue: r.value,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          derivationZh: r.derivationZh,
-          derivationEn: r.derivationEn,
-          reportedValue: submitted ? submitted.reportedValue : r.value,
-          overrideReason: submitted?.overrideReason ?? null,
-        };
+          const r = recordedByKey.get(metric.key)!;
+          const submitted = currentByKey.get(metric.key);
+          return {
+            metricKey: metric.key,
+            nameZh: metric.nameZh,
+            nameEn: metric.nameEn,
+            unit: metric.unit,
+            kind: metric.kind,
+            group: metric.group,
+            recordedValue: r.value,
+            numerator: r.numerator,
+            denominator: r.denominator,
+            derivationZh: r.derivationZh,
+            derivationEn: r.derivationEn,
+            reportedValue: submitted ? submitted.reportedValue : r.value,
+            overrideReason: submitted?.overrideReason ?? null,
+          };
         }),
         held,
       ),
