@@ -11,6 +11,7 @@ import {
   OutcomeClass,
   Provenance,
   ReportingStatusKind,
+  MetricGroup,
   ReportState,
   StationKind,
   SuggestionKind,
@@ -41,6 +42,7 @@ const GROUPS: [group: string, labels: (m: MessageSchema) => Record<string, strin
   // NONE: a completed suggestion without an outcome class (suggestion-pipeline)
   ['enums.outcomeClass', (m) => m.enums.outcomeClass, [...Object.values(OutcomeClass), 'NONE']],
   ['enums.reportState', (m) => m.enums.reportState, Object.values(ReportState)],
+  ['enums.metricGroup', (m) => m.enums.metricGroup, Object.values(MetricGroup)],
   ['enums.provenance', (m) => m.enums.provenance, Object.values(Provenance)],
   ['enums.stationKind', (m) => m.enums.stationKind, Object.values(StationKind)],
   ['enums.datePrecision', (m) => m.enums.datePrecision, Object.values(DatePrecision)],
