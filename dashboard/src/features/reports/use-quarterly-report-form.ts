@@ -70,7 +70,8 @@ export function useQuarterlyReportForm(
       if (pending) {
         const merged = mergeEntries(pending.base, pending.mine, theirs);
         Object.assign(entries, merged.entries);
-        merge.value = merged.merge;
+        // Nothing both sides changed: the clerk's values simply continue on the newer version.
+        merge.value = merged.merge.conflicting.length > 0 ? merged.merge : null;
         pending = null;
       } else {
         Object.assign(entries, theirs);
