@@ -40,9 +40,9 @@ describe('language, roles and session', () => {
     expect(nav).not.toContain('报送情况');
     expect(nav).not.toContain('数据查询');
     await page.goto('/reports/status/2024');
-    await page.waitForURL('**/township');
+    await page.waitForURL('**/todo');
     await waitForText(page.getByRole('alert'), /无权查看/);
-    await waitForText(page.getByTestId('township-name'), /群利镇/);
+    await waitForText(page.getByTestId('clerk-current'), /当前报送期/);
     await context.close();
   });
 

@@ -16,7 +16,7 @@ describe('quarterly report: a clerk submits, county staff accept', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, 'qunli.clerk');
-    expect(new URL(page.url()).pathname).toBe('/township');
+    expect(new URL(page.url()).pathname).toBe('/todo');
     await page.getByTestId('nav-quarterly-report').click();
     await page.getByTestId('quarterly-year').selectOption('2024');
     await page.getByTestId('quarterly-quarter').selectOption('1');
@@ -117,11 +117,17 @@ describe('quarterly report: a clerk submits, county staff accept', () => {
     }
     await first.getByTestId('quarterly-submit').click();
     await waitForText(first.getByTestId('quarterly-submitted'), /版本 1/);
+    // The same values would be answered 'unchanged' (clerk-day.test.ts); a different one conflicts.
+    const resolutions = second.locator('tr[data-metric="resolutions_made"]').getByTestId('value-input');
+    await resolutions.fill('1');
     await second.getByTestId('quarterly-submit').click();
-    await waitForText(second.getByTestId('quarterly-conflict'), /请重新加载/);
+    await waitForText(second.getByTestId('quarterly-conflict'), /已被他人更新/);
     await screenshot(second, 'clerk-quarterly-report-conflict');
     await second.getByTestId('quarterly-conflict').getByRole('button').click();
     await waitForText(second.getByTestId('quarterly-state'), /已报送/);
+    // Only this tab changed that figure: it is kept on the newer version, nothing to choose.
+    expect(await resolutions.inputValue()).toBe('1');
+    expect(await second.getByTestId('merge-row').count()).toBe(0);
 
     const staff = await newContext(browser);
     const board = await staff.newPage();

@@ -106,6 +106,8 @@ describe('the dashboard under its Content-Security-Policy', () => {
     const watched = await watch(context);
     const { page } = watched;
     await signIn(page, 'qunli.clerk');
+    await waitForText(page.getByTestId('clerk-current'), /当前报送期/);
+    await page.goto('/township');
     await waitForText(page.getByTestId('township-name'), /群利镇/);
     await page.goto('/activities/new');
     await page.waitForLoadState('networkidle');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { metricDefinitions } from './metric-definitions.js';
+import { metricDefinitions, metricGroups } from './metric-definitions.js';
 
 describe('metricDefinitions', () => {
   it('has unique keys and every metric the platform compares', () => {
@@ -40,6 +40,17 @@ describe('metricDefinitions', () => {
         'livelihood_projects_voted',
       ]),
     );
+  });
+
+  it('places every platform metric in exactly one section of the quarterly form', () => {
+    const listed = Object.values(metricGroups).flat();
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual(metricDefinitions.map((m) => m.key).sort());
+    expect(metricDefinitions.filter((m) => m.group === 'OTHER')).toEqual([]);
+    expect(metricDefinitions.find((m) => m.key === 'election_turnout')).toMatchObject({
+      group: 'ELECTIONS',
+      position: 2,
+    });
   });
 
   it('gives every metric both names, a unit and a computation', () => {

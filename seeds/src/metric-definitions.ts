@@ -1,8 +1,10 @@
-import type { SeedMetricDefinition } from './seed-dataset.js';
+import type { SeedMetricDefinition, SeedMetricGroup } from './seed-dataset.js';
 
 type Row = [key: string, nameZh: string, nameEn: string, unit: string, higherIsBetter: boolean, computation: string];
 
-function count([key, nameZh, nameEn, unit, higherIsBetter, computation]: Row): SeedMetricDefinition {
+type Ungrouped = Omit<SeedMetricDefinition, 'group' | 'position'>;
+
+function count([key, nameZh, nameEn, unit, higherIsBetter, computation]: Row): Ungrouped {
   return {
     key,
     nameZh,
@@ -20,7 +22,7 @@ function rate(
   [key, nameZh, nameEn, , higherIsBetter, computation]: Row,
   numeratorKey: string | null,
   denominatorKey: string | null,
-): SeedMetricDefinition {
+): Ungrouped {
   return { key, nameZh, nameEn, unit: '%', kind: 'RATE', higherIsBetter, computation, numeratorKey, denominatorKey };
 }
 
@@ -28,7 +30,7 @@ function rate(
  * The metric catalog: every figure the five reports give has a key here, plus the rates a county
  * compares. Rates are percentages (0-100, two decimals).
  */
-export const metricDefinitions: SeedMetricDefinition[] = [
+const catalog: Ungrouped[] = [
   count([
     'meetings_held',
     '人大会议次数',
@@ -387,3 +389,78 @@ export const metricDefinitions: SeedMetricDefinition[] = [
     'Activities of any type with a stationKey; reported totals may be lower bounds.',
   ]),
 ];
+
+/**
+ * The quarterly form's sections and their order (supervision, deputies' activities, suggestions, voter
+ * contact, elections); a metric's position is its index in its list. Migration 20261206192041 copies
+ * these lists onto databases seeded before sections existed: change both together.
+ */
+export const metricGroups: Record<Exclude<SeedMetricGroup, 'OTHER'>, readonly string[]> = {
+  SUPERVISION: [
+    'meetings_held',
+    'presidium_meetings',
+    'government_reports_heard',
+    'resolutions_made',
+    'livelihood_projects_voted',
+    'inspections',
+    'research_visits',
+    'inspections_and_research_visits',
+    'law_enforcement_checks',
+    'supervisions',
+    'reports_to_party_committee',
+  ],
+  DEPUTY_ACTIVITIES: [
+    'congress_attendance_rate',
+    'study_sessions',
+    'deputy_group_activities',
+    'stations_established',
+    'station_activities',
+    'legal_outreach',
+    'practical_service_activities',
+    'information_reports',
+    'research_reports',
+  ],
+  SUGGESTIONS: [
+    'suggestions_received',
+    'suggestions_replied',
+    'suggestions_completed',
+    'suggestion_completion_rate',
+    'suggestions_solved',
+    'suggestion_solved_rate',
+    'suggestions_rated',
+    'suggestions_satisfied',
+    'satisfaction_rate',
+  ],
+  VOTER_CONTACT: [
+    'voter_receptions',
+    'voter_contacts',
+    'opinions_collected',
+    'visitors_received',
+    'letters_received',
+    'letters_answered',
+    'letter_reply_rate',
+    'deputies_reported_to_voters',
+    'county_deputies_reported_to_voters',
+    'township_deputies_reported_to_voters',
+  ],
+  ELECTIONS: [
+    'registered_voters',
+    'voters_voted',
+    'election_turnout',
+    'county_deputies_elected',
+    'township_deputies_elected',
+    'county_deputies_by_elected',
+    'township_deputies_by_elected',
+  ],
+};
+
+const placement = new Map(
+  Object.entries(metricGroups).flatMap(([group, keys]) =>
+    keys.map((key, position) => [key, { group: group as SeedMetricGroup, position }] as const),
+  ),
+);
+
+export const metricDefinitions: SeedMetricDefinition[] = catalog.map((m) => ({
+  ...m,
+  ...(placement.get(m.key) ?? { group: 'OTHER', position: 0 }),
+}));

@@ -210,6 +210,9 @@ export interface SeedElection {
 }
 
 export type SeedMetricKind = 'COUNT' | 'RATE';
+/** The quarterly form's sections (server MetricGroup). */
+export type SeedMetricGroup =
+  'SUPERVISION' | 'DEPUTY_ACTIVITIES' | 'SUGGESTIONS' | 'VOTER_CONTACT' | 'ELECTIONS' | 'OTHER';
 
 export interface SeedMetricDefinition {
   key: string;
@@ -223,6 +226,9 @@ export interface SeedMetricDefinition {
   /** For rates: the metric keys of numerator and denominator. */
   numeratorKey: string | null;
   denominatorKey: string | null;
+  /** The section of the quarterly form, and the place in it. */
+  group: SeedMetricGroup;
+  position: number;
 }
 
 /** A figure a report gives for a whole year or a whole term, with its qualifier. */

@@ -23,6 +23,12 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/', name: 'home', component: LoginView },
   {
+    path: '/todo',
+    name: 'clerk-home',
+    component: () => import('../features/clerk/ClerkHomeView.vue'),
+    meta: { view: 'clerk-home' },
+  },
+  {
     path: '/county',
     name: 'county-overview',
     component: () => import('../features/county/CountyOverviewView.vue'),

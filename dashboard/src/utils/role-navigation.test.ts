@@ -6,7 +6,7 @@ const ROLES: UserRole[] = Object.values(UserRole);
 
 describe('role navigation', () => {
   it('gives each role only its views', () => {
-    expect(menuFor('TOWNSHIP_CLERK')).toEqual(['own-township', 'record-activity', 'quarterly-report', 'data-import']);
+    expect(menuFor('TOWNSHIP_CLERK')).toEqual(['clerk-home', 'own-township', 'record-activity', 'quarterly-report', 'data-import']);
     expect(menuFor('TOWNSHIP_VIEWER')).toEqual(['own-township']);
     expect(menuFor('COUNTY_STAFF')).toEqual(['county-overview', 'township-index', 'report-status']);
     expect(menuFor('ANALYST')).toEqual(['county-overview', 'township-index', 'explorer']);
@@ -17,6 +17,8 @@ describe('role navigation', () => {
     for (const role of ROLES) expect(canSee(role, homeFor(role))).toBe(true);
     expect(homeFor('COUNTY_STAFF')).toBe('county-overview');
     expect(homeFor('ANALYST')).toBe('county-overview');
+    expect(homeFor('TOWNSHIP_CLERK')).toBe('clerk-home');
+    expect(homeFor('TOWNSHIP_VIEWER')).toBe('own-township');
   });
 
   it('keeps writes to the roles the server lets write', () => {

@@ -5,6 +5,7 @@ export const TOWNSHIP_ROLES: readonly UserRole[] = ['TOWNSHIP_CLERK', 'TOWNSHIP_
 
 /** The views of the dashboard (route names) and the roles that see each. */
 export const VIEW_ROLES = {
+  'clerk-home': ['TOWNSHIP_CLERK'],
   'county-overview': COUNTY_ROLES,
   'township-index': COUNTY_ROLES,
   township: [...COUNTY_ROLES, ...TOWNSHIP_ROLES],
@@ -36,6 +37,7 @@ export type MenuView = Exclude<ViewName, 'township' | 'deputy-archive' | 'perfor
 
 /** The navigation of a role, in menu order. */
 const MENU: readonly MenuView[] = [
+  'clerk-home',
   'own-township',
   'county-overview',
   'township-index',
@@ -56,6 +58,7 @@ export function menuFor(role: UserRole): MenuView[] {
 export function homeFor(role: UserRole): ViewName {
   switch (role) {
     case 'TOWNSHIP_CLERK':
+      return 'clerk-home';
     case 'TOWNSHIP_VIEWER':
       return 'own-township';
     case 'COUNTY_STAFF':

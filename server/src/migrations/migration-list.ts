@@ -11,6 +11,7 @@ import { Migration20261206135105_station_reception_range } from './Migration2026
 import { Migration20261206162732_tenant_table_function } from './Migration20261206162732_tenant_table_function.js';
 import { Migration20261206191956_account_invitations } from './Migration20261206191956_account_invitations.js';
 import { Migration20261206192034_deputy_role } from './Migration20261206192034_deputy_role.js';
+import { Migration20261206192041_metric_groups } from './Migration20261206192041_metric_groups.js';
 import { Migration20261206192355_deputy_performance } from './Migration20261206192355_deputy_performance.js';
 import { Migration20261206192802_report_events_and_notifications } from './Migration20261206192802_report_events_and_notifications.js';
 import { Migration20261206193145_platform_metric_catalog } from './Migration20261206193145_platform_metric_catalog.js';
@@ -33,6 +34,7 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261206162732_tenant_table_function', class: Migration20261206162732_tenant_table_function },
   { name: 'Migration20261206191956_account_invitations', class: Migration20261206191956_account_invitations },
   { name: 'Migration20261206192034_deputy_role', class: Migration20261206192034_deputy_role },
+  { name: 'Migration20261206192041_metric_groups', class: Migration20261206192041_metric_groups },
   { name: 'Migration20261206192355_deputy_performance', class: Migration20261206192355_deputy_performance },
   { name: 'Migration20261206192802_report_events_and_notifications', class: Migration20261206192802_report_events_and_notifications },
   { name: 'Migration20261206193145_platform_metric_catalog', class: Migration20261206193145_platform_metric_catalog },

@@ -13,6 +13,7 @@ const draftOf = (over: Partial<QuarterlyReportFormDraft> = {}): QuarterlyReportF
   year: 2024,
   quarter: 1,
   version: 0,
+  periodEnd: '2024-03-31',
   report: null,
   values: [
     { metricKey: 'inspections', kind: 'COUNT', recordedValue: 4, reportedValue: 4, overrideReason: null },
@@ -23,6 +24,7 @@ const draftOf = (over: Partial<QuarterlyReportFormDraft> = {}): QuarterlyReportF
 
 const stored = (version: number): SubmittedReport => ({
   replayed: false,
+  unchanged: false,
   report: { id: 'r1', state: 'SUBMITTED', version, revision: 1, late: false, submittedAt: null, returnReason: null },
   revision: { id: 'v1', revision: 1, submittedAt: '2024-04-02T00:00:00Z', late: false },
 });
@@ -121,6 +123,9 @@ describe('useQuarterlyReportForm', () => {
     expect(form.needsCorrectionReason.value).toBe(true);
     expect(form.canSubmit.value).toBe(false);
     form.correctionReason.value = '  更正视察次数 ';
+    // the same values again would correct nothing
+    expect(form.blocked.value).toEqual({ reason: 'NO_CHANGES' });
+    form.entries['letter_reply_rate']!.text = '90';
     expect(form.canSubmit.value).toBe(true);
     await form.send();
     expect(sent[0]!.correctionReason).toBe('更正视察次数');

@@ -1,8 +1,9 @@
 import type { Ref } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TimestampedEntity } from '../../common/entities/timestamped-entity.js';
 import { County } from '../county/county.entity.js';
+import { MetricGroup } from './metric-group.enum.js';
 import { MetricKind } from './metric-kind.enum.js';
 
 /**
@@ -57,6 +58,14 @@ export class MetricDefinition extends TimestampedEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 80, nullable: true })
   denominatorKey: string | null = null;
+
+  @Field(() => MetricGroup, { description: 'The section of the quarterly form the metric belongs to' })
+  @Enum({ items: () => MetricGroup, fieldName: 'metric_group', default: MetricGroup.OTHER })
+  group: MetricGroup = MetricGroup.OTHER;
+
+  @Field(() => Int, { description: 'Order within the section (platform metrics first, then the county’s)' })
+  @Property({ type: 'smallint', fieldName: 'group_position', default: 0 })
+  position: number = 0;
 
   @Field(() => ID, { nullable: true })
   get countyId(): string | null {

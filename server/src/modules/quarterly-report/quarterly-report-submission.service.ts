@@ -16,6 +16,7 @@ import { QuarterlyReportRevision } from './quarterly-report-revision.entity.js';
 import { ReportState } from './report-state.enum.js';
 import { defaultDeadline, quarterPeriod } from '../../common/periods/quarter-period.js';
 import type { RevisionValue } from './revision-value.js';
+import { catalogOrder, electionHeld, visibleLines } from './draft-sections.js';
 import type { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import type { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
 import type { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
@@ -24,6 +25,15 @@ import { quarterlyReportErrors } from './quarterly-report.errors.js';
 
 /** The report row as the write statement returns it (column names). */
 type ReportRow = EntityDictionary<QuarterlyReport> & { id: string; version: number };
+
+/**
+ * What makes two revisions the same submission, as SQL over a revision's `values` JSON: each metric's
+ * reported value and override reason (recorded values may have moved since; jsonb compares numbers by value).
+ */
+const reportedSet = (values: string) =>
+  `(select coalesce(jsonb_agg(jsonb_build_array(e->>'metricKey', e->'reportedValue', e->>'overrideReason')
+                               order by e->>'metricKey'), '[]'::jsonb)
+      from jsonb_array_elements(${values}) e)`;
 
 /** Equal figures, null (unknown) equal only to null. */
 const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
@@ -41,10 +51,11 @@ export class QuarterlyReportSubmissionService {
 
   async draft(year: number, quarter: number): Promise<QuarterlyReportDraft> {
     const period = quarterPeriod(year, quarter, []);
-    const [catalog, report, deadline] = await Promise.all([
+    const [catalog, report, deadline, held] = await Promise.all([
       this.catalog(),
       this.em.findOne(QuarterlyReport, { township: this.scope.townshipId, year, quarter }),
       new ReportingDeadlineService(this.em).effective(this.scope.countyId, year, quarter),
+      electionHeld(this.em, this.scope.townshipId, period.from, period.to),
     ]);
     const recorded = await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to, catalog);
     const current = report ? await this.em.find(QuarterlyReportValue, { report: report.id }) : [];
@@ -58,24 +69,29 @@ export class QuarterlyReportSubmissionService {
       version: report?.version ?? 0,
       deadline: deadline.dueAt,
       report,
-      values: catalog.map((metric) => {
-        const r = recordedByKey.get(metric.key)!;
-        const submitted = currentByKey.get(metric.key);
-        return {
-          metricKey: metric.key,
-          nameZh: metric.nameZh,
-          nameEn: metric.nameEn,
-          unit: metric.unit,
-          kind: metric.kind,
-          recordedValue: r.value,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          derivationZh: r.derivationZh,
-          derivationEn: r.derivationEn,
-          reportedValue: submitted ? submitted.reportedValue : r.value,
-          overrideReason: submitted?.overrideReason ?? null,
-        };
-      }),
+      electionHeld: held,
+      values: visibleLines(
+        catalog.map((metric) => {
+          const r = recordedByKey.get(metric.key)!;
+          const submitted = currentByKey.get(metric.key);
+          return {
+            metricKey: metric.key,
+            nameZh: metric.nameZh,
+            nameEn: metric.nameEn,
+            unit: metric.unit,
+            kind: metric.kind,
+            group: metric.group,
+            recordedValue: r.value,
+            numerator: r.numerator,
+            denominator: r.denominator,
+            derivationZh: r.derivationZh,
+            derivationEn: r.derivationEn,
+            reportedValue: submitted ? submitted.reportedValue : r.value,
+            overrideReason: submitted?.overrideReason ?? null,
+          };
+        }),
+        held,
+      ),
     };
   }
 
@@ -129,6 +145,10 @@ export class QuarterlyReportSubmissionService {
                updated_at = excluded.updated_at
            where q.version = (select expected_version from arg)
              and (q.state <> 'ACCEPTED' or (select correction_reason from arg) is not null)
+             -- Exactly the values of the latest revision: nothing to store (the error path answers 'unchanged').
+             and not (q.state in ('SUBMITTED', 'ACCEPTED')
+                      and ${reportedSet('(select r."values" from quarterly_report_revision r where r.report_id = q.id and r.revision = q.revision)')}
+                        = ${reportedSet('(select revision_values from arg)')})
          returning q.*
        ),
        -- A report created here with a version other than 1 was expected elsewhere: it stores nothing.
@@ -177,6 +197,11 @@ export class QuarterlyReportSubmissionService {
       // Nothing was stored. A request with the same key may have committed while this one waited for the lock.
       const lateReplay = await this.replay(input);
       if (lateReplay) return lateReplay;
+      // A report that stood before this statement (not one it created) may already hold exactly these values.
+      if (row?.id !== reportId) {
+        const unchanged = await this.unchanged(input, values);
+        if (unchanged) return unchanged;
+      }
       // A report this statement created stood at version 0 before it (the rollback removes it again).
       const current = row?.id === reportId ? { version: 0, state: ReportState.DRAFT } : await this.currentReport(input);
       this.checkApplies(input, current);
@@ -198,7 +223,30 @@ export class QuarterlyReportSubmissionService {
       correctionReason: input.correctionReason ?? null,
       values,
     });
-    return { report, revision, replayed: false };
+    return { report, revision, replayed: false, unchanged: false };
+  }
+
+  /**
+   * The answer to a submission of exactly the reported values (and reasons) of the latest revision of a
+   * submitted or accepted report, whatever version the clerk saw: nothing is stored. Runs after the write
+   * found nothing to do, so a concurrent identical submission that committed first is seen here.
+   * A returned report resubmitted unchanged is a new revision: it answers the return.
+   */
+  private async unchanged(
+    input: SubmitQuarterlyReportInput,
+    values: readonly RevisionValue[],
+  ): Promise<SubmitQuarterlyReportPayload | null> {
+    const [row] = await this.em.execute<{ revision_id: string }[]>(
+      `select r.id as revision_id
+         from quarterly_report q join quarterly_report_revision r on r.report_id = q.id and r.revision = q.revision
+        where q.township_id = ? and q.year = ? and q.quarter = ? and q.state in ('SUBMITTED', 'ACCEPTED')
+          and ${reportedSet('r."values"')} = ${reportedSet('?::jsonb')}`,
+      [this.scope.townshipId, input.year, input.quarter, JSON.stringify(values)],
+    );
+    if (!row) return null;
+    const revision = await this.em.findOneOrFail(QuarterlyReportRevision, { id: row.revision_id }, { refresh: true });
+    const report = await this.em.findOneOrFail(QuarterlyReport, { id: revision.report.id }, { refresh: true });
+    return { report, revision, replayed: false, unchanged: true };
   }
 
   /** The report's version and state as they stand (version 0 before the first submission). */
@@ -230,7 +278,7 @@ export class QuarterlyReportSubmissionService {
     if (report.year !== input.year || report.quarter !== input.quarter) {
       throw quarterlyReportErrors.idempotencyKeyReused();
     }
-    return { report, revision, replayed: true };
+    return { report, revision, replayed: true, unchanged: false };
   }
 
   /** Every catalog metric with a recorded or reported value; an override of a recorded figure needs a reason. */
@@ -281,7 +329,7 @@ export class QuarterlyReportSubmissionService {
     return values;
   }
 
-  private catalog(): Promise<MetricDefinition[]> {
-    return this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } });
+  private async catalog(): Promise<MetricDefinition[]> {
+    return (await this.em.find(MetricDefinition, {})).sort(catalogOrder);
   }
 }

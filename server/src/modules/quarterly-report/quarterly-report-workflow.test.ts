@@ -31,6 +31,8 @@ const SUBMIT = `mutation ($input: SubmitQuarterlyReportInput!) {
   submitQuarterlyReport(input: $input) { replayed report { ${REPORT} } revision { id revision late } }
 }`;
 const codeOf = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.['code'];
+/** A change to the figures: resolutions_made is never counted from records, so it needs no override reason. */
+const resolutions = (n: number) => [{ metricKey: 'resolutions_made', reportedValue: n }];
 
 describe('quarterly report workflow', () => {
   let t: TestServer;
@@ -135,7 +137,13 @@ describe('quarterly report workflow', () => {
     });
     const reportId = sent.data!.submitQuarterlyReport.report.id;
     expect(await count('select count(*) as n from quarterly_report_revision where report_id = $1', [reportId])).toBe(1);
-    const stale = await submit({ year: 2022, quarter: 1, idempotencyKey: key(), expectedVersion: 0, values: [] });
+    const stale = await submit({
+      year: 2022,
+      quarter: 1,
+      idempotencyKey: key(),
+      expectedVersion: 0,
+      values: resolutions(1),
+    });
     expect(codeOf(stale)).toBe('CONFLICT');
     expect(stale.errors![0]!.extensions).toMatchObject({
       reason: 'REPORT_VERSION_STALE',
@@ -270,7 +278,13 @@ describe('quarterly report workflow', () => {
       code: 'CONFLICT',
       reason: 'REPORT_ALREADY_ACCEPTED',
     });
-    const noReason = await submit({ year: 2023, quarter: 2, idempotencyKey: key(), expectedVersion: 4, values: [] });
+    const noReason = await submit({
+      year: 2023,
+      quarter: 2,
+      idempotencyKey: key(),
+      expectedVersion: 4,
+      values: resolutions(2),
+    });
     expect(noReason.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'REPORT_CORRECTION_NEEDS_REASON',
@@ -281,7 +295,7 @@ describe('quarterly report workflow', () => {
       quarter: 2,
       idempotencyKey: key(),
       expectedVersion: 4,
-      values: [],
+      values: resolutions(2),
       correctionReason: '补录一次代表小组活动',
     });
     expect(corrected.data!.submitQuarterlyReport.report).toMatchObject({ state: 'SUBMITTED', version: 5, revision: 3 });
@@ -326,11 +340,13 @@ describe('quarterly report workflow', () => {
     );
     const second = login.data!.login.token;
     const both = await Promise.all([
-      submit({ year: 2023, quarter: 3, idempotencyKey: key(), expectedVersion: 0, values: [] }),
+      submit({ year: 2023, quarter: 3, idempotencyKey: key(), expectedVersion: 0, values: resolutions(1) }),
       t.post(
         {
           query: SUBMIT,
-          variables: { input: { year: 2023, quarter: 3, idempotencyKey: key(), expectedVersion: 0, values: [] } },
+          variables: {
+            input: { year: 2023, quarter: 3, idempotencyKey: key(), expectedVersion: 0, values: resolutions(2) },
+          },
         },
         { authorization: `Bearer ${second}` },
       ),
@@ -355,7 +371,7 @@ describe('quarterly report workflow', () => {
     expect(response.errors).toBeUndefined();
     expect(statements).toBeLessThanOrEqual(3);
     const resubmitted = await t.countStatements(SUBMIT, {
-      input: { year: 2024, quarter: 1, idempotencyKey: key(), expectedVersion: 1, values: [] },
+      input: { year: 2024, quarter: 1, idempotencyKey: key(), expectedVersion: 1, values: resolutions(1) },
     });
     expect(resubmitted.response.errors).toBeUndefined();
     expect(resubmitted.statements).toBeLessThanOrEqual(3);
@@ -383,15 +399,22 @@ describe('quarterly report workflow', () => {
       `quarterly_report_revision INSERT 1`,
       `quarterly_report_value INSERT ${values}`,
     ]);
-    const again = await submit({ year: 2024, quarter: 4, idempotencyKey: key(), expectedVersion: 1, values: [] });
+    const again = await submit({
+      year: 2024,
+      quarter: 4,
+      idempotencyKey: key(),
+      expectedVersion: 1,
+      values: resolutions(1),
+    });
     expect(again.data!.submitQuarterlyReport.report).toMatchObject({ version: 2, revision: 2 });
-    expect(await count('select count(*) as n from quarterly_report_value where report_id = $1', [id])).toBe(values);
+    // The same values, and resolutions_made (unknown, so not stored before) now given.
+    expect(await count('select count(*) as n from quarterly_report_value where report_id = $1', [id])).toBe(values + 1);
     expect(await audit(id)).toEqual([
       'quarterly_report INSERT 1',
       'quarterly_report UPDATE 1',
       'quarterly_report_revision INSERT 2',
       `quarterly_report_value DELETE ${values}`,
-      `quarterly_report_value INSERT ${values * 2}`,
+      `quarterly_report_value INSERT ${values * 2 + 1}`,
     ]);
   });
 

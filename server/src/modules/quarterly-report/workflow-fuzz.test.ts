@@ -187,11 +187,11 @@ describe('write path under random and malformed input', () => {
         }),
         async (input) => {
           const res = await send(
-            'mutation ($input: SubmitQuarterlyReportInput!) { submitQuarterlyReport(input: $input) { replayed report { id state } } }',
+            'mutation ($input: SubmitQuarterlyReportInput!) { submitQuarterlyReport(input: $input) { replayed unchanged report { id state } } }',
             { input },
           );
-          const payload = res.data?.['submitQuarterlyReport'] as { replayed: boolean } | undefined;
-          if (payload && !payload.replayed) submissions += 1;
+          const payload = res.data?.['submitQuarterlyReport'] as { replayed: boolean; unchanged: boolean } | undefined;
+          if (payload && !payload.replayed && !payload.unchanged) submissions += 1;
         },
       ),
       { numRuns: 60, seed: 7 },

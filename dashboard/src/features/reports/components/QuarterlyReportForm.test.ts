@@ -15,6 +15,7 @@ const value = (over: Partial<DraftValue>): DraftValue => ({
   nameEn: 'Inspections',
   unit: '次',
   kind: 'COUNT',
+  group: 'SUPERVISION',
   recordedValue: 4,
   reportedValue: 4,
   overrideReason: null,
@@ -31,6 +32,7 @@ const draft: Draft = {
   periodEnd: '2024-03-31',
   deadline: '2024-04-15T16:00:00Z',
   version: 0,
+  electionHeld: false,
   report: null,
   values: [
     value({}),
@@ -99,6 +101,7 @@ describe('QuarterlyReportForm', () => {
         ok: true,
         report: {
           replayed: false,
+          unchanged: false,
           report: {
             id: 'r1',
             state: 'SUBMITTED',

@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { MetricGroup } from '../../metric/metric-group.enum.js';
 import { MetricKind } from '../../metric/metric-kind.enum.js';
 
 /** One line of the quarterly form: the figure counted from records, how, and what is reported now. */
@@ -18,6 +19,9 @@ export class DraftValue {
 
   @Field(() => MetricKind)
   kind!: MetricKind;
+
+  @Field(() => MetricGroup, { description: 'The form section; values come ordered by section, then by catalog order' })
+  group!: MetricGroup;
 
   @Field(() => Float, { nullable: true, description: 'Counted from the township’s records; null when not countable' })
   recordedValue!: number | null;

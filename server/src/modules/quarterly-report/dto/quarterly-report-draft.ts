@@ -26,6 +26,14 @@ export class QuarterlyReportDraft {
   @Field(() => QuarterlyReport, { nullable: true, description: 'The report as it stands, when one was submitted' })
   report!: QuarterlyReport | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the township held an election in the period, from its election records: null when they cannot tell ' +
+      '(no election records at all, or one dated only to this year). Election metrics are left out when false.',
+  })
+  electionHeld!: boolean | null;
+
   @Field(() => [DraftValue])
   values!: DraftValue[];
 }

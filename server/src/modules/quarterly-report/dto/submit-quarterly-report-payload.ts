@@ -12,4 +12,11 @@ export class SubmitQuarterlyReportPayload {
 
   @Field({ description: 'true when this answers a replayed idempotency key; nothing new was stored' })
   replayed!: boolean;
+
+  @Field({
+    description:
+      'true when the values equal the latest revision of a submitted or accepted report: nothing was stored, ' +
+      'and `revision` is that latest revision',
+  })
+  unchanged!: boolean;
 }
