@@ -9,6 +9,7 @@ import { Migration20261206134629_sessions_and_api_tokens } from './Migration2026
 import { Migration20261206134845_pii_side_channels } from './Migration20261206134845_pii_side_channels.js';
 import { Migration20261206135105_station_reception_range } from './Migration20261206135105_station_reception_range.js';
 import { Migration20261206162732_tenant_table_function } from './Migration20261206162732_tenant_table_function.js';
+import { Migration20261206192006_source_report_title } from './Migration20261206192006_source_report_title.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -25,4 +26,5 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261206134845_pii_side_channels', class: Migration20261206134845_pii_side_channels },
   { name: 'Migration20261206135105_station_reception_range', class: Migration20261206135105_station_reception_range },
   { name: 'Migration20261206162732_tenant_table_function', class: Migration20261206162732_tenant_table_function },
+  { name: 'Migration20261206192006_source_report_title', class: Migration20261206192006_source_report_title },
 ];
