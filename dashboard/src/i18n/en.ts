@@ -453,6 +453,10 @@ const en: MessageSchema = {
     pngSource: 'Source: {source}',
     unitPerDeputy: '{unit} per deputy',
     unitNumber: 'number',
+    unitScaled: 'scaled 0–100 (county maximum = 100)',
+    unitActivities: 'activities',
+    unitDeputies: 'deputies',
+    unitSuggestions: 'suggestions',
     sourcePlatform: 'Renda deputies platform',
   },
   errors: {

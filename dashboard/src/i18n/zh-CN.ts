@@ -478,6 +478,10 @@ const zhCN = {
     pngSource: '来源：{source}',
     unitPerDeputy: '{unit}/每名代表',
     unitNumber: '个',
+    unitScaled: '按全县最高值折算（0—100）',
+    unitActivities: '次',
+    unitDeputies: '人',
+    unitSuggestions: '件',
     sourcePlatform: '人大履职平台',
   },
   errors: {
