@@ -31,6 +31,8 @@ export interface SeedTownship {
   nameEn: string;
   /** Which reference report the facts came from (file name), for traceability. */
   sourceReport: string;
+  /** The report's own title, as printouts cite it (a file name is no citation). */
+  sourceReportTitle: string;
   provenance: SeedProvenance;
 }
 

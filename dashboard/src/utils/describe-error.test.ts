@@ -19,12 +19,36 @@ const conflict = {
 };
 
 describe('describeError', () => {
+  it("keeps where a query failed and the server's own words, for the explorer", () => {
+    const refused = {
+      errors: [
+        {
+          message: 'Cannot query field "nam" on type "Township". Did you mean "name"?',
+          locations: [{ line: 3, column: 7 }],
+          extensions: {
+            code: 'GRAPHQL_VALIDATION_FAILED',
+            field: ['Township', 'nam'],
+            messageZh: '查询不符合接口定义：类型 Township 没有字段 nam',
+          },
+        },
+      ],
+    };
+    expect(describeError(refused, 'zh-CN')).toMatchObject({
+      message: '查询不符合接口定义：类型 Township 没有字段 nam',
+      field: ['Township', 'nam'],
+      locations: [{ line: 3, column: 7 }],
+      serverMessage: 'Cannot query field "nam" on type "Township". Did you mean "name"?',
+    });
+  });
+
   it('shows the server message in the reader’s language, with code, field and details', () => {
     expect(describeError(conflict, 'zh-CN')).toEqual({
       code: 'CONFLICT',
       message: '报表已被更新为第 2 版，请刷新后重新报送',
       field: ['input', 'expectedVersion'],
       details: { currentVersion: 2 },
+      locations: [],
+      serverMessage: '报表已被更新 / The report is now at version 2',
     });
     expect(describeError(conflict, 'en').message).toBe('The report is now at version 2; reload and submit again');
   });

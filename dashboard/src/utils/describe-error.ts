@@ -4,6 +4,8 @@ import type { AppLocale } from '../i18n/locale';
 export interface GraphQLErrorLike {
   message: string;
   path?: readonly (string | number)[];
+  /** Where in the query text the error is (GraphQL's own refusals: parse and validation errors) */
+  locations?: readonly { line: number; column: number }[];
   extensions?: Record<string, unknown>;
 }
 
@@ -15,6 +17,10 @@ export interface DescribedError {
   /** The offending input field, e.g. ["input", "values", 2, "overrideReason"]. */
   field: (string | number)[] | null;
   details: Record<string, unknown> | null;
+  /** Where in the query the server found the error (1-based), for the explorer's editor */
+  locations: { line: number; column: number }[];
+  /** The server's own wording (GraphQL's English prose) when it says more than `message` */
+  serverMessage: string | null;
 }
 
 const FALLBACK: Record<AppLocale, Record<'NETWORK' | 'UNKNOWN', string>> = {
@@ -46,11 +52,14 @@ function describeOne(error: GraphQLErrorLike, locale: AppLocale): DescribedError
   const ext = error.extensions ?? {};
   const localized = locale === 'zh-CN' ? ext['messageZh'] : ext['messageEn'];
   const field = Array.isArray(ext['field']) ? (ext['field'] as (string | number)[]) : null;
+  const message = typeof localized === 'string' && localized !== '' ? localized : error.message;
   return {
     code: typeof ext['code'] === 'string' ? ext['code'] : null,
-    message: typeof localized === 'string' && localized !== '' ? localized : error.message,
+    message,
     field,
     details: isRecord(ext['details']) ? ext['details'] : null,
+    locations: (error.locations ?? []).filter((l) => Number.isInteger(l.line) && Number.isInteger(l.column)),
+    serverMessage: error.message !== message ? error.message : null,
   };
 }
 
@@ -66,6 +75,8 @@ export function describeError(error: unknown, locale: AppLocale): DescribedError
     message: network ? FALLBACK[locale].NETWORK : message || FALLBACK[locale].UNKNOWN,
     field: null,
     details: null,
+    locations: [],
+    serverMessage: null,
   };
 }
 

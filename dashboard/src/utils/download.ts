@@ -1,3 +1,5 @@
+import { composeChartImage, type ChartCaption } from './chart-export';
+
 /** Browser downloads: a Blob saved under a file name, and a chart (canvas or SVG) as a PNG. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -30,6 +32,9 @@ function onWhite(source: CanvasImageSource, width: number, height: number, scale
   return canvas;
 }
 
+/** An SVG chart (the calendar) is drawn at twice its CSS size, for print. */
+const SVG_SCALE = 2;
+
 async function svgToCanvas(svg: SVGSVGElement): Promise<HTMLCanvasElement> {
   const box = svg.getBoundingClientRect();
   const copy = svg.cloneNode(true) as SVGSVGElement;
@@ -40,44 +45,40 @@ async function svgToCanvas(svg: SVGSVGElement): Promise<HTMLCanvasElement> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(source)}`;
   await image.decode();
-  return onWhite(image, box.width, box.height, 2);
+  return onWhite(image, box.width, box.height, SVG_SCALE);
 }
 
-/**
- * A chart canvas on white with its footnotes (the marks of the figures it shows: 模拟, 未报送, …) written
- * below it, so that an exported PNG carries the same marks as the page.
- */
-function withFootnotes(source: HTMLCanvasElement, footnotes: readonly string[]): HTMLCanvasElement {
-  if (footnotes.length === 0) return onWhite(source, source.width, source.height);
-  const ratio = source.width / Math.max(source.getBoundingClientRect().width, 1) || 1;
-  const lineHeight = Math.round(18 * ratio);
+/** A chart canvas (or an SVG drawn onto one) with its caption above and its footnotes below, on white. */
+function composed(
+  source: HTMLCanvasElement,
+  caption: ChartCaption,
+  footnotes: readonly string[],
+  ratio: number,
+): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
-  canvas.width = source.width;
-  canvas.height = source.height + lineHeight * footnotes.length + Math.round(8 * ratio);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no 2D context');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(source, 0, 0);
-  context.fillStyle = '#333333';
-  context.font = `${Math.round(13 * ratio)}px sans-serif`;
-  footnotes.forEach((line, i) => context.fillText(line, Math.round(8 * ratio), source.height + lineHeight * (i + 1)));
+  composeChartImage(canvas, source, caption, footnotes, ratio);
   return canvas;
 }
 
-/** Saves the first chart inside `container` (a chart.js canvas or an SVG) as a PNG file, footnotes below. */
+/**
+ * Saves the first chart inside `container` (a chart.js canvas or an SVG) as a PNG file: its caption
+ * (title, period, unit, source) above it, the marks of its figures (模拟, 未报送, …) below.
+ */
 export async function exportChartPng(
   container: HTMLElement,
   fileName: string,
+  caption: ChartCaption,
   footnotes: readonly string[] = [],
 ): Promise<void> {
   const canvas = container.querySelector('canvas');
   if (canvas) {
-    downloadBlob(await canvasToBlob(withFootnotes(canvas, footnotes)), fileName);
+    // device pixels per CSS pixel, so that the caption is as sharp as the chart
+    const ratio = canvas.width / Math.max(canvas.getBoundingClientRect().width, 1) || 1;
+    downloadBlob(await canvasToBlob(composed(canvas, caption, footnotes, ratio)), fileName);
     return;
   }
   const svg = container.querySelector('svg');
-  if (svg) downloadBlob(await canvasToBlob(withFootnotes(await svgToCanvas(svg), footnotes)), fileName);
+  if (svg) downloadBlob(await canvasToBlob(composed(await svgToCanvas(svg), caption, footnotes, SVG_SCALE)), fileName);
 }
 
 /** Saves text as a file (CSV already carries its BOM). */

@@ -39,6 +39,7 @@ export const hemaoTownship: TownshipSource = {
     name: '鹤毛镇',
     nameEn: 'Hemao Town',
     sourceReport: 'hemao-2021.txt',
+    sourceReportTitle: '鹤毛镇2021年人大工作总结',
     provenance: 'REPORTED',
   },
   terms: [

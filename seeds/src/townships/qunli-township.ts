@@ -37,6 +37,7 @@ export const qunliTownship: TownshipSource = {
     name: '群利镇',
     nameEn: 'Qunli Town',
     sourceReport: 'qunli-2021.txt',
+    sourceReportTitle: '群利镇2021年人大工作总结',
     provenance: 'REPORTED',
   },
   terms: [

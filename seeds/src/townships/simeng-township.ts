@@ -34,6 +34,7 @@ export const simengTownship: TownshipSource = {
     name: '思蒙镇',
     nameEn: 'Simeng Town',
     sourceReport: 'simeng-2021.txt',
+    sourceReportTitle: '思蒙镇2021年人大工作总结及2022年工作计划',
     provenance: 'REPORTED',
   },
   terms: [

@@ -54,6 +54,7 @@ export const unnamedTownship: TownshipSource = {
     name: '某镇（第二届主席团报告）',
     nameEn: 'Unnamed town (2nd-term report)',
     sourceReport: 'unnamed-town-term2.txt',
+    sourceReportTitle: '镇第二届人大主席团工作总结',
     provenance: 'REPORTED',
   },
   terms: [

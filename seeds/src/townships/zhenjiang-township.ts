@@ -43,6 +43,7 @@ export const zhenjiangTownship: TownshipSource = {
     name: '镇江镇',
     nameEn: 'Zhenjiang Town',
     sourceReport: 'zhenjiang-2021.txt',
+    sourceReportTitle: '镇江镇2021年人大工作报告',
     provenance: 'REPORTED',
   },
   terms: [

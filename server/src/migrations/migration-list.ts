@@ -10,6 +10,7 @@ import { Migration20261206134845_pii_side_channels } from './Migration2026120613
 import { Migration20261206135105_station_reception_range } from './Migration20261206135105_station_reception_range.js';
 import { Migration20261206162732_tenant_table_function } from './Migration20261206162732_tenant_table_function.js';
 import { Migration20261206191956_account_invitations } from './Migration20261206191956_account_invitations.js';
+import { Migration20261206192006_source_report_title } from './Migration20261206192006_source_report_title.js';
 import { Migration20261206192034_deputy_role } from './Migration20261206192034_deputy_role.js';
 import { Migration20261206192041_metric_groups } from './Migration20261206192041_metric_groups.js';
 import { Migration20261206192355_deputy_performance } from './Migration20261206192355_deputy_performance.js';
@@ -33,6 +34,7 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261206135105_station_reception_range', class: Migration20261206135105_station_reception_range },
   { name: 'Migration20261206162732_tenant_table_function', class: Migration20261206162732_tenant_table_function },
   { name: 'Migration20261206191956_account_invitations', class: Migration20261206191956_account_invitations },
+  { name: 'Migration20261206192006_source_report_title', class: Migration20261206192006_source_report_title },
   { name: 'Migration20261206192034_deputy_role', class: Migration20261206192034_deputy_role },
   { name: 'Migration20261206192041_metric_groups', class: Migration20261206192041_metric_groups },
   { name: 'Migration20261206192355_deputy_performance', class: Migration20261206192355_deputy_performance },

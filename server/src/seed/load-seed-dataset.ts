@@ -113,6 +113,7 @@ export async function loadSeedDataset(em: EntityManager, dataset: SeedDataset): 
         name: t.name,
         nameEn: t.nameEn,
         sourceReport: t.sourceReport,
+        sourceReportTitle: t.sourceReportTitle,
         provenance: Provenance[t.provenance],
       }),
     );

@@ -172,6 +172,11 @@ describe('trendLines', () => {
     expect(trendLines([{ period: period(1), value: 5 }], null).township).toBeNull();
   });
 
+  it("labels the periods in the reader's language, not with the API's Chinese label", () => {
+    const lines = trendLines([{ period: period(1), value: 5 }], null, (p) => `Q${p.quarter} ${p.year}`);
+    expect(lines.labels).toEqual(['Q1 2021']);
+  });
+
   it('breaks at unknown quarters with their reason, and leaves the unfinished quarter out of the line', () => {
     const lines = trendLines(
       [

@@ -261,10 +261,15 @@ function trendLine(points: readonly (TrendPointInfo | undefined)[]): TrendLine {
  * The county's and a township's trend on shared period labels (county order); missing points are null.
  * Lines break at unknown points (spanGaps false in LineChart) and leave out the unfinished period.
  */
-export function trendLines(county: readonly TrendPointInfo[], township: readonly TrendPointInfo[] | null): TrendLines {
+export function trendLines(
+  county: readonly TrendPointInfo[],
+  township: readonly TrendPointInfo[] | null,
+  /** The axis label of a period in the reader's language (the API's `label` is Chinese only) */
+  periodLabel: (period: TrendPointInfo['period']) => string = (period) => period.label,
+): TrendLines {
   const byKey = new Map((township ?? []).map((p) => [periodKey(p.period), p]));
   return {
-    labels: county.map((p) => p.period.label),
+    labels: county.map((p) => periodLabel(p.period)),
     county: trendLine(county),
     township: township ? trendLine(county.map((p) => byKey.get(periodKey(p.period)))) : null,
   };

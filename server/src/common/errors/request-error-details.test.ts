@@ -17,8 +17,14 @@ describe('requestErrorDetails', () => {
       reason: 'QUERY_SYNTAX_ERROR',
       messageZh: '查询语法错误',
     });
-    expect(requestErrorDetails('GRAPHQL_VALIDATION_FAILED', 'Cannot query field "x" on type "Query".').reason).toBe(
-      'QUERY_NOT_IN_SCHEMA',
+    expect(requestErrorDetails('GRAPHQL_VALIDATION_FAILED', 'Cannot query field "x" on type "Query".')).toEqual({
+      reason: 'QUERY_NOT_IN_SCHEMA',
+      field: ['Query', 'x'],
+      messageZh: '查询不符合接口定义：类型 Query 没有字段 x',
+      messageEn: 'Cannot query field "x" on type "Query".',
+    });
+    expect(requestErrorDetails('GRAPHQL_VALIDATION_FAILED', 'Fragment "F" is never used.').messageZh).toBe(
+      '查询不符合接口定义',
     );
   });
 });

@@ -23,8 +23,18 @@ export function requestErrorDetails(
   }
   if (code === 'GRAPHQL_PARSE_FAILED')
     return { reason: 'QUERY_SYNTAX_ERROR', field: null, messageZh: '查询语法错误', messageEn: message };
-  if (code === 'GRAPHQL_VALIDATION_FAILED')
+  if (code === 'GRAPHQL_VALIDATION_FAILED') {
+    // the field the schema lacks, so an analyst sees which one without reading the English prose
+    const unknownField = /Cannot query field "(\w+)" on type "(\w+)"/.exec(message);
+    if (unknownField)
+      return {
+        reason: 'QUERY_NOT_IN_SCHEMA',
+        field: [unknownField[2]!, unknownField[1]!],
+        messageZh: `查询不符合接口定义：类型 ${unknownField[2]!} 没有字段 ${unknownField[1]!}`,
+        messageEn: message,
+      };
     return { reason: 'QUERY_NOT_IN_SCHEMA', field, messageZh: '查询不符合接口定义', messageEn: message };
+  }
   // PERSISTED_QUERY_NOT_FOUND, OPERATION_RESOLUTION_FAILURE, BAD_REQUEST: Apollo's own code is specific enough
   return { reason: code, field, messageZh: '请求无效', messageEn: message };
 }

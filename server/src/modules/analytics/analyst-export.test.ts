@@ -84,6 +84,17 @@ describe('analyst exports, saved queries, data dictionary and incremental sync',
     expect(entries.find((e) => e.name === 'Deputy.name')).toMatchObject({ pii: false });
   });
 
+  it('labels every metric and exportable field in Chinese and English', async () => {
+    const res = await t.graphql<{
+      dataDictionary: { kind: string; name: string; labelZh: string | null; labelEn: string | null }[];
+    }>('{ dataDictionary { kind name labelZh labelEn } }');
+    const entries = res.data!.dataDictionary;
+    expect(entries.filter((e) => !e.labelZh || !e.labelEn).map((e) => e.name)).toEqual([]);
+    expect(entries.find((e) => e.name === 'Township.name')).toMatchObject({ labelZh: '名称', labelEn: 'Name' });
+    expect(entries.find((e) => e.name === 'Township.sourceReportTitle')).toMatchObject({ labelZh: '来源报告' });
+    expect(entries.find((e) => e.name === 'inspections')?.labelZh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('syncs incrementally with updatedSince on lists', async () => {
     const later = await t.graphql<{ deputies: { totalCount: number } }>(
       '{ deputies(first: 0, filter: { updatedSince: "2099-01-01T00:00:00Z" }) { totalCount } }',

@@ -2,6 +2,7 @@ import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import type { DictionaryEntry } from './dto/dictionary-entry.type.js';
+import { FIELD_LABELS } from './field-labels.js';
 
 /** The types an analyst lists and exports; their fields are described from the schema itself. */
 const EXPORTABLE_TYPES = [
@@ -34,6 +35,7 @@ export class DataDictionaryService {
       typeName: m.kind,
       valueType: m.unit,
       labelZh: m.nameZh,
+      labelEn: m.nameEn,
       description: `${m.nameEn}. ${m.computation}`,
       pii: false,
     }));
@@ -47,7 +49,8 @@ export class DataDictionaryService {
           name: `${typeName}.${field.name}`,
           typeName,
           valueType: getNamedType(field.type).name,
-          labelZh: null,
+          labelZh: FIELD_LABELS[field.name]?.zh ?? null,
+          labelEn: FIELD_LABELS[field.name]?.en ?? null,
           description: field.description ?? null,
           pii: PII_FIELDS.has(`${typeName}.${field.name}`),
         });

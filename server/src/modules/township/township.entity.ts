@@ -30,6 +30,14 @@ export class Township extends TimestampedEntity {
   @Property({ type: 'string', length: 200, nullable: true })
   sourceReport: string | null = null;
 
+  /** What printouts cite as the source: the report's own title, never its file name. */
+  @Field(() => String, {
+    nullable: true,
+    description: '来源报告标题 / The title of the report the seeded facts came from',
+  })
+  @Property({ type: 'string', length: 200, nullable: true })
+  sourceReportTitle: string | null = null;
+
   @Field(() => Provenance)
   @Enum({ items: () => Provenance, default: Provenance.RECORDED })
   provenance: Provenance = Provenance.RECORDED;

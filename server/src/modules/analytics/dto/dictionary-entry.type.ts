@@ -14,8 +14,11 @@ export class DictionaryEntry {
   @Field({ description: 'GraphQL type of the value, or the metric’s unit' })
   valueType!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '中文名称 / The Chinese label (column headers, printouts)' })
   labelZh!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The English label' })
+  labelEn!: string | null;
 
   @Field(() => String, { nullable: true })
   description!: string | null;
