@@ -76,7 +76,7 @@ const en: MessageSchema = {
     smallSample: 'Small sample',
     smallSampleHint: 'Fewer than {min} cases: read the rate with care',
     exportPng: 'Export PNG',
-    exportPngOf: 'Export “{title}” as a PNG image',
+    exportPngOf: 'Export PNG: {title}',
     downloadCsv: 'Download CSV',
     save: 'Save',
     cancel: 'Cancel',

@@ -105,7 +105,7 @@ const zhCN = {
     smallSample: '样本小',
     smallSampleHint: '分母不足 {min}，比率参考意义有限',
     exportPng: '导出 PNG',
-    exportPngOf: '将“{title}”导出为 PNG 图片',
+    exportPngOf: '导出 PNG：{title}',
     downloadCsv: '下载 CSV',
     save: '保存',
     cancel: '取消',

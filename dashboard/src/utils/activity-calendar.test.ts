@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ActivityType } from '../graphql/generated/schema-enums';
-import { buildHeatmap, heatLevel, monthlyByType, type ActivityForCalendar } from './activity-calendar';
+import { buildHeatmap, heatLevel, monthBlocks, monthlyByType, type ActivityForCalendar } from './activity-calendar';
 
 const day = (occurredOn: string, type: ActivityType = 'STUDY'): ActivityForCalendar => ({
   occurredOn,
@@ -37,6 +37,21 @@ describe('buildHeatmap', () => {
 
   it('handles a leap year', () => {
     expect(buildHeatmap([], 2024).cells).toHaveLength(366);
+  });
+});
+
+describe('monthBlocks', () => {
+  it('splits the year into twelve month calendars, December and its last day included', () => {
+    const blocks = monthBlocks(buildHeatmap([day('2026-11-20'), day('2026-11-20'), day('2026-12-31')], 2026));
+    expect(blocks.map((b) => b.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(blocks.map((b) => b.cells.length)).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    // 2026-11-01 is a Sunday: the 1st sits in the first week's last column, the 20th (a Friday) in week 3
+    const november = blocks[10]!;
+    expect(november.cells[0]).toMatchObject({ date: '2026-11-01', weekday: 6, week: 0 });
+    expect(november.cells.find((c) => c.date === '2026-11-20')).toMatchObject({ count: 2, weekday: 4, week: 3 });
+    // 2026-12-31 is a Thursday in December's fifth week
+    expect(blocks[11]!.cells.at(-1)).toMatchObject({ date: '2026-12-31', count: 1, weekday: 3, week: 4 });
+    expect(Math.max(...blocks.flatMap((b) => b.cells.map((c) => c.week)))).toBeLessThanOrEqual(5);
   });
 });
 

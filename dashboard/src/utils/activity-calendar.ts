@@ -59,6 +59,26 @@ export function buildHeatmap(activities: readonly ActivityForCalendar[], year: n
   };
 }
 
+export interface MonthBlock {
+  /** 1–12 */
+  month: number;
+  /** The month's days, each in its weekday column (0 = Monday) and week row (0 = the week of the 1st). */
+  cells: (HeatmapCell & { weekday: number; week: number })[];
+}
+
+/**
+ * The year as twelve small month calendars (weekday columns, week rows), so a calendar wraps to the
+ * width it is given instead of being one 53-week strip whose autumn and December end up off-screen.
+ */
+export function monthBlocks(heatmap: ActivityHeatmap): MonthBlock[] {
+  const blocks: MonthBlock[] = heatmap.monthColumns.map((_, i) => ({ month: i + 1, cells: [] }));
+  for (const cell of heatmap.cells) {
+    const month = parseIsoDate(cell.date).month;
+    blocks[month - 1]!.cells.push({ ...cell, weekday: cell.row, week: cell.column - heatmap.monthColumns[month - 1]! });
+  }
+  return blocks;
+}
+
 /** Colour step 0–4 of a cell (0 = none), relative to the busiest day. */
 export function heatLevel(count: number, max: number): number {
   if (count <= 0 || max <= 0) return 0;

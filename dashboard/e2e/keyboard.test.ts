@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launch, newContext, screenshot } from './support/browser';
+import { waitForText } from './support/page-helpers';
+
+/**
+ * The main flows by keyboard alone: Tab / Shift+Tab to move, Enter and Space to act, arrow keys in
+ * selects; no mouse click anywhere in this file. Each focused control must show a visible focus ring.
+ * 思蒙镇's clerk works on 2024 Q4, which no other browser test touches.
+ */
+
+/** The focused element matches `selector`, and it is drawn with a focus ring (:focus-visible outline or shadow). */
+async function focusState(page: Page, selector: string): Promise<{ matches: boolean; ring: boolean }> {
+  return page.evaluate((s) => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { matches: false, ring: false };
+    const style = getComputedStyle(el);
+    const ring =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+      style.boxShadow !== 'none' ||
+      // CodeMirror draws its ring on the editor around the focused content
+      getComputedStyle(el.closest('.cm-editor') ?? el).outlineStyle !== 'none';
+    return { matches: el.matches(s), ring };
+  }, selector);
+}
+
+/** Presses Tab (or Shift+Tab) until `selector` has focus; fails past `max` presses or without a focus ring. */
+async function tabTo(page: Page, selector: string, options: { back?: boolean; max?: number } = {}): Promise<void> {
+  const max = options.max ?? 120;
+  for (let presses = 0; presses <= max; presses++) {
+    const state = await focusState(page, selector);
+    if (state.matches) {
+      if (!state.ring) throw new Error(`${selector} has focus but no visible focus ring`);
+      return;
+    }
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${options.back ? 'Shift+Tab' : 'Tab'} did not reach ${selector} in ${max} presses`);
+}
+
+/** Picks an option of the focused select with the arrow keys. */
+async function arrowTo(page: Page, value: string): Promise<void> {
+  const { current, target } = await page.evaluate((v) => {
+    const select = document.activeElement as HTMLSelectElement;
+    const values = [...select.options].map((o) => o.value);
+    return { current: select.selectedIndex, target: values.indexOf(v) };
+  }, value);
+  if (target < 0) throw new Error(`the focused select has no option ${value}`);
+  const key = target > current ? 'ArrowDown' : 'ArrowUp';
+  for (let i = 0; i < Math.abs(target - current); i++) await page.keyboard.press(key);
+  expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe(value);
+}
+
+/** Signs in with Tab, typing and Enter, checking Shift+Tab walks back through the form. */
+async function signInByKeyboard(page: Page, login: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('h1').waitFor();
+  await tabTo(page, '[data-testid="login-input"]');
+  await page.keyboard.type(login);
+  await tabTo(page, '[data-testid="password-input"]');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await tabTo(page, '[data-testid="login-submit"]');
+  await tabTo(page, '[data-testid="password-input"]', { back: true });
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Follows a menu link by keyboard. */
+async function openFromMenu(page: Page, view: string, path: string): Promise<void> {
+  await tabTo(page, `[data-testid="nav-${view}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`**${path}`);
+}
+
+describe('the main flows work by keyboard alone, with a visible focus ring', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a skip link leads past the header to the page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.locator('h1').waitFor();
+    await page.keyboard.press('Tab');
+    expect((await focusState(page, '.skip-link')).matches).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await context.close();
+  });
+
+  it('a clerk signs in, records an activity and submits a quarterly report', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInByKeyboard(page, 'simeng.clerk');
+    expect(new URL(page.url()).pathname).toBe('/township');
+
+    await openFromMenu(page, 'record-activity', '/activities/new');
+    await tabTo(page, 'select[name="type"]');
+    await arrowTo(page, 'INSPECTION');
+    await tabTo(page, 'input[name="title"]');
+    await page.keyboard.type('视察敬老院（键盘录入）');
+    await tabTo(page, '.participants input[type="checkbox"]');
+    await page.keyboard.press('Space');
+    expect(await page.locator('.participants input[type="checkbox"]').first().isChecked()).toBe(true);
+    await tabTo(page, '[data-testid="activity-submit"]');
+    await page.keyboard.press('Enter');
+    expect(await waitForText(page.getByTestId('activity-saved'), /已登记/)).toContain('参加代表 1 人');
+
+    await openFromMenu(page, 'quarterly-report', '/reports/quarterly');
+    await tabTo(page, '[data-testid="quarterly-year"]');
+    await arrowTo(page, '2024');
+    await tabTo(page, '[data-testid="quarterly-quarter"]');
+    await arrowTo(page, '4');
+    await tabTo(page, '[data-testid="quarterly-open"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/reports/quarterly/2024/4');
+    await waitForText(page.getByTestId('quarterly-state'), /尚未报送/);
+    await tabTo(page, '[data-testid="quarterly-submit"]', { max: 400 });
+    await page.keyboard.press('Enter');
+    await waitForText(page.getByTestId('quarterly-submitted'), /已报送/);
+    await screenshot(page, 'keyboard-clerk-submitted');
+    await context.close();
+  }, 180_000);
+
+  it('county staff compare townships and accept the report', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInByKeyboard(page, 'demo.staff');
+    expect(new URL(page.url()).pathname).toBe('/county');
+
+    await tabTo(page, '[data-testid="compare-metric-1"]');
+    await arrowTo(page, 'inspections');
+    const table = page.locator('[data-testid="ranking-table"][data-metric="inspections"]');
+    await waitForText(table.locator('tbody tr[data-township="思蒙镇"]'), /\S/);
+    expect(await table.locator('tbody tr').count()).toBe(5);
+
+    await openFromMenu(page, 'report-status', '/reports/status');
+    await tabTo(page, '[data-testid="status-year"]');
+    await arrowTo(page, '2024');
+    await page.waitForURL('**/reports/status/2024');
+    const cell = page.locator('tr[data-township="思蒙镇"] td[data-quarter="4"]');
+    await waitForText(cell.getByTestId('report-state'), /已报送/);
+    await tabTo(page, 'tr[data-township="思蒙镇"] td[data-quarter="4"] [data-testid="accept-report"]', { max: 200 });
+    await page.keyboard.press('Enter');
+    await waitForText(cell.getByTestId('report-state'), /已接收/);
+    await screenshot(page, 'keyboard-staff-accepted');
+    await context.close();
+  }, 180_000);
+
+  it('an analyst runs an explorer query', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInByKeyboard(page, 'demo.analyst');
+    await openFromMenu(page, 'explorer', '/explorer');
+    await tabTo(page, '[data-testid="graphql-editor"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    // typed as text: the editor closes brackets itself as they are typed key by key
+    await page.keyboard.insertText('{ townships(first: 10) { nodes { name code } } }');
+    // the editor keeps Tab for the page (no keyboard trap): on to the run button
+    await tabTo(page, '[data-testid="run-query"]', { max: 20 });
+    await page.keyboard.press('Enter');
+    await waitForText(page.getByTestId('result-summary'), /5 行/);
+    expect(await page.getByTestId('result-table').textContent()).toContain('思蒙镇');
+    await screenshot(page, 'keyboard-analyst-explorer');
+    await context.close();
+  }, 180_000);
+});
