@@ -42,7 +42,7 @@ until curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
 done
 grep -o '"dataDir":"[^"]*"' "$place/start.log" | head -1 | cut -d'"' -f4 >"$place/data-dir" || true
 answer=$(curl -fsS "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' \
-  -d '{"query":"mutation { login(input: {login: \"admin\", password: \"renda-demo-2026\"}) { user { role } } }"}')
+  -d '{"query":"mutation { login(input: {login: \"demo.admin\", password: \"renda-demo-2026\"}) { user { role } } }"}')
 echo "answer: $answer"
 case "$answer" in
   *'"role":"COUNTY_ADMIN"'*) echo "first start from a mode-700 folder: ready and answering" ;;
