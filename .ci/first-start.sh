@@ -48,3 +48,9 @@ case "$answer" in
   *'"role":"COUNTY_ADMIN"'*) echo "first start from a mode-700 folder: ready and answering" ;;
   *) echo "unexpected answer"; tail -40 "$place/start.log"; exit 1 ;;
 esac
+
+# `npm test` from the same folder: its global setup starts an embedded PostgreSQL of its own in .data/,
+# as does this test file (which stops and restarts it). The whole suite already ran in CI's own clone.
+npm test --workspace server -- src/observability/readiness-database.test.ts >"$place/test.log" 2>&1 \
+  || { tail -40 "$place/test.log"; exit 1; }
+echo "npm test from a mode-700 folder: the embedded PostgreSQL starts for the tests too"
