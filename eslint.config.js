@@ -220,6 +220,11 @@ export default tseslint.config(
     files: ['dashboard/e2e/**/*.js', 'dashboard/scripts/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The Node.js version guard runs on any Node.js, as CommonJS (scripts/README.md).
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
   serverBoundaries,
   dashboardBoundaries,
   // dashboard: a translation key is a literal or built by a checked function (src/i18n/message-key.ts),

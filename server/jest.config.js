@@ -9,6 +9,6 @@ export default {
   globalSetup: '<rootDir>/jest/global-setup.js',
   globalTeardown: '<rootDir>/jest/global-teardown.js',
   testTimeout: 60000,
-  // The fault tests have their own config (jest.fault.config.js, `npm run test:fault`).
-  testPathIgnorePatterns: ['/node_modules/', '\\.fault\\.test\\.ts$'],
+  // Fault and image tests have their own configs (`npm run test:fault`, `npm run test:images`).
+  testPathIgnorePatterns: ['/node_modules/', '\\.(fault|image)\\.test\\.ts$'],
 };

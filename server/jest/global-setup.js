@@ -52,7 +52,7 @@ export default async function globalSetup() {
     const embedded = await startEmbeddedDatabase({ dataDir, port, databaseName: 'postgres' });
     globalThis.__rendaTestDatabaseStop = async () => {
       await embedded.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(embedded.dataDir, { recursive: true, force: true });
     };
     adminUrl = embedded.url;
   }

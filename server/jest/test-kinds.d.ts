@@ -1,5 +1,5 @@
 export declare const INTEGRATION_ROOTS: string[];
-export declare const FAULT_TEST: RegExp;
+export declare const OWN_CONFIG_TEST: RegExp;
 export interface TestKinds {
   unit: string[];
   integration: string[];

@@ -23,8 +23,8 @@ export const INTEGRATION_ROOTS = [
   'src/database/embedded-database.ts',
 ];
 
-/** Fault tests have a config of their own (jest.fault.config.js). */
-export const FAULT_TEST = /\.fault\.test\.ts$/;
+/** Fault and image tests have configs of their own (jest.fault.config.js, jest.images.config.js). */
+export const OWN_CONFIG_TEST = /\.(fault|image)\.test\.ts$/;
 
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -82,7 +82,7 @@ export function classifyTests() {
   const kinds = { unit: [], integration: [], fault: [], reasons: {} };
   for (const file of testFiles(srcRoot).sort()) {
     const name = relative(serverRoot, file);
-    if (FAULT_TEST.test(file)) {
+    if (OWN_CONFIG_TEST.test(file)) {
       kinds.fault.push(name);
       continue;
     }

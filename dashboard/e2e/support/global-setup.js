@@ -67,7 +67,7 @@ export default async function globalSetup() {
     const embedded = await startEmbeddedDatabase({ dataDir, port: await freePort(), databaseName: 'postgres' });
     stops.push(async () => {
       await embedded.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(embedded.dataDir, { recursive: true, force: true });
     });
     adminUrl = embedded.url;
   }

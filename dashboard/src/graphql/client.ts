@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { isUnauthenticated } from '../utils/describe-error';
+import { readYourWritesLink } from './read-your-writes';
 
 export interface SessionAccess {
   token(): string | null;
@@ -25,7 +26,7 @@ export function createApolloClient(session: SessionAccess): ApolloClient {
     if (operation.operationName !== 'Login' && isUnauthenticated(error)) session.expire();
   });
   return new ApolloClient({
-    link: ApolloLink.from([expiry, auth, new HttpLink({ uri: GRAPHQL_PATH })]),
+    link: ApolloLink.from([expiry, auth, readYourWritesLink(), new HttpLink({ uri: GRAPHQL_PATH })]),
     cache: new InMemoryCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

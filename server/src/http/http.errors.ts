@@ -32,6 +32,13 @@ export const httpErrors = {
     messageEn: 'The request body must be JSON (Content-Type: application/json)',
     details: { contentType },
   })),
+  minLsnInvalid: defineError('MIN_LSN_INVALID', (header: string) => ({
+    code: 'BAD_USER_INPUT',
+    field: [header],
+    messageZh: '一致性位置格式无效（应为 PostgreSQL 的 LSN，例如 0/16B3748）',
+    messageEn: 'Invalid consistency position (expected a PostgreSQL LSN such as 0/16B3748)',
+    details: { header },
+  })),
   badRequest: defineError('BAD_REQUEST', () => ({
     code: 'BAD_USER_INPUT',
     messageZh: '请求无效',

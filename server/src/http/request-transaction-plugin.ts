@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../tenancy/request-context.js';
-import { beginRequestTransaction, endRequestTransaction } from '../tenancy/request-transaction.js';
+import { beginRequestTransaction, committedLsn, endRequestTransaction } from '../tenancy/request-transaction.js';
+import { LSN_PATTERN } from '../database/begin-on-replica.js';
+import { httpErrors } from './http.errors.js';
 import { mapAvailabilityError, RETRY_AFTER_SECONDS } from '../common/errors/map-availability-error.js';
 import type { Logger } from '../common/logging/logger.js';
 import { isPublicOperation } from '../modules/auth/public-operations.js';
@@ -14,6 +16,15 @@ import { INTERNAL_ERROR } from '../common/errors/format-graphql-error.js';
  * header with the value `primary`: its query then reads the primary, not a replica that may lag.
  */
 export const CONSISTENCY_HEADER = 'x-renda-consistency';
+
+/**
+ * Read-your-writes with replicas: with replicas configured, a committed mutation answers with the
+ * primary's WAL position in LSN_HEADER; the dashboard keeps the highest it has seen and sends it back in
+ * MIN_LSN_HEADER, and a replica serves that caller's reads only once it has replayed that far (else
+ * the primary does). Cheaper than CONSISTENCY_HEADER: reads leave the primary as soon as replay allows.
+ */
+export const LSN_HEADER = 'x-renda-lsn';
+export const MIN_LSN_HEADER = 'x-renda-min-lsn';
 
 export interface RequestTransactionPluginOptions {
   logger: Logger;
@@ -35,6 +46,9 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
   return {
     async requestDidStart({ request }) {
       const primaryRequested = request.http?.headers.get(CONSISTENCY_HEADER) === 'primary';
+      const minLsn = request.http?.headers.get(MIN_LSN_HEADER)?.trim() || undefined;
+      const replicaReads = options.replicaReads ?? false;
+      let wrote = false;
       // Settles once the transaction is open (or failed to open); the response waits for it.
       let opening: Promise<void> | null = null;
       let release: (() => void) | null = null;
@@ -45,14 +59,18 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
           // Public operations (login) manage their own short transactions; see public-operations.ts.
           if (isPublicOperation(operation, document)) return;
           const readOnly = operation.operation !== 'mutation';
+          if (minLsn !== undefined && !LSN_PATTERN.test(minLsn)) throw httpErrors.minLsnInvalid(MIN_LSN_HEADER);
+          wrote = !readOnly;
           opening = (async () => {
             if (bulkhead) release = await bulkhead.acquire(TenantBulkhead.key(contextValue.identity));
             const began = await beginRequestTransaction(
               contextValue,
               readOnly,
-              readOnly && (options.replicaReads ?? false) && !primaryRequested,
+              readOnly && replicaReads && !primaryRequested,
+              minLsn,
             );
             metrics?.countTransaction(began.target);
+            if (began.lagging) metrics?.countReplicaLagFallback();
             if (began.fallbackError !== undefined) {
               metrics?.countReplicaFallback();
               logger.warn('no read replica could open a transaction; reading from the primary', {
@@ -68,6 +86,10 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
           const failed = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) > 0 : true;
           try {
             await endRequestTransaction(contextValue, failed);
+            if (wrote && !failed && replicaReads) {
+              const lsn = await committedLsn(contextValue);
+              if (lsn) response.http.headers.set(LSN_HEADER, lsn);
+            }
           } catch (error) {
             logger.error(error, 'closing the request transaction failed');
             if (response.body.kind === 'single') {

@@ -19,6 +19,7 @@ export class Metrics {
   private readonly graphqlErrors: Counter<'code'>;
   private readonly transactions: Counter<'target'>;
   private readonly replicaFallbacks: Counter;
+  private readonly replicaLagFallbacks: Counter;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'renda_' });
@@ -44,6 +45,11 @@ export class Metrics {
     this.replicaFallbacks = new Counter({
       name: 'renda_db_replica_fallbacks_total',
       help: 'Read-only transactions that went to the primary because no replica could open one',
+      registers: [this.registry],
+    });
+    this.replicaLagFallbacks = new Counter({
+      name: 'renda_db_replica_lag_fallbacks_total',
+      help: "Read-only transactions that went to the primary because the replica had not replayed the caller's last write",
       registers: [this.registry],
     });
     const pools = this.pools;
@@ -101,6 +107,11 @@ export class Metrics {
 
   countReplicaFallback(): void {
     this.replicaFallbacks.inc();
+  }
+
+  /** A read sent to the primary because the replica had not replayed the caller's last write. */
+  countReplicaLagFallback(): void {
+    this.replicaLagFallbacks.inc();
   }
 
   get contentType(): string {

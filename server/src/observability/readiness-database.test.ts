@@ -54,7 +54,7 @@ describe('readiness follows the database', () => {
   afterAll(async () => {
     await server?.stop();
     await pg?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(pg?.dataDir ?? dataDir, { recursive: true, force: true });
   });
 
   it('is ready, turns not ready when PostgreSQL stops (liveness unaffected), and ready again when it returns', async () => {

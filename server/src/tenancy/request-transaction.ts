@@ -12,14 +12,26 @@ export async function beginRequestTransaction(
   ctx: RequestContext,
   readOnly: boolean,
   onReplica = false,
+  minLsn?: string,
 ): Promise<BeginOnReplicaResult> {
   let result: BeginOnReplicaResult = { target: 'primary' };
-  if (readOnly && onReplica) result = await beginOnReplica(ctx.em);
+  if (readOnly && onReplica) result = await beginOnReplica(ctx.em, minLsn);
   else await ctx.em.begin({ readOnly });
   ctx.transaction.open = true;
   // A revoked session runs with no identity applied, and the auth checker refuses every field.
   if (ctx.identity) ctx.identityRevoked = !(await applyIdentity(ctx.em, ctx.identity));
   return result;
+}
+
+/**
+ * The primary's WAL position once a write committed: the caller sends it back (MIN_LSN_HEADER) so that
+ * its next reads come from a replica only once that replica has replayed the write.
+ */
+export async function committedLsn(ctx: RequestContext): Promise<string | null> {
+  const row = await ctx.em
+    .getConnection('write')
+    .execute<{ lsn: string | null }>('select pg_current_wal_lsn()::text as lsn', [], 'get');
+  return row?.lsn ?? null;
 }
 
 export async function endRequestTransaction(ctx: RequestContext, failed: boolean): Promise<void> {
