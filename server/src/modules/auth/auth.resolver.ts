@@ -35,11 +35,7 @@ export class AuthResolver {
     return new InvitationService(ctx.em).activate(ctx.tokens, input.token, input.password);
   }
 
-<<<<<<< HEAD
-  @Authorized()
-=======
   @Authorized(...EVERY_ROLE)
->>>>>>> h/deputy
   @Mutation(() => Boolean, {
     description: '退出登录 / Sign out: ends every session of the signed-in user (all its tokens stop working)',
   })

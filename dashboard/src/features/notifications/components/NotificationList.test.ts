@@ -75,6 +75,7 @@ function signedInAs(role: UserRole): void {
     role,
     countyId: 'c1',
     townshipId: 't1',
+    deputyId: null,
     township: { id: 't1', name: '鹤毛镇', nameEn: 'Hemao' },
   };
 }
