@@ -28,9 +28,11 @@ const METRIC_COLUMNS = [
   'computation',
   'numerator_key',
   'denominator_key',
+  'metric_group',
+  'group_position',
 ] as const;
 
-type MetricRow = Record<(typeof METRIC_COLUMNS)[number], string | boolean | null> & { key: string };
+type MetricRow = Record<(typeof METRIC_COLUMNS)[number], string | number | boolean | null> & { key: string };
 
 /**
  * Brings the platform's shared reference rows (no county) up to what this build ships: the metric catalog
@@ -71,6 +73,8 @@ async function syncMetrics(tx: EntityManager, dryRun: boolean): Promise<SyncCoun
       computation: metric.computation,
       numerator_key: metric.numeratorKey,
       denominator_key: metric.denominatorKey,
+      metric_group: metric.group,
+      group_position: metric.position,
     };
     const row = existing.get(metric.key);
     const values = METRIC_COLUMNS.map((column) => wanted[column]);

@@ -2,6 +2,48 @@ import { badInput, defineError } from '../common/errors/define-error.js';
 
 /** Refusals of the `renda` command (operators'), printed in Chinese and English with their reason. */
 export const cliErrors = {
+  userNotFound: defineError('CLI_USER_NOT_FOUND', (login: string) => ({
+    code: 'NOT_FOUND',
+    messageZh: `找不到启用的用户：${login}`,
+    messageEn: `No active user: ${login}`,
+    field: ['--as'],
+  })),
+  userRoleNotAllowed: defineError(
+    'CLI_USER_ROLE_NOT_ALLOWED',
+    (login: string, role: string, roles: readonly string[]) => ({
+      code: 'FORBIDDEN',
+      messageZh: `用户 ${login}（${role}）不能执行此命令：须为 ${roles.join('、')}`,
+      messageEn: `User ${login} (${role}) may not do this: it takes ${roles.join(' or ')}`,
+      field: ['--as'],
+      details: { role, allowed: roles },
+    }),
+  ),
+  townshipRequired: defineError('CLI_TOWNSHIP_REQUIRED', () =>
+    badInput(['--township'], '县级用户须用 --township 指定乡镇', 'A county user names the township with --township'),
+  ),
+  townshipNotFound: defineError('CLI_TOWNSHIP_NOT_FOUND', (reference: string) => ({
+    code: 'NOT_FOUND',
+    messageZh: `本县找不到乡镇：${reference}`,
+    messageEn: `No such township in the county: ${reference}`,
+    field: ['--township'],
+  })),
+  termTaken: defineError('CLI_TERM_TAKEN', (name: string) => ({
+    code: 'CONFLICT',
+    messageZh: `该乡镇已有届次：${name}`,
+    messageEn: `The township already has the term ${name}`,
+    field: ['--name'],
+  })),
+  invalidDate: defineError('CLI_INVALID_DATE', (option: string, value: string) =>
+    badInput([option], `日期无效（应为 YYYY-MM-DD）：${value}`, `Invalid date (YYYY-MM-DD expected): ${value}`),
+  ),
+  fileUnreadable: defineError('CLI_FILE_UNREADABLE', (path: string) =>
+    badInput(['file'], `无法读取文件：${path}`, `Cannot read the file: ${path}`),
+  ),
+  noSessions: defineError('CLI_NO_SESSIONS', () => ({
+    code: 'FORBIDDEN',
+    messageZh: '命令行不签发或校验登录令牌',
+    messageEn: 'The command line issues and checks no sign-in tokens',
+  })),
   ownerRoleRequired: defineError('CLI_OWNER_ROLE_REQUIRED', (role: string) => ({
     code: 'FORBIDDEN',
     messageZh: `数据库角色 ${role} 无权执行此命令：请将 MIGRATION_DATABASE_URL 设为所有者角色（renda_owner，BYPASSRLS）的连接串`,

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { loadAppConfig } from '../config/app-config.js';
 import { createLogger } from '../common/logging/logger.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
@@ -9,8 +13,9 @@ import { TEST_JWT_SECRET, type GraphQLResponse } from '../test-support/test-serv
 /**
  * Going live for a real county, as its operator and its people would: an empty database, NODE_ENV=production,
  * the `renda` command, the activation link, the admin's first users, and the county's first comparison. No
- * demonstration data anywhere. The steps share `live` and run in order; a later step (importing the
- * clerk's workbooks) goes after "the admin creates a clerk and county staff".
+ * demonstration data anywhere. The steps share `live` and run in order; the last ones bring the
+ * township's existing registers in: its term by the command, its roster by the clerk's upload, a year of
+ * figures by `renda import`, and the county sees them.
  */
 describe('going live: production from an empty database', () => {
   let database: TestDatabase;
@@ -204,5 +209,107 @@ describe('going live: production from an empty database', () => {
       input: { login: 'demo.admin', password: 'renda-demo-2026' },
     });
     expect(demo.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('brings the township’s registers in: the term by the command, the roster by the clerk, a year of figures by renda import', async () => {
+    const term = await runCliJson<{ name: string }>(
+      [
+        'township',
+        'add-term',
+        '--county',
+        'MEISHAN',
+        '--township',
+        '青龙镇',
+        '--name',
+        '第八届',
+        '--from',
+        '2021-10-01',
+      ],
+      env,
+    );
+    expect(term.name).toBe('第八届');
+
+    // The roster, as a county keeps it in Excel: the import template's sheet and headers.
+    const roster = new ExcelJS.Workbook();
+    roster.addWorksheet('代表名册').addRows([
+      ['姓名', '届次', '性别', '代表层级', '当选日期'],
+      ['李青山', '第八届', '男', '乡镇人大代表', '2021-10-15'],
+      ['王秀英', '第八届', '女', '乡镇人大代表', '2021-10-15'],
+      ['赵德明', '第八届', '男', '乡镇人大代表', '2021-10-15'],
+    ]);
+    const upload = {
+      townshipId: live.townshipId,
+      fileName: '青龙镇代表名册.xlsx',
+      contentBase64: Buffer.from(await roster.xlsx.writeBuffer()).toString('base64'),
+    };
+    const imported = await graphql<{
+      commitImport: { committed: boolean; sheets: { rows: number; created: number }[] };
+    }>(
+      'mutation ($input: ImportFileInput!) { commitImport(input: $input) { committed sheets { rows created } } }',
+      { input: upload },
+      live.clerkToken,
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.commitImport).toEqual({ committed: true, sheets: [{ rows: 3, created: 3 }] });
+
+    // Last year's figures, quarter by quarter, through the operators' command as that clerk.
+    const figures = new ExcelJS.Workbook();
+    figures.addWorksheet('季度数据').addRows([
+      ['年份', '季度', '指标代码', '数值'],
+      [2025, 1, 'inspections', 2],
+      [2025, 2, 'inspections', 3],
+      [2025, 3, 'inspections', 1],
+      [2025, 4, 'inspections', 4],
+    ]);
+    const folder = mkdtempSync(join(tmpdir(), 'renda-go-live-'));
+    try {
+      const file = join(folder, '青龙镇2025年季度数据.xlsx');
+      await figures.xlsx.writeFile(file);
+      const preview = await runCliJson<{ committed: boolean; problems: unknown[] }>(
+        ['import', file, '--as', 'qinglong.clerk'],
+        env,
+      );
+      expect(preview).toMatchObject({ committed: false, problems: [] });
+      const committed = await runCliJson<{ committed: boolean; sheets: { rows: number; created: number }[] }>(
+        ['import', file, '--as', 'qinglong.clerk', '--commit'],
+        env,
+      );
+      expect(committed).toMatchObject({ committed: true, sheets: [{ rows: 4, created: 4 }] });
+      // County staff may not import: the command refuses them as the dashboard does.
+      const refused = await runCli(['import', file, '--as', 'meishan.staff', '--commit', '--json'], env);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout).error).toMatchObject({ reason: 'CLI_USER_ROLE_NOT_ALLOWED' });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+
+    const seen = await graphql<{
+      compareTownships: { townships: { name: string }[]; cells: { value: number | null }[] };
+      township: { deputies: { totalCount: number } };
+    }>(
+      `
+        query ($county: ID!, $township: ID!) {
+          compareTownships(countyId: $county, metricKeys: ["inspections"], periods: [{ year: 2025 }]) {
+            townships {
+              name
+            }
+            cells {
+              value
+            }
+          }
+          township(id: $township) {
+            deputies(first: 10) {
+              totalCount
+            }
+          }
+        }
+      `,
+      { county: live.countyId, township: live.townshipId },
+      live.staffToken,
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.compareTownships.townships).toEqual([{ name: '青龙镇' }]);
+    expect(seen.data!.compareTownships.cells.map((c) => c.value)).toEqual([10]);
+    expect(seen.data!.township.deputies.totalCount).toBe(3);
   });
 });

@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommand } from './commands/backup.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerCountyCommands } from './commands/county.js';
+import { registerDataImportCommands } from './commands/data-import.js';
 import { registerMigrateCommand } from './commands/migrate.js';
 import { registerRestoreCommand } from './commands/restore.js';
 import { registerTownshipCommands } from './commands/township.js';
@@ -24,6 +25,7 @@ export function createProgram(): Command {
     registerTownshipCommands,
     registerAdminCommands,
     registerUsersCommands,
+    registerDataImportCommands,
     registerCatalogCommands,
     registerBackupCommand,
     registerRestoreCommand,

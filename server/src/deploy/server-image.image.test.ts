@@ -213,8 +213,8 @@ describe('the server and migration images', () => {
     const password = 'image-admin-password-2026';
     const activated = await graphql(
       base,
-      'mutation Activate($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { __typename } }',
-      { token, password },
+      'mutation Activate($input: ActivateAccountInput!) { activateAccount(input: $input) { user { login } } }',
+      { input: { token, password } },
     );
     expect(activated.errors).toBeUndefined();
 

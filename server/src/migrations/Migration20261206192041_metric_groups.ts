@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * rows get the sections the seed catalog defines (seeds/src/metric-definitions.ts, `metricGroups`); a
  * county's own metrics start in OTHER.
  */
-const PLATFORM_GROUPS: Record<string, readonly string[]> = {
+export const PLATFORM_GROUPS: Record<string, readonly string[]> = {
   SUPERVISION: [
     'meetings_held',
     'presidium_meetings',

@@ -1,7 +1,9 @@
 import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Command } from 'commander';
+import { isUUID } from 'class-validator';
 import { County } from '../../modules/county/county.entity.js';
 import { Township } from '../../modules/township/township.entity.js';
+import { Term } from '../../modules/term/term.entity.js';
 import { withCliContext } from '../cli-context.js';
 import { cliOutput } from '../cli-output.js';
 import { cleanText, findCounty, generatedCode } from '../cli-input.js';
@@ -48,4 +50,69 @@ export function registerTownshipCommands(program: Command): void {
         `已新建乡镇 / created township: ${made.countyName} ${made.name} (code ${made.code}, id ${made.id})`,
       ]);
     });
+
+  township
+    .command('add-term')
+    .description('为乡镇登记届次 / Register a congress term (届次) of a township')
+    .requiredOption('--county <id|name>', 'the county (id, name or code)')
+    .requiredOption('--township <id|name|code>', 'the township')
+    .requiredOption('--name <名称>', 'the term’s name, e.g. 第八届 (the roster’s 届次 column names it)')
+    .requiredOption('--from <YYYY-MM-DD>', 'the day the term began')
+    .option('--to <YYYY-MM-DD>', 'the day it ended (none for the current term)')
+    .option('--ordinal <n>', '8 for 第八届')
+    .option('--json', 'machine-readable output')
+    .action(async (options: TermOptions) => {
+      const out = cliOutput(options.json ?? false);
+      const name = cleanText(options.name, '--name', 100);
+      const startedOn = isoDate(options.from, '--from');
+      const endedOn = options.to === undefined ? null : isoDate(options.to, '--to');
+      if (endedOn !== null && endedOn < startedOn) throw cliErrors.invalidDate('--to', options.to!);
+      const ordinal = options.ordinal === undefined ? null : Number(options.ordinal);
+      if (ordinal !== null && !(Number.isInteger(ordinal) && ordinal > 0 && ordinal < 100))
+        throw cliErrors.invalidText('--ordinal', 2);
+      const made = await withCliContext({}, async (ctx) => {
+        const em = ctx.em();
+        const county = await findCounty(em, options.county);
+        const reference = options.township.trim();
+        const found = await em.find(Township, {
+          county: county.id,
+          $or: [{ name: reference }, { code: reference }, ...(isUUID(reference) ? [{ id: reference }] : [])],
+        });
+        if (found.length !== 1) throw cliErrors.townshipNotFound(options.township);
+        const township = found[0]!;
+        if ((await em.count(Term, { township: township.id, name })) > 0) throw cliErrors.termTaken(name);
+        const term = Object.assign(new Term(), {
+          township: ref(Township, township.id),
+          county: ref(County, county.id),
+          name,
+          ordinal,
+          startedOn,
+          endedOn,
+        });
+        await em.persist(term).flush();
+        return { id: term.id, township: township.name, name, startedOn, endedOn };
+      });
+      out.result(made, [
+        `已登记届次 / term registered: ${made.township} ${made.name} (${made.startedOn} – ${made.endedOn ?? ''})`,
+      ]);
+    });
+}
+
+interface TermOptions {
+  county: string;
+  township: string;
+  name: string;
+  from: string;
+  to?: string;
+  ordinal?: string;
+  json?: boolean;
+}
+
+/** A calendar date as typed: YYYY-MM-DD and a real day. */
+function isoDate(value: string, option: string): string {
+  const text = value.trim();
+  const parsed = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text)
+    throw cliErrors.invalidDate(option, value);
+  return text;
 }
