@@ -5,6 +5,8 @@ import {
   Attendance,
   DatePrecision,
   DeputyLevel,
+  DutyReportKind,
+  DutyReportState,
   FigurePeriodKind,
   Gender,
   OccupationCategory,
@@ -46,6 +48,8 @@ const GROUPS: [group: string, labels: (m: MessageSchema) => Record<string, strin
   ['enums.datePrecision', (m) => m.enums.datePrecision, Object.values(DatePrecision)],
   ['enums.attendance', (m) => m.enums.attendance, Object.values(Attendance)],
   ['enums.periodKind', (m) => m.enums.periodKind, Object.values(FigurePeriodKind)],
+  ['enums.dutyReportKind', (m) => m.enums.dutyReportKind, Object.values(DutyReportKind)],
+  ['enums.dutyReportState', (m) => m.enums.dutyReportState, Object.values(DutyReportState)],
 ];
 
 const LOCALES: [string, MessageSchema][] = [
