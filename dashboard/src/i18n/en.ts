@@ -658,7 +658,8 @@ const en: MessageSchema = {
     confirmed: 'Confirmed: it now counts',
     rejected: 'Returned',
     accounts: 'Deputies’ accounts',
-    inviteHint: 'Open a deputy’s account: a one-time activation link (valid 72 hours) for the deputy to set a password.',
+    inviteHint:
+      'Open a deputy’s account: a one-time activation link (valid 72 hours) for the deputy to set a password.',
     username: 'Login',
     invite: 'Open account',
     activationLink: 'Activation link for {name}:',

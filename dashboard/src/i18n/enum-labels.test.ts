@@ -7,6 +7,8 @@ import {
   Attendance,
   DatePrecision,
   DeputyLevel,
+  DutyReportKind,
+  DutyReportState,
   FigurePeriodKind,
   Gender,
   OccupationCategory,
@@ -56,6 +58,8 @@ const GROUPS: [group: string, labels: (m: MessageSchema) => Record<string, strin
   ['enums.periodKind', (m) => m.enums.periodKind, Object.values(FigurePeriodKind)],
   ['enums.dutyKind', (m) => m.enums.dutyKind, Object.values(DutyKind)],
   ['enums.archiveUnknownReason', (m) => m.enums.archiveUnknownReason, Object.values(ArchiveUnknownReason)],
+  ['enums.dutyReportKind', (m) => m.enums.dutyReportKind, Object.values(DutyReportKind)],
+  ['enums.dutyReportState', (m) => m.enums.dutyReportState, Object.values(DutyReportState)],
 ];
 
 const LOCALES: [string, MessageSchema][] = [

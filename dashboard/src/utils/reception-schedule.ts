@@ -80,7 +80,12 @@ export function comingReceptionDates(
     if (next === null) break;
     dates.push(next);
     const { year, month, day } = parseIsoDate(next);
-    from = day < daysInMonth(year, month) ? isoDate(year, month, day + 1) : month < 12 ? isoDate(year, month + 1, 1) : isoDate(year + 1, 1, 1);
+    from =
+      day < daysInMonth(year, month)
+        ? isoDate(year, month, day + 1)
+        : month < 12
+          ? isoDate(year, month + 1, 1)
+          : isoDate(year + 1, 1, 1);
   }
   return dates;
 }

@@ -221,9 +221,13 @@ describe('role × operation access matrix', () => {
     it.each(ROLES)('as %s: lists and fetches exactly the rows of visible townships', async (login) => {
       if (login === DEPUTY) {
         const list = await t.graphql(`{ ${field}(first: 0) { totalCount } }`, {}, { as: login });
-        const one = await t.graphql(`query ($id: ID!) { ${spec.byId}(id: $id) { id } }`, { id: picks.get(spec.table)!.own.rowId }, {
-          as: login,
-        });
+        const one = await t.graphql(
+          `query ($id: ID!) { ${spec.byId}(id: $id) { id } }`,
+          { id: picks.get(spec.table)!.own.rowId },
+          {
+            as: login,
+          },
+        );
         if (!DEPUTY_LISTS.has(field)) {
           expect([codeOf(list), codeOf(one)]).toEqual(['FORBIDDEN', 'FORBIDDEN']);
           return;
@@ -238,9 +242,13 @@ describe('role × operation access matrix', () => {
             { as: login },
           );
           expect([target, res.data![field]!.totalCount]).toEqual([target, target === 'own' ? sees.size : 0]);
-          const byId = await t.graphql(`query ($id: ID!) { ${spec.byId}(id: $id) { id } }`, { id: pick.rowId }, {
-            as: login,
-          });
+          const byId = await t.graphql(
+            `query ($id: ID!) { ${spec.byId}(id: $id) { id } }`,
+            { id: pick.rowId },
+            {
+              as: login,
+            },
+          );
           expect([target, codeOf(byId) ?? 'FOUND']).toEqual([target, sees.has(pick.rowId) ? 'FOUND' : 'NOT_FOUND']);
         }
         for (const id of sees) {
@@ -298,43 +306,46 @@ describe('role × operation access matrix', () => {
     }
   });
 
-  it.each(ROLES.filter((login) => login !== DEPUTY))('as %s: counties, townships, metric catalog, me', async (login) => {
-    const res = await t.graphql<{
-      counties: { totalCount: number; nodes: { id: string }[] };
-      townships: { totalCount: number };
-      metricDefinitions: { key: string }[];
-      me: { login: string; countyId: string };
-    }>(
-      '{ counties(first: 5) { totalCount nodes { id } } townships(first: 0) { totalCount } metricDefinitions { key } me { login countyId } }',
-      {},
-      { as: login },
-    );
-    expect(res.errors).toBeUndefined();
-    const own = townships.get('QUNLI')!;
-    expect(res.data!.counties.nodes.map((c) => c.id)).toEqual([own.countyId]);
-    expect(res.data!.townships.totalCount).toBe(TOWNSHIP_ROLES.has(login) ? 1 : 5);
-    expect(res.data!.metricDefinitions.length).toBeGreaterThan(20);
-    expect(res.data!.me).toEqual({ login, countyId: own.countyId });
-    const foreign = townships.get('OTHERQUNLI')!;
-    const county = await t.graphql(
-      'query ($id: ID!) { county(id: $id) { id } }',
-      { id: foreign.countyId },
-      { as: login },
-    );
-    expect(codeOf(county)).toBe('NOT_FOUND');
-    const township = await t.graphql(
-      'query ($id: ID!) { township(id: $id) { id } }',
-      { id: foreign.id },
-      { as: login },
-    );
-    expect(codeOf(township)).toBe('NOT_FOUND');
-    const metric = await t.graphql<{ metricDefinition: { key: string } }>(
-      '{ metricDefinition(key: "meetings_held") { key } }',
-      {},
-      { as: login },
-    );
-    expect(metric.data!.metricDefinition.key).toBe('meetings_held');
-  });
+  it.each(ROLES.filter((login) => login !== DEPUTY))(
+    'as %s: counties, townships, metric catalog, me',
+    async (login) => {
+      const res = await t.graphql<{
+        counties: { totalCount: number; nodes: { id: string }[] };
+        townships: { totalCount: number };
+        metricDefinitions: { key: string }[];
+        me: { login: string; countyId: string };
+      }>(
+        '{ counties(first: 5) { totalCount nodes { id } } townships(first: 0) { totalCount } metricDefinitions { key } me { login countyId } }',
+        {},
+        { as: login },
+      );
+      expect(res.errors).toBeUndefined();
+      const own = townships.get('QUNLI')!;
+      expect(res.data!.counties.nodes.map((c) => c.id)).toEqual([own.countyId]);
+      expect(res.data!.townships.totalCount).toBe(TOWNSHIP_ROLES.has(login) ? 1 : 5);
+      expect(res.data!.metricDefinitions.length).toBeGreaterThan(20);
+      expect(res.data!.me).toEqual({ login, countyId: own.countyId });
+      const foreign = townships.get('OTHERQUNLI')!;
+      const county = await t.graphql(
+        'query ($id: ID!) { county(id: $id) { id } }',
+        { id: foreign.countyId },
+        { as: login },
+      );
+      expect(codeOf(county)).toBe('NOT_FOUND');
+      const township = await t.graphql(
+        'query ($id: ID!) { township(id: $id) { id } }',
+        { id: foreign.id },
+        { as: login },
+      );
+      expect(codeOf(township)).toBe('NOT_FOUND');
+      const metric = await t.graphql<{ metricDefinition: { key: string } }>(
+        '{ metricDefinition(key: "meetings_held") { key } }',
+        {},
+        { as: login },
+      );
+      expect(metric.data!.metricDefinition.key).toBe('meetings_held');
+    },
+  );
 
   it.each(ROLES)('as %s: user management and the audit log only as their rules allow', async (login) => {
     const users = await t.graphql<{ users: { login: string; countyId: string }[] }>(
@@ -591,7 +602,9 @@ describe('role × operation access matrix', () => {
         for (const target of TARGETS) {
           const rowId = picks.get(spec.table)![target].rowId;
           const seen =
-            login === DEPUTY ? DEPUTY_LISTS.has(list) && deputySees.get(spec.table)!.has(rowId) : visible(login, target);
+            login === DEPUTY
+              ? DEPUTY_LISTS.has(list) && deputySees.get(spec.table)!.has(rowId)
+              : visible(login, target);
           if (!seen) invisible.push({ login, field: spec.byId, id: rowId });
         }
       }

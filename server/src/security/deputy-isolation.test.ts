@@ -45,9 +45,13 @@ describe('the DEPUTY role sees only its own records', () => {
     );
     expect(own.errors).toBeUndefined();
     expect(own.data!.deputy.contactPhone).toBe(phones.mine);
-    const other = await t.graphql('query ($id: ID!) { deputy(id: $id) { id contactPhone } }', { id: me.coParticipantId }, {
-      as: ME,
-    });
+    const other = await t.graphql(
+      'query ($id: ID!) { deputy(id: $id) { id contactPhone } }',
+      { id: me.coParticipantId },
+      {
+        as: ME,
+      },
+    );
     expect(codeOf(other)).toBe('NOT_FOUND');
     expect(JSON.stringify(other)).not.toContain(phones.other);
     const list = await t.graphql<{ deputies: { totalCount: number; nodes: { id: string }[] } }>(
@@ -96,9 +100,8 @@ describe('the DEPUTY role sees only its own records', () => {
       d.suggestions.nodes.map(() => me.deputyId),
     );
     expect(d.activities.nodes.map((a) => a.id).sort()).toEqual(ownActivities);
-    for (const activity of d.activities.nodes) expect(activity.participants).toEqual([
-      expect.objectContaining({ deputyId: me.deputyId }),
-    ]);
+    for (const activity of d.activities.nodes)
+      expect(activity.participants).toEqual([expect.objectContaining({ deputyId: me.deputyId })]);
     expect(JSON.stringify(res)).not.toContain(phones.other);
   });
 
@@ -128,9 +131,13 @@ describe('the DEPUTY role sees only its own records', () => {
         [me.townshipId, me.deputyId],
       )
     ).rows[0]!.id;
-    const hidden = await t.graphql('query ($id: ID!) { activity(id: $id) { participantNames { name } } }', { id: foreign }, {
-      as: ME,
-    });
+    const hidden = await t.graphql(
+      'query ($id: ID!) { activity(id: $id) { participantNames { name } } }',
+      { id: foreign },
+      {
+        as: ME,
+      },
+    );
     expect(codeOf(hidden)).toBe('NOT_FOUND');
   });
 
@@ -144,8 +151,9 @@ describe('the DEPUTY role sees only its own records', () => {
   });
 
   it('is FORBIDDEN every analytics, explorer and workflow operation not meant for it', async () => {
-    const qunli = (await su.query<{ id: string; county_id: string }>(`select id, county_id from township where code = 'QUNLI'`))
-      .rows[0]!;
+    const qunli = (
+      await su.query<{ id: string; county_id: string }>(`select id, county_id from township where code = 'QUNLI'`)
+    ).rows[0]!;
     const vars: Record<string, string> = { county: qunli.county_id, township: qunli.id, id: me.deputyId };
     const refused: string[] = [];
     for (const [name, rule] of Object.entries(ROLE_RULES)) {

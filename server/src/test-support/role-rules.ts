@@ -157,8 +157,7 @@ export const ROLE_RULES: Readonly<Record<string, RoleRule>> = {
   // Deputies signing in: the clerk opens the account and confirms reported duties; the deputy reports.
   inviteDeputy: {
     allowed: CLERK,
-    document:
-      'mutation ($id: ID!) { inviteDeputy(input: { deputyId: $id, username: "rule.invite" }) { user { id } } }',
+    document: 'mutation ($id: ID!) { inviteDeputy(input: { deputyId: $id, username: "rule.invite" }) { user { id } } }',
   },
   submitSuggestion: {
     allowed: DEPUTY,

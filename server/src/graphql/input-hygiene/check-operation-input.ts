@@ -20,7 +20,7 @@ import { checkValue, textKindOf } from './check-value.js';
  * Arguments (not input fields) whose text may break lines. type-graphql cannot put extensions on an
  * argument, so the few there are named here; input fields declare theirs with TextKindOf.
  */
-const MULTI_LINE_ARGUMENTS = new Set(['Mutation.returnQuarterlyReport.reason']);
+const MULTI_LINE_ARGUMENTS = new Set(['Mutation.returnQuarterlyReport.reason', 'Mutation.rejectDutyReport.reason']);
 
 /**
  * Checks every argument of every field the operation selects, nested list arguments included

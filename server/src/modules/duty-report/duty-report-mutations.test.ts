@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
-import { inviteTestDeputy, pickDeputy, type DeputyPick } from '../../test-support/deputy-users.js';
+import { pickDeputy, type DeputyPick } from '../../test-support/deputy-users.js';
 import { DEMO_PASSWORD } from '../../seed/seed-demo-users.js';
 
 /**
@@ -19,7 +19,8 @@ describe('deputies sign in, submit suggestions and report duties', () => {
   let t: TestServer;
   let su: pg.Client;
   let me: DeputyPick;
-  const count = async (sql: string, params: unknown[]) => Number((await su.query<{ n: string }>(sql, params)).rows[0]!.n);
+  const count = async (sql: string, params: unknown[]) =>
+    Number((await su.query<{ n: string }>(sql, params)).rows[0]!.n);
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -70,9 +71,13 @@ describe('deputies sign in, submit suggestions and report duties', () => {
         deputyId: me.deputyId,
         townshipId: me.townshipId,
       });
-      const who = await t.graphql<{ me: { role: string; deputyId: string } }>('{ me { role deputyId } }', {}, {
-        as: DEPUTY,
-      });
+      const who = await t.graphql<{ me: { role: string; deputyId: string } }>(
+        '{ me { role deputyId } }',
+        {},
+        {
+          as: DEPUTY,
+        },
+      );
       expect(who.data!.me).toEqual({ role: 'DEPUTY', deputyId: me.deputyId });
     });
 
@@ -178,8 +183,13 @@ describe('deputies sign in, submit suggestions and report duties', () => {
         'select id, station_id, kind from voter_contact where id = $1',
         [done.data!.confirmDutyReport.recordId],
       );
-      expect(contact.rows).toEqual([{ id: done.data!.confirmDutyReport.recordId, station_id: me.stationId, kind: 'VISIT' }]);
-      expect(extensionsOf(await confirm(id))).toMatchObject({ code: 'CONFLICT', reason: 'DUTY_REPORT_ALREADY_DECIDED' });
+      expect(contact.rows).toEqual([
+        { id: done.data!.confirmDutyReport.recordId, station_id: me.stationId, kind: 'VISIT' },
+      ]);
+      expect(extensionsOf(await confirm(id))).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'DUTY_REPORT_ALREADY_DECIDED',
+      });
       expect(await count(visits, [me.deputyId])).toBe(1);
       const mine = await t.graphql<{ dutyReports: { nodes: { id: string; state: string }[] } }>(
         '{ dutyReports(first: 20) { nodes { id state } } }',
@@ -212,9 +222,13 @@ describe('deputies sign in, submit suggestions and report duties', () => {
       );
       expect(rows.rows).toEqual([{ id: done.data!.confirmDutyReport.recordId, attendance: 'PRESENT' }]);
       // Now the deputy is listed in it, so it sees the activity too.
-      const seen = await t.graphql<{ activity: { id: string } }>('query ($id: ID!) { activity(id: $id) { id } }', {
-        id: activity.id,
-      }, { as: DEPUTY });
+      const seen = await t.graphql<{ activity: { id: string } }>(
+        'query ($id: ID!) { activity(id: $id) { id } }',
+        {
+          id: activity.id,
+        },
+        { as: DEPUTY },
+      );
       expect(seen.data!.activity.id).toBe(activity.id);
     });
 
@@ -255,9 +269,9 @@ describe('deputies sign in, submit suggestions and report duties', () => {
           await report({ kind: 'RECEPTION', occurredOn: '2025-03-01', description: 'x', deputyId: me.coParticipantId }),
         ),
       ).toMatchObject({ code: 'FORBIDDEN', reason: 'DUTY_REPORT_FOR_ANOTHER_DEPUTY' });
-      expect(extensionsOf(await report({ kind: 'RECEPTION', occurredOn: '2999-01-01', description: 'x' }))).toMatchObject(
-        { code: 'BAD_USER_INPUT', field: ['input', 'occurredOn'] },
-      );
+      expect(
+        extensionsOf(await report({ kind: 'RECEPTION', occurredOn: '2999-01-01', description: 'x' })),
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'occurredOn'] });
       expect(await count('select count(*) as n from duty_report', [])).toBe(before);
       const made = await report({ kind: 'RECEPTION', occurredOn: '2025-07-08', description: '接待选民' });
       const id = made.data!.reportDuty.id;

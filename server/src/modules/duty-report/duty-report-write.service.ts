@@ -98,6 +98,7 @@ export class DutyReportWriteService {
   }
 
   async reject(id: string, reason: string): Promise<DutyReport> {
+    if (reason.trim().length === 0 || reason.length > 300) throw dutyReportErrors.reasonLength();
     const report = await this.lockPending(id);
     report.state = DutyReportState.REJECTED;
     report.decidedAt = new Date();

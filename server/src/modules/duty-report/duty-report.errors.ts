@@ -32,6 +32,9 @@ export const dutyReportErrors = {
     messageEn: 'The deputy is already recorded as present at this activity',
     field: ['activityId'],
   })),
+  reasonLength: defineError('DUTY_REPORT_REASON_LENGTH', () =>
+    badInput(['reason'], '退回原因须为 1 至 300 字', 'reason: 1-300 characters'),
+  ),
   noStation: defineError('DUTY_REPORT_NO_STATION', () =>
     badInput(['id'], '该代表未分配联络站，无法登记接待', 'The deputy has no station to record a reception at'),
   ),

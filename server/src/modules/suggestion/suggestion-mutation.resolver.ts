@@ -20,7 +20,8 @@ const writer = (ctx: RequestContext) => new SuggestionWriteService(ctx.em, requi
 export class SuggestionMutationResolver {
   @Authorized(UserRole.DEPUTY)
   @Mutation(() => Suggestion, {
-    description: '代表提出建议 / A signed-in deputy submits a suggestion as its proposer (state SUBMITTED, dated today)',
+    description:
+      '代表提出建议 / A signed-in deputy submits a suggestion as its proposer (state SUBMITTED, dated today)',
   })
   submitSuggestion(
     @Arg('input', () => SubmitSuggestionInput) input: SubmitSuggestionInput,

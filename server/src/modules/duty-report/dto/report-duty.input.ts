@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { IsOptional, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { MultiLineText } from '../../../common/validation/multi-line-text.js';
 import { DutyReportKind } from '../duty-report-kind.enum.js';
 
 @InputType({ description: '代表报告履职 / A deputy reports a duty done, for the clerk to confirm' })
@@ -12,7 +13,7 @@ export class ReportDutyInput {
   occurredOn!: string;
 
   @Field({ description: 'What was done, in the deputy’s words (the clerk reads it to confirm)' })
-  @Length(1, 300)
+  @MultiLineText(300)
   description!: string;
 
   @Field(() => ID, { nullable: true, description: 'The activity, when it is one the deputy is already listed in' })
