@@ -32,7 +32,7 @@ import { dataImportErrors } from './data-import.errors.js';
 /** A file holds at most this many data rows (a county's register is a few thousand). */
 export const MAX_IMPORT_ROWS = 20_000;
 /** Rows written per EntityManager fork: MikroORM's flush compares every managed entity, so the map stays small. */
-const ROWS_PER_FORK = 200;
+const ROWS_PER_FORK = 20;
 
 export interface SheetCount {
   kind: ImportSheetKind;
