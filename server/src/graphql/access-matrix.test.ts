@@ -548,6 +548,27 @@ describe('role × operation access matrix', () => {
           query: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }',
           variables: { id: randomUUID() },
         },
+        importTemplate: plain('{ importTemplate { fileName } }'),
+        exportTownship: {
+          query: 'query ($id: ID!) { exportTownship(townshipId: $id) { fileName } }',
+          variables: { id: qunli.id },
+        },
+        ...Object.fromEntries(
+          ['previewImport', 'commitImport'].map((field) => [
+            field,
+            {
+              query: `mutation ($input: ImportFileInput!) { ${field}(input: $input) { committed } }`,
+              // A one-group CSV (base64): a call that would pass for the clerk himself.
+              variables: {
+                input: {
+                  townshipId: qunli.id,
+                  fileName: '代表小组.csv',
+                  contentBase64: '5bCP57uE5ZCN56ewCuS7pOeJjOWwj+e7hAo=',
+                },
+              },
+            },
+          ]),
+        ),
       };
     });
 

@@ -32,7 +32,9 @@ import { dataImportErrors } from './data-import.errors.js';
 /** A file holds at most this many data rows (a county's register is a few thousand). */
 export const MAX_IMPORT_ROWS = 20_000;
 /** Rows written per EntityManager fork: MikroORM's flush compares every managed entity, so the map stays small. */
-const ROWS_PER_FORK = 200;
+const ROWS_PER_FORK = 20;
+/** Deputies are staged and flushed together, this many per fork (one flush, multi-row INSERTs). */
+const STAGED_ROWS_PER_FORK = 500;
 
 export interface SheetCount {
   kind: ImportSheetKind;
@@ -82,7 +84,11 @@ export class ImportRunner {
     this.index = await TownshipIndex.load(this.em, this.scope.townshipId);
     const order = IMPORT_SHEETS.map((sheet) => sheet.kind);
     sheets.sort((a, b) => order.indexOf(a.sheet.kind) - order.indexOf(b.sheet.kind));
-    for (const raw of sheets) outcome.sheets.push(await this.sheet(raw));
+    for (const raw of sheets) {
+      outcome.sheets.push(await this.sheet(raw));
+      // A sheet's staged rows are in the database before the next sheet looks them up.
+      await this.flushStaged();
+    }
     return outcome;
   }
 
@@ -183,10 +189,16 @@ export class ImportRunner {
     const { term: _term, group: _group, station: _station, ...rest } = withoutNulls(cells);
     const input = Object.assign(new CreateDeputyInput(), rest, { termId: term.id, groupId, stationId });
     if (!(await this.valid(sheet, row, input))) return 'problem';
+    // Staged, not flushed: the fork writes its deputies together when it is replaced or the sheet ends.
     const id = await this.write(
       sheet,
       row,
-      async (em) => (await new DeputyWriteService(em, this.scope).create(input)).id,
+      async (em) => {
+        const deputy = await new DeputyWriteService(em, this.scope).prepare(input);
+        em.persist(deputy);
+        return deputy.id;
+      },
+      STAGED_ROWS_PER_FORK,
     );
     if (id === null) return 'problem';
     this.index.addDeputy(name, { id, termId: term.id });
@@ -348,7 +360,7 @@ export class ImportRunner {
       const rowOf = (field: FieldPath) =>
         field[1] === 'values' && typeof field[2] === 'number' ? rows[field[2]]!.row : rows[0]!.row;
       try {
-        await new QuarterlyReportSubmissionService(this.writer(), this.scope).submit(input);
+        await new QuarterlyReportSubmissionService(await this.writer(), this.scope).submit(input);
         written.push(...rows.map(() => 'created' as const));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
@@ -440,25 +452,37 @@ export class ImportRunner {
   }
 
   /** Runs one row's write service call; its refusal becomes the row's problem on the column it names. */
-  private async write<T>(sheet: ImportSheet, row: RawRow, call: (em: EntityManager) => Promise<T>): Promise<T | null> {
+  private async write<T>(
+    sheet: ImportSheet,
+    row: RawRow,
+    call: (em: EntityManager) => Promise<T>,
+    rowsPerFork = ROWS_PER_FORK,
+  ): Promise<T | null> {
+    const em = await this.writer(rowsPerFork);
     try {
-      return await call(this.writer());
+      return await call(em);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
+      // The write services check everything before they persist, so a refused row left nothing staged.
       this.problem(sheet, row, columnKey(sheet, error.field ?? []), error);
-      // What the refused call had persisted is not flushed; the next fork starts clean.
-      this.fork = null;
       return null;
     }
   }
 
-  private writer(): EntityManager {
-    if (!this.fork || this.forkRows >= ROWS_PER_FORK) {
+  /** The fork rows are written through; a replaced fork first writes what it staged. */
+  private async writer(rowsPerFork = ROWS_PER_FORK): Promise<EntityManager> {
+    if (!this.fork || this.forkRows >= rowsPerFork) {
+      await this.flushStaged();
       this.fork = this.em.fork({ keepTransactionContext: true, clear: true });
       this.forkRows = 0;
     }
     this.forkRows++;
     return this.fork;
+  }
+
+  private async flushStaged(): Promise<void> {
+    if (this.fork) await this.fork.flush();
+    this.fork = null;
   }
 
   private problem(sheet: ImportSheet, row: RawRow | number, key: string | null, error: AppError): 'problem' {

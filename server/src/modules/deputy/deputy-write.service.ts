@@ -33,6 +33,16 @@ export class DeputyWriteService {
   ) {}
 
   async create(input: CreateDeputyInput): Promise<Deputy> {
+    const deputy = await this.prepare(input);
+    await this.em.persist(deputy).flush();
+    return deputy;
+  }
+
+  /**
+   * The deputy `create` would store, every check passed, not yet persisted: an import of a roster
+   * persists many and flushes them together (one multi-row INSERT instead of one flush per deputy).
+   */
+  async prepare(input: CreateDeputyInput): Promise<Deputy> {
     this.checkDates(input);
     const term = await this.term(input.termId);
     const group = input.groupId != null ? await this.group(input.groupId) : null;
@@ -53,7 +63,6 @@ export class DeputyWriteService {
       byElection: input.byElection,
       phone: input.contactPhone ?? null,
     });
-    await this.em.persist(deputy).flush();
     return deputy;
   }
 
