@@ -88,8 +88,9 @@ describe('report events, reminders and notifications', () => {
     expect(again.errors).toBeUndefined();
     expect((await review('accept', id, 3)).errors).toBeUndefined();
 
-    const res = await t.graphql<{ quarterlyReport: { events: Event[] } }>(
-      'query ($id: ID!) { quarterlyReport(id: $id) { events { kind actorId actorName revision reason } } }',
+    // events before revisions in one query: both share the revisions' loader, and each keeps its own order
+    const res = await t.graphql<{ quarterlyReport: { events: Event[]; revisions: { revision: number }[] } }>(
+      'query ($id: ID!) { quarterlyReport(id: $id) { events { kind actorId actorName revision reason } revisions { revision } } }',
       { id },
       { as: 'qunli.viewer' },
     );
@@ -110,6 +111,7 @@ describe('report events, reminders and notifications', () => {
       ['ACCEPTED', staff, null, null],
     ]);
     for (const e of events) expect(e.actorName).toBe(names.get(e.actorId));
+    expect(res.data!.quarterlyReport.revisions.map((r) => r.revision)).toEqual([2, 1]);
     expect(names.get(staff)).toBeTruthy();
   });
 

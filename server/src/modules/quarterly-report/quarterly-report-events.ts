@@ -16,7 +16,9 @@ import { ReviewOutcome } from './review-outcome.enum.js';
  */
 export async function reportEvents(ctx: RequestContext, report: QuarterlyReport): Promise<QuarterlyReportEvent[]> {
   const [revisions, reviews] = await Promise.all([
-    childLists(ctx, QuarterlyReportRevision, 'report', { revision: 'asc' }).load(report.id),
+    // The same loader (and order) as QuarterlyReport.revisions: loaders are memoised by entity and parent,
+    // so a second order here would reorder that field. The events are sorted by time below.
+    childLists(ctx, QuarterlyReportRevision, 'report', { revision: 'desc' }).load(report.id),
     childLists(ctx, QuarterlyReportReviewAction, 'report', { reviewedAt: 'asc', id: 'asc' }).load(report.id),
   ]);
   const events: Omit<QuarterlyReportEvent, 'actorName' | 'viaApiToken'>[] = [
@@ -37,7 +39,7 @@ export async function reportEvents(ctx: RequestContext, report: QuarterlyReport)
       late: null,
     })),
   ];
-  events.sort((a, b) => a.at.getTime() - b.at.getTime());
+  events.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.revision ?? 0) - (b.revision ?? 0));
   const names = await actorNames(ctx).loadMany(events.map((e) => e.actorId));
   return events.map((e, i) => {
     const name = names[i];
