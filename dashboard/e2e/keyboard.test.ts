@@ -65,9 +65,12 @@ async function signInByKeyboard(page: Page, login: string): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Follows a menu link by keyboard. */
+/** Follows a menu link by keyboard: Shift+Tab back up from the page's content, Tab from the top. */
 async function openFromMenu(page: Page, view: string, path: string): Promise<void> {
-  await tabTo(page, `[data-testid="nav-${view}"]`);
+  const inContent = await page.evaluate(
+    () => document.activeElement?.closest('main') !== null && document.activeElement !== null,
+  );
+  await tabTo(page, `[data-testid="nav-${view}"]`, { back: inContent, max: 400 });
   await page.keyboard.press('Enter');
   await page.waitForURL(`**${path}`);
 }
@@ -133,11 +136,19 @@ describe('the main flows work by keyboard alone, with a visible focus ring', () 
     await signInByKeyboard(page, 'demo.staff');
     expect(new URL(page.url()).pathname).toBe('/county');
 
-    await tabTo(page, '[data-testid="compare-metric-1"]');
-    await arrowTo(page, 'inspections');
-    const table = page.locator('[data-testid="ranking-table"][data-metric="inspections"]');
+    // the second metric becomes the next one in the list, and its ranking follows
+    await tabTo(page, '[data-testid="compare-metric-2"]');
+    const before = await page.evaluate(() => (document.activeElement as HTMLSelectElement).value);
+    await page.keyboard.press('ArrowDown');
+    const metric = await page.evaluate(() => (document.activeElement as HTMLSelectElement).value);
+    expect(metric).not.toBe(before);
+    const table = page.locator(`[data-testid="ranking-table"][data-metric="${metric}"]`);
     await waitForText(table.locator('tbody tr[data-township="思蒙镇"]'), /\S/);
     expect(await table.locator('tbody tr').count()).toBe(5);
+    // Space ticks the per-deputy checkbox
+    await tabTo(page, '[data-testid="per-deputy"]');
+    await page.keyboard.press('Space');
+    expect(await page.getByTestId('per-deputy').isChecked()).toBe(true);
 
     await openFromMenu(page, 'report-status', '/reports/status');
     await tabTo(page, '[data-testid="status-year"]');
