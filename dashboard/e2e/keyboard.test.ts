@@ -30,7 +30,10 @@ async function tabTo(page: Page, selector: string, options: { back?: boolean; ma
   for (let presses = 0; presses <= max; presses++) {
     const state = await focusState(page, selector);
     if (state.matches) {
-      if (!state.ring) throw new Error(`${selector} has focus but no visible focus ring`);
+      // a widget may draw its ring a moment after focus (CodeMirror marks its editor .cm-focused)
+      for (let tries = 0; tries < 20 && !(await focusState(page, selector)).ring; tries++)
+        await page.waitForTimeout(50);
+      if (!(await focusState(page, selector)).ring) throw new Error(`${selector} has focus but no visible focus ring`);
       return;
     }
     await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
@@ -65,9 +68,12 @@ async function signInByKeyboard(page: Page, login: string): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Follows a menu link by keyboard. */
+/** Follows a menu link by keyboard: Shift+Tab back up from the page's content, Tab from the top. */
 async function openFromMenu(page: Page, view: string, path: string): Promise<void> {
-  await tabTo(page, `[data-testid="nav-${view}"]`);
+  const inContent = await page.evaluate(
+    () => document.activeElement?.closest('main') !== null && document.activeElement !== null,
+  );
+  await tabTo(page, `[data-testid="nav-${view}"]`, { back: inContent, max: 400 });
   await page.keyboard.press('Enter');
   await page.waitForURL(`**${path}`);
 }
@@ -84,10 +90,11 @@ describe('the main flows work by keyboard alone, with a visible focus ring', () 
   it('a skip link leads past the header to the page', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto('/login');
+    // a page without an autofocused field: the first Tab reaches the skip link
+    await page.goto('/no-such-page');
     await page.locator('h1').waitFor();
     await page.keyboard.press('Tab');
-    expect((await focusState(page, '.skip-link')).matches).toBe(true);
+    expect(await focusState(page, '.skip-link')).toEqual({ matches: true, ring: true });
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await context.close();
@@ -133,11 +140,19 @@ describe('the main flows work by keyboard alone, with a visible focus ring', () 
     await signInByKeyboard(page, 'demo.staff');
     expect(new URL(page.url()).pathname).toBe('/county');
 
-    await tabTo(page, '[data-testid="compare-metric-1"]');
-    await arrowTo(page, 'inspections');
-    const table = page.locator('[data-testid="ranking-table"][data-metric="inspections"]');
+    // the second metric becomes the next one in the list, and its ranking follows
+    await tabTo(page, '[data-testid="compare-metric-2"]');
+    const before = await page.evaluate(() => (document.activeElement as HTMLSelectElement).value);
+    await page.keyboard.press('ArrowDown');
+    const metric = await page.evaluate(() => (document.activeElement as HTMLSelectElement).value);
+    expect(metric).not.toBe(before);
+    const table = page.locator(`[data-testid="ranking-table"][data-metric="${metric}"]`);
     await waitForText(table.locator('tbody tr[data-township="思蒙镇"]'), /\S/);
     expect(await table.locator('tbody tr').count()).toBe(5);
+    // Space ticks the per-deputy checkbox
+    await tabTo(page, '[data-testid="per-deputy"]');
+    await page.keyboard.press('Space');
+    expect(await page.getByTestId('per-deputy').isChecked()).toBe(true);
 
     await openFromMenu(page, 'report-status', '/reports/status');
     await tabTo(page, '[data-testid="status-year"]');
@@ -162,7 +177,12 @@ describe('the main flows work by keyboard alone, with a visible focus ring', () 
     await page.keyboard.press('Delete');
     // typed as text: the editor closes brackets itself as they are typed key by key
     await page.keyboard.insertText('{ townships(first: 10) { nodes { name code } } }');
-    // the editor keeps Tab for the page (no keyboard trap): on to the run button
+    // Tab indents inside the editor; Escape then Tab (within 2 s) leaves it, CodeMirror's way out (the
+    // first Escape closes the completion list the typing opened)
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect((await focusState(page, '[data-testid="graphql-editor"]')).matches).toBe(false);
     await tabTo(page, '[data-testid="run-query"]', { max: 20 });
     await page.keyboard.press('Enter');
     await waitForText(page.getByTestId('result-summary'), /5 行/);
