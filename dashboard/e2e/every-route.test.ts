@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { VIEW_ROLES, type ViewName } from '../src/utils/role-navigation';
 import type { UserRole } from '../src/graphql/generated/schema-enums';
 import { SCREENSHOTS, newContext, launch, screenshot, signIn } from './support/browser';
+import { openDeputyAccount } from './support/deputy-account';
 import { settle } from './support/page-helpers';
 
 /**
@@ -28,6 +29,8 @@ const ACCOUNTS: Record<UserRole, string> = {
   COUNTY_ADMIN: 'demo.admin',
   TOWNSHIP_CLERK: 'qunli.clerk',
   TOWNSHIP_VIEWER: 'qunli.viewer',
+  // not a seeded account: opened in beforeAll as a clerk would (support/deputy-account.ts)
+  DEPUTY: 'route.deputy',
 };
 const ALL_ROLES = Object.keys(ACCOUNTS) as UserRole[];
 
@@ -40,7 +43,13 @@ interface RouteRow {
 
 /** Values for route parameters, from the seed data (群利镇, its 2024 reports). */
 function fillIns(qunliId: string): Record<string, string> {
-  return { id: qunliId, year: '2024', quarter: '3', pathMatch: 'no-such-page' };
+  // `token`: an unknown activation link, whose page (the refusal) must fit as well
+  return { id: qunliId, year: '2024', quarter: '3', pathMatch: 'no-such-page', token: 'no-such-activation-token' };
+}
+
+/** Where a parameter name means another row on one route: the deputy archive's `id` is a deputy's. */
+function routeFillIns(deputyId: string): Record<string, Record<string, string>> {
+  return { 'deputy-archive': { id: deputyId } };
 }
 
 /** A route's parameters: `:name`, `:name(regex)`, optionally `?`, `*` or `+`. */
@@ -167,7 +176,11 @@ describe('every route fits 390, 768 and 1440 px in both languages, with no serio
   let browser: Browser;
   let routes: RouteRow[];
   let values: Record<string, string>;
+  let perRoute: Record<string, Record<string, string>>;
+  const valuesOf = (route: RouteRow) => ({ ...values, ...(perRoute[route.name] ?? {}) });
   beforeAll(async () => {
+    const { deputyId } = await openDeputyAccount(ACCOUNTS.DEPUTY);
+    perRoute = routeFillIns(deputyId);
     browser = await launch();
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -188,7 +201,7 @@ describe('every route fits 390, 768 and 1440 px in both languages, with no serio
 
   it('reads the route table and knows a fill-in for every parameter', () => {
     expect(routes.map((r) => r.name)).toEqual(expect.arrayContaining(['login', 'township', 'not-found']));
-    for (const route of routes) expect(urlsOf(route.path, values).length).toBeGreaterThan(0);
+    for (const route of routes) expect(urlsOf(route.path, valuesOf(route)).length).toBeGreaterThan(0);
     expect(() => urlsOf('/deputies/:deputyId', values)).toThrow(/deputyId/);
   });
 
@@ -208,7 +221,7 @@ describe('every route fits 390, 768 and 1440 px in both languages, with no serio
         const page = await context.newPage();
         if (visitor) await signIn(page, ACCOUNTS[visitor]);
         for (const route of mine) {
-          for (const url of urlsOf(route.path, values)) {
+          for (const url of urlsOf(route.path, valuesOf(route))) {
             await page.setViewportSize({ width: 1440, height: 900 });
             await page.goto(url);
             await settle(page);
