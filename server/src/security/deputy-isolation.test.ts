@@ -37,6 +37,36 @@ describe('the DEPUTY role sees only its own records', () => {
   const truth = async (sql: string, params: unknown[] = []) =>
     (await su.query<{ id: string }>(sql, params)).rows.map((r) => r.id).sort();
 
+  it('reads its own archive and points as the clerk sees them, and nobody else’s, nor any ranking', async () => {
+    // a year in which the deputy took part in an activity (its shared one)
+    const [{ year }] = (
+      await su.query<{ year: number }>(
+        'select extract(year from occurred_on)::int as year from activity where id = $1',
+        [me.sharedActivityId],
+      )
+    ).rows as [{ year: number }];
+    const query = `query ($id: ID!, $year: Int!) { deputy(id: $id) { archive(year: $year) { items { record { id } } } performance(year: $year) { total items { points } } } }`;
+    const mine = await t.graphql<{
+      deputy: { archive: { items: { record: { id: string } }[] }; performance: { total: number | null } };
+    }>(query, { id: me.deputyId, year }, { as: ME });
+    expect(mine.errors).toBeUndefined();
+    // The same archive and total the deputy's clerk reads: row-level security hides none of its own records.
+    const clerk = await t.graphql<typeof mine.data>(query, { id: me.deputyId, year }, { as: 'qunli.clerk' });
+    expect(clerk.errors).toBeUndefined();
+    expect(mine.data).toEqual(clerk.data);
+    expect(mine.data!.deputy.archive.items.length).toBeGreaterThan(0);
+
+    const other = await t.graphql(query, { id: me.coParticipantId, year }, { as: ME });
+    expect(codeOf(other)).toBe('NOT_FOUND');
+    const ranking = await t.graphql(
+      'query ($id: ID!) { township(id: $id) { performanceRanking(year: 2024) { __typename } } }',
+      { id: me.townshipId },
+      { as: ME },
+    );
+    expect(ranking.errors).toBeDefined();
+    expect(ranking.data?.['township'] ?? null).toBeNull();
+  });
+
   it('reads its own deputy row, phone included, and no other deputy by id or list', async () => {
     const own = await t.graphql<{ deputy: { id: string; name: string; contactPhone: string } }>(
       'query ($id: ID!) { deputy(id: $id) { id name contactPhone } }',
@@ -208,6 +238,10 @@ describe('the DEPUTY role sees only its own records', () => {
       suggestion_proposer: await truth('select id from suggestion_proposer where deputy_id = $1', [me.deputyId]),
       app_user: [userId],
       duty_report: await truth('select id from duty_report where deputy_id = $1', [me.deputyId]),
+      // what its archive is computed from besides (Migration20261206211000_deputy_archive_access)
+      deputy_report: await truth('select id from deputy_report where deputy_id = $1', [me.deputyId]),
+      voter_contact: await truth('select id from voter_contact where deputy_id = $1', [me.deputyId]),
+      record_coverage: await truth('select id from record_coverage where township_id = $1', [me.townshipId]),
     };
     const seen: Record<string, string[]> = {};
     try {
@@ -227,7 +261,9 @@ describe('the DEPUTY role sees only its own records', () => {
       // rows: renda_township() is null for it, so the other roles' township policies stay closed.
       await app.query(`select set_config('renda.township_id', $1, true)`, [me.townshipId]);
       expect((await app.query(`select id from deputy`)).rows).toEqual([{ id: me.deputyId }]);
-      expect((await app.query(`select count(*)::int as n from voter_contact`)).rows).toEqual([{ n: 0 }]);
+      expect((await app.query(`select id::text as id from voter_contact order by id`)).rows.map((r) => r.id)).toEqual(
+        own['voter_contact'],
+      );
     } finally {
       await app.query('rollback');
       await app.end();

@@ -9,9 +9,9 @@ import { accessErrors } from '../../tenancy/access.errors.js';
  * (row-level security narrows every statement to the caller's tenant; these checks only add who may ask
  * at all). Analysts are refused: an assessment of named persons is not a statistic.
  *
- * For a DEPUTY role (a user bound to one deputy record), extend `mayReadDeputy` with
- * `identity.role === UserRole.DEPUTY && identity.deputyId === deputyId` and leave `mayReadRankings`
- * false for it: a deputy sees the own archive and points, never another deputy's nor any ranking.
+ * A DEPUTY (a user bound to one deputy record) reads its own archive and points, never another
+ * deputy's, and no ranking; row-level security shows it only its own rows besides
+ * (Migration20261206211000_deputy_archive_access).
  */
 const READERS: ReadonlySet<UserRole> = new Set([
   UserRole.COUNTY_STAFF,
@@ -21,8 +21,9 @@ const READERS: ReadonlySet<UserRole> = new Set([
 ]);
 
 export function mayReadDeputy(identity: Identity | null, deputyId: string): boolean {
-  void deputyId; // the DEPUTY role will compare it with its own deputy (see above)
-  return identity !== null && !identity.apiToken && READERS.has(identity.role);
+  if (identity === null || identity.apiToken) return false;
+  if (identity.role === UserRole.DEPUTY) return identity.deputyId === deputyId;
+  return READERS.has(identity.role);
 }
 
 export function mayReadRankings(identity: Identity | null): boolean {
