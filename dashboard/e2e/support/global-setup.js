@@ -119,4 +119,7 @@ export default async function globalSetup() {
     throw error;
   }
   process.env.RENDA_E2E_URL = baseUrl;
+  // For tests that act as the operator (the renda command issues activation links).
+  process.env.RENDA_E2E_DATABASE_URL = env.DATABASE_URL;
+  process.env.RENDA_E2E_MIGRATION_DATABASE_URL = env.MIGRATION_DATABASE_URL;
 }
