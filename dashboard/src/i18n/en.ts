@@ -102,6 +102,13 @@ const en: MessageSchema = {
     chartTable: 'Chart data',
   },
   enums: {
+    recordKind: {
+      ACTIVITY: 'Activities',
+      CONGRESS_SESSION: 'Congress sessions',
+      SUGGESTION: 'Suggestions',
+      VOTER_CONTACT: 'Visits and letters',
+      ELECTION: 'Elections',
+    },
     dutyKind: {
       SESSION_PRESENT: 'Attended the congress',
       SESSION_EXCUSED: 'Excused from the congress',

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { AGE_BANDS } from '../utils/age-band';
 import {
   ArchiveUnknownReason,
+  RecordKind,
   DutyKind,
   ActivityType,
   Attendance,
@@ -56,6 +57,7 @@ const GROUPS: [group: string, labels: (m: MessageSchema) => Record<string, strin
   ['enums.datePrecision', (m) => m.enums.datePrecision, Object.values(DatePrecision)],
   ['enums.attendance', (m) => m.enums.attendance, Object.values(Attendance)],
   ['enums.periodKind', (m) => m.enums.periodKind, Object.values(FigurePeriodKind)],
+  ['enums.recordKind', (m) => m.enums.recordKind, Object.values(RecordKind)],
   ['enums.dutyKind', (m) => m.enums.dutyKind, Object.values(DutyKind)],
   ['enums.archiveUnknownReason', (m) => m.enums.archiveUnknownReason, Object.values(ArchiveUnknownReason)],
   ['enums.dutyReportKind', (m) => m.enums.dutyReportKind, Object.values(DutyReportKind)],

@@ -13,6 +13,7 @@ import type {
   OccupationCategory,
   OutcomeClass,
   Provenance,
+  RecordKind,
   ReportingStatusKind,
   ReportEventKind,
   ReportState,
@@ -132,6 +133,13 @@ const zhCN = {
     chartTable: '图表数据',
   },
   enums: {
+    recordKind: {
+      ACTIVITY: '活动记录',
+      CONGRESS_SESSION: '人代会记录',
+      SUGGESTION: '建议记录',
+      VOTER_CONTACT: '来访来信记录',
+      ELECTION: '选举记录',
+    } satisfies Record<RecordKind, string>,
     dutyKind: {
       SESSION_PRESENT: '出席人代会',
       SESSION_EXCUSED: '人代会请假',

@@ -10,8 +10,12 @@ import { deputyRetireChecks } from '../modules/deputy/deputy.retire-checks.js';
 describe('retire checks registered by child domains', () => {
   it('are all in place once the resolver classes are loaded', () => {
     expect(resolverClasses.length).toBeGreaterThan(0);
-    expect(stationRetireChecks.map((check) => check.child).sort()).toEqual(['activity', 'voterContact']);
+    expect(stationRetireChecks.map((check) => check.child).sort()).toEqual([
+      'activity',
+      'deputyReport',
+      'voterContact',
+    ]);
     expect(deputyGroupRetireChecks.map((check) => check.child)).toEqual(['activity']);
-    expect(deputyRetireChecks.map((check) => check.child)).toEqual(['activity']);
+    expect(deputyRetireChecks.map((check) => check.child).sort()).toEqual(['activity', 'deputyReport']);
   });
 });

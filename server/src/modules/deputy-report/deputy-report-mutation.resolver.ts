@@ -5,6 +5,7 @@ import { UserRole } from '../../tenancy/user-role.enum.js';
 import { DeputyReport } from './deputy-report.entity.js';
 import { DeputyReportWriteService } from './deputy-report-write.service.js';
 import { RecordDeputyReportInput } from './dto/record-deputy-report.input.js';
+import './deputy-report.parent-retire-checks.js';
 
 @Resolver(() => DeputyReport)
 export class DeputyReportMutationResolver {
