@@ -646,7 +646,8 @@ const en: MessageSchema = {
     noReports: 'No duty reports yet',
     decisionNote: 'Returned: {note}',
     archive: 'Performance archive and points',
-    archivePending: 'Your archive and points appear here (confirmed duties, by year).',
+    archiveHint: 'Your duties and points, year by year, from confirmed records; printable as a card.',
+    openArchive: 'Open my record and points',
     required: 'Fill in the required fields',
   },
   dutyReports: {

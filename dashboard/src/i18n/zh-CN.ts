@@ -679,7 +679,8 @@ const zhCN = {
     noReports: '尚无履职报告',
     decisionNote: '退回原因：{note}',
     archive: '履职档案与积分',
-    archivePending: '履职档案和积分将在此显示（按年度汇总已确认的履职记录）。',
+    archiveHint: '按年度查看已确认记录中的履职情况和积分，可打印履职档案卡。',
+    openArchive: '查看我的履职档案和积分',
     required: '请填写必填项',
   },
   dutyReports: {

@@ -1,3 +1,4 @@
+import { defineAsyncComponent } from 'vue';
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
 import LoginView from '../features/auth/LoginView.vue';
 import { canSee, homeFor, type ViewName } from '../utils/role-navigation';
@@ -26,6 +27,10 @@ const routes: RouteRecordRaw[] = [
     path: '/todo',
     name: 'clerk-home',
     component: () => import('../features/clerk/ClerkHomeView.vue'),
+    // the clerk's reminders and return notices: the notifications feature's list, wired in here
+    props: {
+      reminders: defineAsyncComponent(() => import('../features/notifications/components/NotificationList.vue')),
+    },
     meta: { view: 'clerk-home' },
   },
   {

@@ -6,7 +6,13 @@ const ROLES: UserRole[] = Object.values(UserRole);
 
 describe('role navigation', () => {
   it('gives each role only its views', () => {
-    expect(menuFor('TOWNSHIP_CLERK')).toEqual(['clerk-home', 'own-township', 'record-activity', 'quarterly-report', 'data-import']);
+    expect(menuFor('TOWNSHIP_CLERK')).toEqual([
+      'clerk-home',
+      'own-township',
+      'record-activity',
+      'quarterly-report',
+      'data-import',
+    ]);
     expect(menuFor('TOWNSHIP_VIEWER')).toEqual(['own-township']);
     expect(menuFor('COUNTY_STAFF')).toEqual(['county-overview', 'township-index', 'report-status']);
     expect(menuFor('ANALYST')).toEqual(['county-overview', 'township-index', 'explorer']);

@@ -17,7 +17,8 @@ export const VIEW_ROLES = {
   'deputy-home': ['DEPUTY'],
   'data-import': ['TOWNSHIP_CLERK', 'COUNTY_ADMIN'],
   // Assessments of named persons: not for analysts (server/README.md, deputies' archive and points).
-  'deputy-archive': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES],
+  // a deputy opens its own only (the server refuses another's): the link on its /me page
+  'deputy-archive': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES, 'DEPUTY'],
   'performance-ranking': ['COUNTY_STAFF', 'COUNTY_ADMIN', ...TOWNSHIP_ROLES],
   'performance-scheme': ['COUNTY_ADMIN'],
 } as const satisfies Record<string, readonly UserRole[]>;
