@@ -162,6 +162,11 @@ describe('the main flows work by keyboard alone, with a visible focus ring', () 
     await waitForText(cell.getByTestId('report-state'), /已报送/);
     await tabTo(page, 'tr[data-township="思蒙镇"] td[data-quarter="4"] [data-testid="accept-report"]', { max: 200 });
     await page.keyboard.press('Enter');
+    // The confirmation opens on 取消, so Enter alone accepts nothing: Tab to 确认接收, then Enter.
+    await page.getByTestId('accept-dialog').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cancel-accept');
+    await tabTo(page, '[data-testid="confirm-accept"]');
+    await page.keyboard.press('Enter');
     await waitForText(cell.getByTestId('report-state'), /已接收/);
     await screenshot(page, 'keyboard-staff-accepted');
     await context.close();
