@@ -45,6 +45,8 @@ describe('activity calendar', () => {
     const context = await newContext(browser, { width });
     const page = await context.newPage();
     await signIn(page, 'hemao.clerk');
+    // a clerk lands on the to-do; the calendar is on the township page
+    await page.goto('/township');
     await page.locator('[data-testid="activity-year"]').selectOption(String(year));
     const calendar = page.getByTestId('activity-calendar');
     await calendar.locator(`rect[data-date="${year}-12-31"]`).waitFor();

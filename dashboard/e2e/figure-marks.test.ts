@@ -10,7 +10,7 @@ const rankingRow = (page: Page, metric: string, township: string): Locator =>
 
 /** Rows of a chart's hidden data table: [period label, value text of each series]. */
 async function chartTable(panel: Locator): Promise<string[][]> {
-  const rows = panel.locator('table.visually-hidden tbody tr');
+  const rows = panel.locator('table.chart-data-table tbody tr');
   const out: string[][] = [];
   for (const row of await rows.all()) {
     out.push((await row.locator('th, td').allTextContents()).map((text) => text.trim()));
@@ -110,7 +110,7 @@ describe('figures a county can trust: 未知 is never 0, 模拟 is always marked
     const panel = page.getByTestId('trend-panel');
     await page.getByTestId('trend-metric').selectOption('inspections');
     await panel.locator('canvas').waitFor();
-    await waitForText(panel.locator('table.visually-hidden tbody tr').first(), /2019/);
+    await waitForText(panel.locator('table.chart-data-table tbody tr').first(), /2019/);
     const rows = await chartTable(panel);
     // 2019 and 2020: no report submitted and no complete records anywhere in the county
     const early = rows.filter(([label]) => /^(2019|2020)/.test(label ?? ''));

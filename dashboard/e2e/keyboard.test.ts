@@ -104,7 +104,8 @@ describe('the main flows work by keyboard alone, with a visible focus ring', () 
     const context = await newContext(browser);
     const page = await context.newPage();
     await signInByKeyboard(page, 'simeng.clerk');
-    expect(new URL(page.url()).pathname).toBe('/township');
+    // a clerk lands on the to-do (features/clerk)
+    expect(new URL(page.url()).pathname).toBe('/todo');
 
     await openFromMenu(page, 'record-activity', '/activities/new');
     await tabTo(page, 'select[name="type"]');

@@ -145,7 +145,7 @@ describe('official outputs', () => {
     const bare = await canvas.evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      card.getByRole('button', { name: /导出为 PNG/ }).click(),
+      card.getByRole('button', { name: /^导出 PNG/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('renda-compare-supervisions.png');
     const png = readFileSync((await download.path())!);
