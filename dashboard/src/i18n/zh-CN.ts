@@ -1,5 +1,11 @@
 import type {
   ActivityType,
+  DeputyStatus,
+  ElectionKind,
+  FigureQualifier,
+  PartyAffiliation,
+  Satisfaction,
+  VoterContactKind,
   ArchiveUnknownReason,
   DutyKind,
   Attendance,
@@ -116,7 +122,6 @@ const zhCN = {
     year: '年份',
     quarter: '季度',
     quarterN: '第{n}季度',
-    quarterShort: 'Q{n}',
     /** The status board's column heads and the quarter of a period, as a Chinese reader says them. */
     quarters: { Q1: '一季度', Q2: '二季度', Q3: '三季度', Q4: '四季度' },
     count: '{n} 个',
@@ -284,6 +289,24 @@ const zhCN = {
     datePrecision: { DAY: '日', MONTH: '仅知月份', YEAR: '仅知年份' } satisfies Record<DatePrecision, string>,
     attendance: { PRESENT: '出席', EXCUSED: '请假', ABSENT: '缺席' } satisfies Record<Attendance, string>,
     periodKind: { YEAR: '年度', TERM: '整届' } satisfies Record<FigurePeriodKind, string>,
+    figureQualifier: { EXACT: '确数', AT_LEAST: '下限（至少）', APPROXIMATE: '约数' } satisfies Record<
+      FigureQualifier,
+      string
+    >,
+    electionKind: { GENERAL: '换届选举', BY_ELECTION: '补选' } satisfies Record<ElectionKind, string>,
+    satisfaction: { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意' } satisfies Record<
+      Satisfaction,
+      string
+    >,
+    partyAffiliation: { CPC: '中共党员', DEMOCRATIC_PARTY: '民主党派', NONE: '群众' } satisfies Record<
+      PartyAffiliation,
+      string
+    >,
+    deputyStatus: { ACTIVE: '在任', RESIGNED: '辞职', REMOVED: '罢免', DECEASED: '去世' } satisfies Record<
+      DeputyStatus,
+      string
+    >,
+    voterContactKind: { VISIT: '来访', LETTER: '来信' } satisfies Record<VoterContactKind, string>,
   },
   township: {
     summary: '年度摘要',

@@ -9,6 +9,14 @@ const entries: DictionaryEntryInfo[] = [
   { kind: 'FIELD', name: 'Station.kind', valueType: 'StationKind', labelZh: '类型', labelEn: 'Kind' },
   { kind: 'FIELD', name: 'Suggestion.kind', valueType: 'SuggestionKind', labelZh: '类型', labelEn: 'Kind' },
   { kind: 'FIELD', name: 'PeriodFigure.metricKey', valueType: 'String', labelZh: '指标', labelEn: 'Metric' },
+  { kind: 'FIELD', name: 'Deputy.party', valueType: 'PartyAffiliation', labelZh: '政治面貌', labelEn: 'Party' },
+  {
+    kind: 'FIELD',
+    name: 'PeriodFigure.qualifier',
+    valueType: 'FigureQualifier',
+    labelZh: '限定',
+    labelEn: 'Qualifier',
+  },
 ];
 
 describe('resultLabels', () => {
@@ -25,6 +33,9 @@ describe('resultLabels', () => {
     expect(zh.enumKey('kind', 'MOTION')).toBe('enums.suggestionKind.MOTION');
     expect(zh.enumKey('name', 'INSPECTION')).toBeNull();
     expect(zh.enumKey('type', 'NOT_A_VALUE')).toBeNull();
+    // every schema enum the explorer can return has its labels (party, a figure's qualifier, …)
+    expect(zh.enumKey('party', 'CPC')).toBe('enums.partyAffiliation.CPC');
+    expect(zh.enumKey('qualifier', 'AT_LEAST')).toBe('enums.figureQualifier.AT_LEAST');
   });
 
   it('names metric keys by the catalog', () => {

@@ -18,16 +18,22 @@ const ENUM_GROUPS: Readonly<Record<string, EnumGroup>> = {
   ActivityType: 'activityType',
   DatePrecision: 'datePrecision',
   DeputyLevel: 'deputyLevel',
+  DeputyStatus: 'deputyStatus',
+  ElectionKind: 'electionKind',
   FigurePeriodKind: 'periodKind',
+  FigureQualifier: 'figureQualifier',
   Gender: 'gender',
   OccupationCategory: 'occupation',
   OutcomeClass: 'outcomeClass',
+  PartyAffiliation: 'partyAffiliation',
   Provenance: 'provenance',
   ReportState: 'reportState',
+  Satisfaction: 'satisfaction',
   StationKind: 'stationKind',
   SuggestionKind: 'suggestionKind',
   SuggestionState: 'suggestionState',
   UnknownReason: 'unknownReason',
+  VoterContactKind: 'voterContactKind',
 };
 
 export interface ResultLabels {
