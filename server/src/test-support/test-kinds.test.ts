@@ -36,7 +36,8 @@ describe('unit and integration tests (jest/test-kinds.js)', () => {
     expect(kinds.integration).toEqual(
       expect.arrayContaining(['src/database/row-level-security.test.ts', 'src/migrations/migrations.test.ts']),
     );
-    expect(kinds.fault).toEqual(['src/fault/faults.fault.test.ts']);
+    // fault and image tests: each kind has a config of its own
+    expect(kinds.fault).toEqual(['src/deploy/server-image.image.test.ts', 'src/fault/faults.fault.test.ts']);
   });
 
   it('names, for each integration test, the import chain that needs a database or the build', () => {
