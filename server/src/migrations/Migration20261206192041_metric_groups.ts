@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * rows get the sections the seed catalog defines (seeds/src/metric-definitions.ts, `metricGroups`); a
  * county's own metrics start in OTHER.
  */
-export const PLATFORM_GROUPS: Record<string, readonly string[]> = {
+const PLATFORM_GROUPS: Record<string, readonly string[]> = {
   SUPERVISION: [
     'meetings_held',
     'presidium_meetings',
@@ -64,6 +64,15 @@ export const PLATFORM_GROUPS: Record<string, readonly string[]> = {
   ],
 };
 
+/** Places the platform catalog's rows (no county) in their sections; rows already placed stay the same. */
+export function placePlatformMetricsSql(): string {
+  const rows = Object.entries(PLATFORM_GROUPS).flatMap(([group, keys]) =>
+    keys.map((key, position) => `('${key}', '${group}', ${position})`),
+  );
+  return `update "metric_definition" m set "metric_group" = g.grp, "group_position" = g.pos
+      from (values ${rows.join(', ')}) as g(key, grp, pos) where m."county_id" is null and m."key" = g.key;`;
+}
+
 export class Migration20261206192041_metric_groups extends Migration {
 
   override name = 'Migration20261206192041_metric_groups';
@@ -71,11 +80,7 @@ export class Migration20261206192041_metric_groups extends Migration {
   override up(): void | Promise<void> {
     this.addSql(`alter table "metric_definition" add column "metric_group" text not null default 'OTHER', add column "group_position" smallint not null default 0;`);
     this.addSql(`alter table "metric_definition" add constraint "metric_definition_metric_group_check" check ("metric_group" in ('SUPERVISION', 'DEPUTY_ACTIVITIES', 'SUGGESTIONS', 'VOTER_CONTACT', 'ELECTIONS', 'OTHER'));`);
-    const rows = Object.entries(PLATFORM_GROUPS).flatMap(([group, keys]) =>
-      keys.map((key, position) => `('${key}', '${group}', ${position})`),
-    );
-    this.addSql(`update "metric_definition" m set "metric_group" = g.grp, "group_position" = g.pos
-      from (values ${rows.join(', ')}) as g(key, grp, pos) where m."county_id" is null and m."key" = g.key;`);
+    this.addSql(placePlatformMetricsSql());
   }
 
   override down(): void | Promise<void> {

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PLATFORM_GROUPS } from './Migration20261206192041_metric_groups.js';
+import { placePlatformMetricsSql } from './Migration20261206192041_metric_groups.js';
 
 /**
  * The form's sections for the platform catalog rows that Migration20261206193145_platform_metric_catalog
@@ -11,11 +11,7 @@ export class Migration20261206210000_platform_metric_groups extends Migration {
   override name = 'Migration20261206210000_platform_metric_groups';
 
   override up(): void | Promise<void> {
-    const rows = Object.entries(PLATFORM_GROUPS).flatMap(([group, keys]) =>
-      keys.map((key, position) => `('${key}', '${group}', ${position})`),
-    );
-    this.addSql(`update "metric_definition" m set "metric_group" = g.grp, "group_position" = g.pos
-      from (values ${rows.join(', ')}) as g(key, grp, pos) where m."county_id" is null and m."key" = g.key;`);
+    this.addSql(placePlatformMetricsSql());
   }
 
   override down(): void | Promise<void> {
