@@ -1,4 +1,3 @@
-import { metricDefinitions } from '../metric-definitions.js';
 import type { SeedActivityType, SeedGender } from '../seed-dataset.js';
 import { ChineseNameGenerator } from '../synthetic/chinese-name-generator.js';
 import { SeededRandom } from '../synthetic/seeded-random.js';
@@ -76,6 +75,7 @@ export const townshipCode = (township: number) => `T${pad(township + 1, 6)}`;
 
 const TENANT = ['id', 'township_id', 'county_id', 'provenance'] as const;
 
+/** The tables a tier fills; the platform's metric catalog is not among them: every database has it from its migrations. */
 export const TABLE_SPECS: readonly TableSpec[] = [
   {
     table: 'county',
@@ -83,40 +83,6 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     *rows(tier) {
       for (let c = 0; c < tier.counties; c++) {
         yield [scaleId('county', 0, c), countyCode(c), `合成县${pad(c + 1, 5)}`, `Synthetic county ${c + 1}`];
-      }
-    },
-  },
-  {
-    table: 'metric_definition',
-    columns: [
-      'id',
-      'county_id',
-      'key',
-      'name_zh',
-      'name_en',
-      'unit',
-      'kind',
-      'higher_is_better',
-      'computation',
-      'numerator_key',
-      'denominator_key',
-    ],
-    *rows() {
-      // The national catalog, as the regular seed loads it: comparisons need the definitions.
-      for (const [i, m] of metricDefinitions.entries()) {
-        yield [
-          scaleId('metric', 0, i),
-          null,
-          m.key,
-          m.nameZh,
-          m.nameEn,
-          m.unit,
-          m.kind,
-          m.higherIsBetter,
-          m.computation,
-          m.numeratorKey,
-          m.denominatorKey,
-        ];
       }
     },
   },

