@@ -123,9 +123,7 @@ describe('renda backup and restore', () => {
       expect([table, after.get(table)!.length]).toEqual([table, sourceRows.length]);
       expect([table, after.get(table)]).toEqual([table, sourceRows]);
     }
-    expect(await catalogObjects(target['MIGRATION_DATABASE_URL']!)).toEqual(
-      await withEmbedded(source, catalogObjects),
-    );
+    expect(await catalogObjects(target['MIGRATION_DATABASE_URL']!)).toEqual(await withEmbedded(source, catalogObjects));
     // The restored database is up to date and serves the CLI like the original.
     const users = await runCliJson<{ login: string }[]>(['users', 'list', '--county', 'DEMO'], target);
     expect(users.map((u) => u.login)).toContain('drill.admin');
