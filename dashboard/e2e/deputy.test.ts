@@ -1,48 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DEMO_PASSWORD, launch, newContext, screenshot, signIn } from './support/browser';
-import { waitForText } from './support/page-helpers';
+import { launch, newContext, screenshot, signIn } from './support/browser';
+import { activateWithDemoPassword, apiSignIn, post } from './support/deputy-account';
+import { settle, waitForText } from './support/page-helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DEPUTY_LOGIN = 'e2e.deputy';
-
-async function graphql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${baseUrl()}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data) throw new Error(`request failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
+/** The reported duty happens today, so its points land in this year's archive (China's calendar year). */
+const THIS_YEAR = Number(
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+);
 
 /** A serving deputy of the clerk's township with a station (a reception needs one to be recorded at). */
 async function deputyWithStation(): Promise<string> {
-  const { login } = await graphql<{ login: { token: string; user: { townshipId: string } } }>(
-    'mutation ($input: LoginInput!) { login(input: $input) { token user { townshipId } } }',
-    { input: { login: 'qunli.clerk', password: DEMO_PASSWORD } },
-  );
-  const { deputies } = await graphql<{ deputies: { nodes: { name: string; station: { id: string } | null }[] } }>(
+  const clerk = await apiSignIn('qunli.clerk');
+  const { data } = await post<{ deputies: { nodes: { name: string; station: { id: string } | null }[] } }>(
     'query ($t: ID!) { deputies(first: 200, filter: { townshipId: $t, status: ACTIVE }) { nodes { name station { id } } } }',
-    { t: login.user.townshipId },
-    login.token,
+    { t: clerk.user.townshipId },
+    clerk.token,
   );
-  return deputies.nodes.find((d) => d.station !== null)!.name;
+  return data!.deputies.nodes.find((d) => d.station !== null)!.name;
 }
 
-/** The deputy opens its activation link's token (as the /activate page would) and sets its password. */
-async function activate(token: string): Promise<void> {
-  const response = await fetch(`${baseUrl()}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation ($input: ActivateAccountInput!) { activateAccount(input: $input) { token } }',
-      variables: { input: { token, password: DEMO_PASSWORD } },
-    }),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (!body.data) throw new Error(`activation failed: ${JSON.stringify(body.errors)}`);
+/** This year's points on the deputy's own archive, with the records they come from (id → points shown). */
+async function ownPointsThisYear(page: Page): Promise<{ total: number; items: Map<string, string> }> {
+  await page.goto('/me');
+  await page.getByTestId('deputy-archive-link').click();
+  await page.getByTestId('archive-card').waitFor();
+  await page.getByTestId('archive-year').selectOption(String(THIS_YEAR));
+  await page.waitForURL((url) => url.searchParams.get('year') === String(THIS_YEAR));
+  await settle(page);
+  const total = Number(/(-?\d+)/.exec(await waitForText(page.getByTestId('points-total'), /-?\d+/))![1]);
+  const items = new Map<string, string>();
+  for (const row of await page.getByTestId('points-items').locator('tbody tr').all()) {
+    const id = await row.getAttribute('data-record-id');
+    const cells = await row.locator('td').allTextContents();
+    if (id) items.set(`${id}:${cells[2]!.trim()}`, cells[3]!.trim());
+  }
+  return { total, items };
 }
 
 async function openOwnTownship(page: Page): Promise<void> {
@@ -54,6 +49,8 @@ async function openOwnTownship(page: Page): Promise<void> {
 describe('deputies sign in (390 px)', () => {
   let browser: Browser;
   let deputyName = '';
+  /** The deputy's points this year before the clerk confirms its reported duty. */
+  let pointsBefore: { total: number; items: Map<string, string> };
   beforeAll(async () => {
     browser = await launch();
   });
@@ -74,7 +71,7 @@ describe('deputies sign in (390 px)', () => {
     const link = await waitForText(page.getByTestId('activation-link'), /\/activate\/[A-Za-z0-9_-]{20,}/);
     await screenshot(page, 'clerk-invite-deputy-390');
     const token = /\/activate\/([A-Za-z0-9_-]+)/.exec(link)![1]!;
-    await activate(token);
+    await activateWithDemoPassword(token);
     await context.close();
   });
 
@@ -103,10 +100,11 @@ describe('deputies sign in (390 px)', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, 'deputy-home-390');
+    pointsBefore = await ownPointsThisYear(page);
     await context.close();
   });
 
-  it('the clerk confirms the reported duty; the deputy sees it confirmed', async () => {
+  it('the clerk confirms the reported duty; the deputy sees it confirmed and its points grow by that record’s', async () => {
     const clerk = await newContext(browser, PHONE);
     const page = await clerk.newPage();
     await openOwnTownship(page);
@@ -122,6 +120,18 @@ describe('deputies sign in (390 px)', () => {
     await signIn(own, DEPUTY_LOGIN);
     await waitForText(own.getByTestId('deputy-reports'), /已确认/);
     await screenshot(own, 'deputy-home-confirmed-390');
+
+    // The confirmed duty is a record now: one more line on the archive, under the reception rule, and the
+    // total moved by exactly its points (whatever the county's scheme gives a reception).
+    const after = await ownPointsThisYear(own);
+    const added = [...after.items].filter(([key]) => !pointsBefore.items.has(key));
+    expect(added).toHaveLength(1);
+    const [[key, shown]] = added as [[string, string]];
+    expect(key).toMatch(/:接待来访来信$/);
+    expect(Number(shown)).not.toBe(0);
+    expect(after.total).toBe(pointsBefore.total + Number(shown));
+    expect(await own.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(own, 'deputy-archive-after-confirm-390');
     await deputy.close();
   });
 });

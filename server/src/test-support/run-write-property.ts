@@ -12,6 +12,8 @@ export interface WritePropertySpec<R> {
   /** Records what an accepted mutation returned (in a WriteLedger). */
   onAccepted(result: R): void;
   numRuns?: number;
+  /** Who sends it; the township clerk mostly when omitted (`inputArbitraries.caller()`). */
+  caller?: fc.Arbitrary<string>;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function runWriteProperty<R>(
 ): Promise<{ accepted: number; refused: number }> {
   const tally = { accepted: 0, refused: 0 };
   await fc.assert(
-    fc.asyncProperty(spec.variables, inputArbitraries.caller(), async (variables, as) => {
+    fc.asyncProperty(spec.variables, spec.caller ?? inputArbitraries.caller(), async (variables, as) => {
       const res = await t.graphql<Record<string, R | null>>(spec.query, variables, { as });
       const result = acceptedOrRefused(res, spec.field);
       if (result === null) tally.refused++;

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import pg from 'pg';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
 import { pickDeputy, type DeputyPick } from '../../test-support/deputy-users.js';
 import { DEMO_PASSWORD } from '../../seed/seed-demo-users.js';
+import { inputArbitraries } from '../../test-support/input-arbitraries.js';
+import { runWriteProperty } from '../../test-support/run-write-property.js';
 
 /**
  * Deputies sign in (invited by the township clerk), submit suggestions and report duties, which count
@@ -279,6 +282,68 @@ describe('deputies sign in, submit suggestions and report duties', () => {
       expect(extensionsOf(await confirm(id, null, DEPUTY))).toMatchObject({ code: 'FORBIDDEN' });
       const state = await su.query<{ state: string }>('select state from duty_report where id = $1', [id]);
       expect(state.rows[0]!.state).toBe('PENDING');
+    });
+  });
+
+  describe('random and malformed input (property)', () => {
+    const arb = inputArbitraries;
+    /** The deputy mostly; sometimes its clerk, a viewer, another township's clerk or county staff. */
+    const caller = fc.oneof(
+      { weight: 8, arbitrary: fc.constant(DEPUTY) },
+      { weight: 2, arbitrary: fc.constantFrom('qunli.clerk', 'qunli.viewer', 'simeng.clerk', 'demo.staff') },
+    );
+
+    it('reportDuty and submitSuggestion accept or refuse with a code, write only the caller’s own rows, and refusals write nothing', async () => {
+      const otherTownship = await pickDeputy(t.database.url, 'SIMENG');
+      const reportsBefore = await count('select count(*) as n from duty_report', []);
+      const suggestionsBefore = await count('select count(*) as n from suggestion', []);
+      const reports: { id: string; state: string; deputyId: string }[] = [];
+      const reportTally = await runWriteProperty<{ id: string; state: string; deputyId: string }>(t, {
+        field: 'reportDuty',
+        query: REPORT,
+        caller,
+        variables: fc.record({
+          input: arb.record(
+            {
+              kind: arb.oneOf(['ACTIVITY', 'RECEPTION']),
+              occurredOn: arb.date(),
+              description: arb.text(300),
+              activityId: arb.optional(arb.id([me.sharedActivityId], [otherTownship.sharedActivityId])),
+              deputyId: arb.optional(arb.id([me.deputyId], [me.coParticipantId, otherTownship.deputyId])),
+            },
+            ['kind', 'occurredOn', 'description'],
+          ),
+        }),
+        onAccepted: (row) => reports.push(row),
+      });
+      const suggestions: { id: string; state: string; proposers: { id: string }[] }[] = [];
+      const suggestionTally = await runWriteProperty<{ id: string; state: string; proposers: { id: string }[] }>(t, {
+        field: 'submitSuggestion',
+        query:
+          'mutation ($input: SubmitSuggestionInput!) { submitSuggestion(input: $input) { id state proposers { id } } }',
+        caller,
+        variables: fc.record({
+          input: arb.record(
+            {
+              kind: arb.oneOf(['SUGGESTION', 'OPINION', 'MOTION']),
+              title: arb.text(300),
+              category: arb.optional(arb.text(100)),
+            },
+            ['title'],
+          ),
+        }),
+        onAccepted: (row) => suggestions.push(row),
+      });
+      for (const tally of [reportTally, suggestionTally]) {
+        expect(tally.accepted).toBeGreaterThan(0);
+        expect(tally.refused).toBeGreaterThan(0);
+      }
+      // What was accepted is the deputy's own and waits for the clerk; nothing else was written.
+      for (const row of reports) expect(row).toMatchObject({ state: 'PENDING', deputyId: me.deputyId });
+      for (const row of suggestions)
+        expect(row).toMatchObject({ state: 'SUBMITTED', proposers: [{ id: me.deputyId }] });
+      expect(await count('select count(*) as n from duty_report', [])).toBe(reportsBefore + reports.length);
+      expect(await count('select count(*) as n from suggestion', [])).toBe(suggestionsBefore + suggestions.length);
     });
   });
 });
