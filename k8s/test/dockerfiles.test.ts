@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { K8S_DIR } from './render-overlay.js';
 
-/** The images the manifests run (docker cannot build here: these rules are read from the files). */
-const DOCKERFILES = ['server/Dockerfile', 'server/migrate.Dockerfile'];
+/**
+ * The images the manifests run, both targets of one Dockerfile (these rules are read from the file; the
+ * image test in server/src/deploy/ builds and runs them with podman).
+ */
+const DOCKERFILE = 'server/Dockerfile';
+const TARGETS = ['server', 'migrate'];
 
 interface Stage {
   name: string;
@@ -30,31 +34,48 @@ function stages(text: string): { args: Record<string, string>; stages: Stage[] }
   return { args, stages: result };
 }
 
-describe.each(DOCKERFILES)('%s', (file) => {
-  const parsed = stages(readFileSync(join(K8S_DIR, '..', file), 'utf8'));
-  const final = parsed.stages.at(-1)!;
+describe(DOCKERFILE, () => {
+  const parsed = stages(readFileSync(join(K8S_DIR, '..', DOCKERFILE), 'utf8'));
+  const byName = new Map(parsed.stages.map((stage) => [stage.name, stage]));
+  const baseOf = (stage: Stage) =>
+    stage.lines[0]!.split(/\s+/)[1]!.replace(/^\$\{(\w+)\}$/, (_, name: string) => parsed.args[name]!);
+  /** A target's stage and the stages it is built FROM, nearest first: together they make its image. */
+  const chain = (name: string): Stage[] => {
+    const stage = byName.get(name)!;
+    const base = byName.get(baseOf(stage));
+    return base ? [stage, ...chain(base.name)] : [stage];
+  };
 
-  it('is multi-stage from a base image pinned to a patch release', () => {
+  it('is multi-stage, every stage from a base image pinned to a patch release or from an earlier stage', () => {
     expect(parsed.stages.length).toBeGreaterThanOrEqual(3);
-    for (const stage of parsed.stages) {
-      const image = stage.lines[0]!.split(/\s+/)[1]!.replace(/^\$\{(\w+)\}$/, (_, name: string) => parsed.args[name]!);
-      expect(image).toMatch(/^node:\d+\.\d+\.\d+-[a-z]+(-slim)?$/);
-    }
+    parsed.stages.forEach((stage, i) => {
+      const base = baseOf(stage);
+      const earlier = parsed.stages.slice(0, i).some((s) => s.name === base);
+      if (!earlier) expect(base).toMatch(/^node:\d+\.\d+\.\d+-[a-z]+(-slim)?$/);
+    });
+    // A build without --target gives the server.
+    expect(parsed.stages.at(-1)!.name).toBe('server');
   });
 
-  it('runs as a numeric non-root user', () => {
-    const user = final.lines.filter((l) => /^USER\s/i.test(l)).at(-1);
-    expect(user).toMatch(/^USER\s+[1-9]\d*(:[1-9]\d*)?$/);
-  });
+  describe.each(TARGETS)('target %s', (target) => {
+    const image = chain(target);
+    const lines = image.flatMap((stage) => stage.lines.slice(1));
 
-  it('ships runtime dependencies only: node_modules from an install without dev or optional packages', () => {
-    const copies = final.lines.filter((l) => l.includes('node_modules'));
-    expect(copies).toHaveLength(1);
-    const source = /--from=(\S+)/.exec(copies[0]!)![1]!;
-    const install = parsed.stages.find((s) => s.name === source)!.lines.find((l) => /npm ci/.test(l))!;
-    expect(install).toContain('--omit=dev');
-    expect(install).toContain('--omit=optional');
-    // Nothing else in the final stage installs or builds.
-    expect(final.lines.filter((l) => /^RUN\s/i.test(l))).toEqual([]);
+    it('runs as a numeric non-root user', () => {
+      // The nearest USER wins: stages are nearest first, lines in order within each.
+      const user = image.map((stage) => stage.lines.filter((l) => /^USER\s/i.test(l)).at(-1)).find(Boolean);
+      expect(user).toMatch(/^USER\s+[1-9]\d*(:[1-9]\d*)?$/);
+    });
+
+    it('ships runtime dependencies only: node_modules from an install without dev or optional packages', () => {
+      const copies = lines.filter((l) => l.includes('node_modules'));
+      expect(copies).toHaveLength(1);
+      const source = /--from=(\S+)/.exec(copies[0]!)![1]!;
+      const install = byName.get(source)!.lines.find((l) => /npm ci/.test(l))!;
+      expect(install).toContain('--omit=dev');
+      expect(install).toContain('--omit=optional');
+      // Nothing else in the image's own stages installs or builds.
+      expect(lines.filter((l) => /^RUN\s/i.test(l))).toEqual([]);
+    });
   });
 });
