@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, newContext, screenshot, signIn } from './support/browser';
 import { activateWithDemoPassword, apiSignIn, post } from './support/deputy-account';
 import { settle, waitForText } from './support/page-helpers';
+import { pdfPages } from './support/pdf-text';
 
 const PHONE = { width: 390, height: 844 };
 const DEPUTY_LOGIN = 'e2e.deputy';
@@ -141,6 +142,10 @@ describe('deputies sign in (390 px)', () => {
     expect(after.total).toBe((pointsBefore.total ?? 0) + Number(shown));
     expect(await own.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(own, 'deputy-archive-after-confirm-390');
+    // The deputy prints its own card from the phone: one A4 page, with its name.
+    const printed = await pdfPages(await own.pdf({ format: 'A4', printBackground: true }));
+    expect(printed).toHaveLength(1);
+    expect(printed[0]!.replace(/\s+/g, '')).toContain(deputyName);
     await deputy.close();
   });
 });
