@@ -39,6 +39,17 @@ export const httpErrors = {
     messageEn: 'Invalid consistency position (expected a PostgreSQL LSN such as 0/16B3748)',
     details: { header },
   })),
+  headersTooLarge: defineError('HEADERS_TOO_LARGE', () => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: '请求头过大',
+    messageEn: 'The request headers are too large',
+  })),
+  malformedRequest: defineError('MALFORMED_HTTP_REQUEST', (parserCode: string) => ({
+    code: 'BAD_USER_INPUT',
+    messageZh: 'HTTP 请求格式无效（例如请求头含有控制字符）',
+    messageEn: 'The HTTP request is malformed (for example, a header holds a control character)',
+    details: { parserCode },
+  })),
   badRequest: defineError('BAD_REQUEST', () => ({
     code: 'BAD_USER_INPUT',
     messageZh: '请求无效',

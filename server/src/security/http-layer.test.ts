@@ -1,8 +1,31 @@
+import { STATUS_CODES } from 'node:http';
+import { connect } from 'node:net';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { spawnServerProcess } from '../test-support/server-process.js';
 import { MAX_BODY_BYTES } from '../http/json-error-handler.js';
 import { REASON_PATTERN } from '../test-support/expect-refusal.js';
+import { MIN_LSN_HEADER } from '../http/request-transaction-plugin.js';
+
+/**
+ * One request over a bare socket, bytes exactly as given (fetch refuses to send a NUL or a control
+ * character in a header): the whole answer, read until the server closes the connection.
+ */
+function rawRequest(port: number, header: string, value: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n${header}: ${value}\r\n` +
+          'content-length: 2\r\nconnection: close\r\n\r\n{}',
+        'latin1',
+      );
+    });
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.once('error', reject);
+  });
+}
 
 /** Issue #13, finding 6: parser failures, logs, security headers, /metrics, the general rate limit. */
 
@@ -126,6 +149,45 @@ describe.each([
       return fromHeader;
     });
     expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
+  it.each([
+    ['a statement after the position', '0/16B3748; drop table x'],
+    ['a position past 64 bits', `0/${'F'.repeat(9)}`],
+    ['a 12 KB value (under the 16 KB header limit)', `0/${'1'.repeat(12_000)}`],
+    ['only a separator', '/'],
+  ])(`refuses ${MIN_LSN_HEADER} with %s as a coded error, with no data`, async (_name, value) => {
+    const token = await t.token('qunli.clerk');
+    const answer = await t.post(
+      { query: '{ me { login } }' },
+      { authorization: `Bearer ${token}`, [MIN_LSN_HEADER]: value },
+    );
+    expect(answer.json?.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MIN_LSN_INVALID',
+      field: [MIN_LSN_HEADER],
+    });
+    expect(answer.json?.data ?? null).toBeNull();
+  });
+
+  it(`stops a NUL, a control character or an oversized ${MIN_LSN_HEADER} at the HTTP parser with coded JSON, and keeps serving`, async () => {
+    const port = Number(new URL(base).port);
+    const refused = async (value: string, status: number, reason: string) => {
+      const answer = await rawRequest(port, MIN_LSN_HEADER, value);
+      const [head, body] = answer.split('\r\n\r\n') as [string, string];
+      expect(head.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${STATUS_CODES[status]}`);
+      expectCodedJson(
+        { status, type: /content-type: (.*)/i.exec(head)![1]!, text: body, headers: new Headers() },
+        status,
+        'BAD_USER_INPUT',
+      );
+      expect(JSON.parse(body).errors[0].extensions.reason).toBe(reason);
+    };
+    await refused('0/16B3748\u0000', 400, 'MALFORMED_HTTP_REQUEST');
+    await refused('0/16B3748\u0007', 400, 'MALFORMED_HTTP_REQUEST');
+    await refused(`0/${'1'.repeat(20_000)}`, 431, 'HEADERS_TOO_LARGE');
+    const after = await t.graphql<{ me: { login: string } }>('{ me { login } }', {}, { as: 'qunli.clerk' });
+    expect(after.data?.me.login).toBe('qunli.clerk');
   });
 
   it(production ? 'keeps /metrics off the public port' : 'serves /metrics on the public port', async () => {

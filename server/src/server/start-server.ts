@@ -17,6 +17,7 @@ import { Metrics } from '../observability/metrics.js';
 import { Readiness } from '../observability/readiness.js';
 import { startMetricsServer, type MetricsServer } from '../observability/start-metrics-server.js';
 import { prepareDatabase } from './prepare-database.js';
+import { clientErrorHandler } from '../http/client-error-handler.js';
 
 export interface RunningServer {
   url: string;
@@ -101,6 +102,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       trustedProxies: config.trustedProxies,
     });
     httpServer.on('request', app);
+    httpServer.on('clientError', clientErrorHandler(logger));
     if (config.metricsPort !== null) metricsServer = await startMetricsServer(metrics, config.metricsPort);
     const port = await listen(httpServer, config.port);
     const openMetrics = metricsServer;
