@@ -210,7 +210,7 @@ describe('review before accepting, history with actors, 催报 and notifications
 
     const all = page.locator('[data-testid^="remind-all-"]').first();
     const label = (await all.textContent())!;
-    const n = Number(/（(\d+)）/.exec(label)![1]);
+    const n = Number(/（(\d+) 个）/.exec(label)![1]);
     await all.click();
     await waitForText(page.getByTestId('status-message'), new RegExp(`已向 ${n} 个乡镇发出催报`));
     await screenshot(page, 'staff-status-board-reminded');
