@@ -47,23 +47,18 @@ async function inspect(image: string): Promise<ImageConfig> {
   return (JSON.parse(await podman('image', 'inspect', image)) as ImageConfig[])[0]!;
 }
 
-/** Every devDependency named by the root's and the workspaces' package.json files. */
-function devDependencyNames(): string[] {
-  const workspaces = ['.', 'schema', 'seeds', 'server', 'dashboard', 'k8s', 'bench'];
-  const names = new Set<string>();
-  for (const folder of workspaces) {
-    const manifest = JSON.parse(readFileSync(join(repo, folder, 'package.json'), 'utf8')) as {
-      devDependencies?: Record<string, string>;
-      dependencies?: Record<string, string>;
-    };
-    for (const name of Object.keys(manifest.devDependencies ?? {})) names.add(name);
-  }
-  // A devDependency of one workspace may be a runtime dependency of the server: that one belongs.
-  const server = JSON.parse(readFileSync(join(repo, 'server', 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
+/** The packages only development needs (the lockfile's `dev` and `devOptional` flags). */
+function devOnlyPackages(): string[] {
+  // What only development needs, as npm itself decides it: the lockfile marks such a package `dev` (or
+  // `devOptional`: dev, or optional at run time, which the image omits too). A devDependency of one
+  // workspace that a runtime package also needs (iconv-lite, for body-parser) is not one of them.
+  const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; devOptional?: boolean }>;
   };
-  for (const name of Object.keys(server.dependencies ?? {})) names.delete(name);
-  return [...names].sort();
+  return Object.entries(lock.packages)
+    .filter(([path, entry]) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(path) && (entry.dev || entry.devOptional))
+    .map(([path]) => path.slice('node_modules/'.length))
+    .sort();
 }
 
 async function cli(container: string, ownerUrl: string, ...args: string[]): Promise<Record<string, unknown>> {
@@ -122,7 +117,7 @@ describe('the server and migration images', () => {
   });
 
   it('holds no dev dependencies and no embedded PostgreSQL, and stays within its size budget', async () => {
-    const dev = devDependencyNames();
+    const dev = devOnlyPackages();
     expect(dev).toEqual(expect.arrayContaining(['jest', 'typescript', 'vite']));
     const probe = `const fs=require('fs');console.log(JSON.stringify(process.argv.slice(1).filter((n)=>fs.existsSync('/app/node_modules/'+n))))`;
     const present = JSON.parse(
