@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
-import { appErrorExtensions } from '../common/errors/app-error.js';
 import type { Logger } from '../common/logging/logger.js';
+import { httpErrorBody } from './http-error-body.js';
 import { httpErrors } from './http.errors.js';
 
 /**
@@ -21,7 +21,7 @@ export function clientErrorHandler(logger: Logger): (error: Error & { code?: str
     const status = tooLarge ? 431 : 400;
     const refusal = tooLarge ? httpErrors.headersTooLarge() : httpErrors.malformedRequest(error.code ?? 'unknown');
     logger.warn('request refused by the HTTP parser', { reason: error.code ?? 'unknown', status });
-    const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: appErrorExtensions(refusal) }] });
+    const body = JSON.stringify(httpErrorBody(refusal));
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         'content-type: application/json; charset=utf-8\r\n' +

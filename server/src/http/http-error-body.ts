@@ -7,8 +7,10 @@ import { appErrorExtensions, type AppError } from '../common/errors/app-error.js
  * shows them like any other. `error` is an entry of http.errors.ts.
  */
 export function sendHttpError(res: Response, status: number, error: AppError): void {
-  res
-    .status(status)
-    .set('cache-control', 'no-store')
-    .json({ errors: [{ message: error.message, extensions: appErrorExtensions(error) }] });
+  res.status(status).set('cache-control', 'no-store').json(httpErrorBody(error));
+}
+
+/** The body of such a refusal, also written straight to a socket (client-error-handler.ts). */
+export function httpErrorBody(error: AppError): { errors: { message: string; extensions: Record<string, unknown> }[] } {
+  return { errors: [{ message: error.message, extensions: appErrorExtensions(error) }] };
 }
