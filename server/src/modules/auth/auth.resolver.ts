@@ -9,30 +9,33 @@ import { LoginInput } from './dto/login.input.js';
 import { LoginPayload } from './dto/login-payload.js';
 import { ActivateAccountInput } from './dto/activate-account.input.js';
 import { InvitationService } from './invitation.service.js';
+import { continueAsSignedIn } from './signed-in.js';
 import { accessErrors } from '../../tenancy/access.errors.js';
 
 @Resolver()
 export class AuthResolver {
   @Authorized(PUBLIC)
   @Mutation(() => LoginPayload, { description: '登录 / Sign in; rate limited per account and address' })
-  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext): Promise<LoginPayload> {
-    return new AuthService(ctx.em, ctx.tokens).login(
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext): Promise<LoginPayload> {
+    const signedIn = await new AuthService(ctx.em, ctx.tokens).login(
       input.login,
       input.password,
       ctx.clientAddress,
       ctx.transaction.open,
     );
+    return continueAsSignedIn(ctx, signedIn);
   }
 
   @Authorized(PUBLIC)
   @Mutation(() => LoginPayload, {
     description: '激活账号 / Set the password with a one-time activation link and sign in',
   })
-  activateAccount(
+  async activateAccount(
     @Arg('input', () => ActivateAccountInput) input: ActivateAccountInput,
     @Ctx() ctx: RequestContext,
   ): Promise<LoginPayload> {
-    return new InvitationService(ctx.em).activate(ctx.tokens, input.token, input.password);
+    const signedIn = await new InvitationService(ctx.em).activate(ctx.tokens, input.token, input.password);
+    return continueAsSignedIn(ctx, signedIn);
   }
 
   @Authorized(...EVERY_ROLE)

@@ -5,7 +5,7 @@ import { passwordHasher } from './password-hasher.js';
 import type { SessionTokens } from '../../tenancy/identity.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { authErrors } from './auth.errors.js';
-import type { LoginPayload } from './dto/login-payload.js';
+import { identityOf, type SignedIn } from './signed-in.js';
 
 /** Verifying against a real hash when the login is unknown keeps both failures equally slow. */
 let dummyHash: Promise<string> | null = null;
@@ -24,7 +24,7 @@ export class AuthService {
    * `app_user` before an identity exists: in its own transaction, the row-level policy shows exactly
    * the user whose login it names.
    */
-  async login(login: string, password: string, address: string, inRequestTransaction: boolean): Promise<LoginPayload> {
+  async login(login: string, password: string, address: string, inRequestTransaction: boolean): Promise<SignedIn> {
     if (inRequestTransaction) throw authErrors.loginNotAlone();
     const limiter = new LoginRateLimiter(this.em);
     const attemptId = await limiter.reserve(login, address);
@@ -35,15 +35,8 @@ export class AuthService {
     const valid = await passwordHasher.verify(user?.passwordHash ?? (await dummy()), password);
     if (!user || !user.active || !valid) throw authErrors.invalidCredentials();
     await limiter.succeeded(attemptId);
-    const identity: Identity = {
-      userId: user.id,
-      role: user.role,
-      countyId: user.county.id,
-      townshipId: user.township?.id ?? null,
-      deputyId: user.deputyId,
-      tokenVersion: user.tokenVersion,
-    };
-    return { ...(await this.tokens.issue(identity)), user };
+    const identity = identityOf(user);
+    return { payload: { ...(await this.tokens.issue(identity)), user }, identity };
   }
 
   /**

@@ -35,6 +35,26 @@ describe('accounts and login', () => {
     expect(me.json?.data).toEqual({ me: { login: 'qunli.clerk', role: 'TOWNSHIP_CLERK' } });
   });
 
+  it('answers every field of the signed-in user, its county and township included, as `me` does', async () => {
+    const USER_FIELDS = `id login displayName role active demoCredentials createdAt updatedAt countyId townshipId deputyId
+      county { id code name } township { id code name }`;
+    for (const name of ['demo.admin', 'demo.staff', 'demo.analyst', 'qunli.clerk', 'simeng.viewer']) {
+      const signedIn = await t.graphql<{ login: { token: string; user: Record<string, unknown> } }>(
+        `mutation ($input: LoginInput!) { login(input: $input) { token user { ${USER_FIELDS} } } }`,
+        { input: { login: name, password: DEMO_PASSWORD } },
+      );
+      expect(signedIn.errors).toBeUndefined();
+      const user = signedIn.data!.login.user;
+      expect(user['county']).toMatchObject({ name: expect.any(String) });
+      expect(user['township'] === null).toBe(name.startsWith('demo.'));
+      const me = await t.post(
+        { query: `{ me { ${USER_FIELDS} } }` },
+        { authorization: `Bearer ${signedIn.data!.login.token}` },
+      );
+      expect(me.json?.data).toEqual({ me: user });
+    }
+  });
+
   it('answers a wrong password and an unknown login with the same error', async () => {
     const wrong = await login('simeng.viewer', 'not-the-password');
     const unknown = await login('nobody.at.all', 'not-the-password');

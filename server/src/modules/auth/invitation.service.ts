@@ -1,6 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity, SessionTokens } from '../../tenancy/identity.js';
+import type { SessionTokens } from '../../tenancy/identity.js';
 import { County } from '../county/county.entity.js';
 import { Township } from '../township/township.entity.js';
 import { AccountInvitation } from './account-invitation.entity.js';
@@ -9,7 +9,7 @@ import { authErrors } from './auth.errors.js';
 import { passwordHasher } from './password-hasher.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { hashInvitationToken, newInvitationToken } from './invitation-token.js';
-import type { LoginPayload } from './dto/login-payload.js';
+import { identityOf, type SignedIn } from './signed-in.js';
 
 /** How long an activation link works unless the issuer says otherwise. */
 export const INVITATION_LIFETIME_HOURS = 72;
@@ -64,7 +64,7 @@ export class InvitationService {
    * Sets the password of the invitation's user and signs them in. The password is checked (and hashed)
    * before the token is redeemed, so a refused password leaves the link usable.
    */
-  async activate(tokens: SessionTokens, token: string, password: string): Promise<LoginPayload> {
+  async activate(tokens: SessionTokens, token: string, password: string): Promise<SignedIn> {
     assertAcceptablePassword(password);
     const passwordHash = await passwordHasher.hash(password);
     const [row] = await this.em.execute<
@@ -92,14 +92,7 @@ export class InvitationService {
       await tx.execute(`select set_config('renda.auth_login', ?, true)`, [row.login]);
       return tx.findOneOrFail(User, { login: row.login! });
     });
-    const identity: Identity = {
-      userId: user.id,
-      role: user.role,
-      countyId: user.county.id,
-      townshipId: user.township?.id ?? null,
-      deputyId: user.deputyId,
-      tokenVersion: user.tokenVersion,
-    };
-    return { ...(await tokens.issue(identity)), user };
+    const identity = identityOf(user);
+    return { payload: { ...(await tokens.issue(identity)), user }, identity };
   }
 }

@@ -7,11 +7,17 @@ import { User } from './user.entity.js';
 import { passwordHasher } from './password-hasher.js';
 
 const ACTIVATE = `mutation ($input: ActivateAccountInput!) {
-  activateAccount(input: $input) { token expiresAt user { login role } }
+  activateAccount(input: $input) { token expiresAt user { login role county { name } township { name } } }
 }`;
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
 
-type Activated = { activateAccount: { token: string; expiresAt: string; user: { login: string; role: string } } };
+type Activated = {
+  activateAccount: {
+    token: string;
+    expiresAt: string;
+    user: { login: string; role: string; county: { name: string }; township: { name: string } | null };
+  };
+};
 
 describe('account invitations', () => {
   let t: TestServer;
@@ -74,7 +80,13 @@ describe('account invitations', () => {
     const { token, login } = await invited();
     const res = await activate(token, '新密码-strong-2026');
     expect(res.errors).toBeUndefined();
-    expect(res.data!.activateAccount.user).toEqual({ login, role: 'ANALYST' });
+    // The county is read as the user just activated: row-level security shows it to no one else.
+    expect(res.data!.activateAccount.user).toEqual({
+      login,
+      role: 'ANALYST',
+      county: { name: expect.any(String) },
+      township: null,
+    });
     const me = await t.post(
       { query: '{ me { login } }' },
       { authorization: `Bearer ${res.data!.activateAccount.token}` },

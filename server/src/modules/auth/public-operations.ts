@@ -4,7 +4,8 @@ import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSe
  * Root fields open to anonymous callers (`@Authorized(PUBLIC)`; a test keeps the two in step). An
  * operation made only of these runs without the request transaction: `login` records failed attempts,
  * which must survive the refusal it then returns; `activateAccount` redeems its token in one
- * security-definer statement of its own.
+ * security-definer statement of its own. Once either has verified who signs in, the payload's nested fields
+ * are read as that user in a read-only transaction (signed-in.ts).
  */
 export const PUBLIC_ROOT_FIELDS = new Set(['login', 'activateAccount']);
 
