@@ -149,7 +149,12 @@ async function main(): Promise<number> {
     for (const workload of all) rows.push(...(await measureWorkload(workload, { ...measure, fixedRate: true })));
     const pageRows: SystemMeasurement[] = [];
     // Page-load operations: throughput and statements; no fixed-rate run (about 20 operations × 3 systems).
-    for (const page of pageWorkloads) pageRows.push(...(await measureWorkload(page, { ...measure, fixedRate: false })));
+    for (const page of pageWorkloads) {
+      const measured = await measureWorkload(page, { ...measure, fixedRate: false });
+      pageRows.push(...measured);
+      // Each operation's rows as soon as they are measured: a long run stopped early keeps what it had.
+      log(`rows ${JSON.stringify(measured)}`);
+    }
 
     let quarterClose: QuarterCloseResult | null = null;
     let closeStatements: StatementCounts | null = null;

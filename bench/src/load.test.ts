@@ -8,18 +8,32 @@ const clock = (...instants: number[]) => {
 };
 
 describe('timeBatch', () => {
-  it('gives the exact rate of a batch that finished between whole seconds', async () => {
-    const timed = await timeBatch(async () => ({ completed: 137 }), clock(5_000, 6_370));
+  it('ends the run at the last answer, not at the next whole second', async () => {
+    // Started at 5 s; answers at 5.6 s and 6.37 s; autocannon noticed it was done at its 7 s tick.
+    const timed = await timeBatch(
+      async (answered) => {
+        answered();
+        answered();
+        return { completed: 137 };
+      },
+      clock(5_000, 5_600, 6_370, 7_000),
+    );
     expect(timed.elapsedMs).toBe(1_370);
-    // 137 answers in 1.37 s: 100/s exactly; autocannon's whole-second duration gave 137 or 68.5.
+    // 137 answers in 1.37 s: 100/s exactly; the whole-second duration gave 68.5 (2 s).
     expect(timed.requestsPerSecond).toBeCloseTo(100, 10);
-    const odd = await timeBatch(async () => ({ completed: 71 }), clock(0, 8_123.4));
+    const odd = await timeBatch(
+      async (answered) => {
+        answered();
+        return { completed: 71 };
+      },
+      clock(0, 8_123.4, 9_000),
+    );
     expect(odd.requestsPerSecond).toBeCloseTo(71 / 8.1234, 10);
   });
 
-  it('keeps what the batch returned and refuses a clock that did not move', async () => {
-    const timed = await timeBatch(async () => ({ completed: 3, label: 'x' }), clock(10, 11));
-    expect(timed.label).toBe('x');
+  it('keeps what the batch returned, falls back to its end without answers, refuses a clock that did not move', async () => {
+    const timed = await timeBatch(async () => ({ completed: 0, label: 'x' }), clock(10, 11.5));
+    expect(timed).toMatchObject({ label: 'x', elapsedMs: 1.5 });
     await expect(timeBatch(async () => ({ completed: 3 }), clock(10, 10))).rejects.toThrow('no time');
   });
 });

@@ -23,17 +23,22 @@ export interface LoadOptions {
 }
 
 /**
- * Answers per second of a counted batch, on the harness's own clock. autocannon's `duration` is counted
- * in whole sample intervals (one second by default), so a batch that took 1.37 s reported 1 or 2 s:
- * 100.000, 88.750 and 8.000 req/s recurred exactly and moved a system by 20–33 %.
+ * Answers per second of a counted batch, on the harness's own clock: from the start to the last answer.
+ * autocannon's `duration` is counted in whole sample intervals (one second by default), and a counted
+ * run only notices it is done at the next interval: a batch whose last answer came at 1.37 s ended at
+ * 2 s. So 100.000, 88.750 and 8.000 req/s recurred exactly and moved a system by 20–33 %. The batch
+ * calls `answered` on every response; the time of the last call ends the run.
  */
 export async function timeBatch<T extends { completed: number }>(
-  batch: () => Promise<T>,
+  batch: (answered: () => void) => Promise<T>,
   now: () => number = () => performance.now(),
 ): Promise<T & { elapsedMs: number; requestsPerSecond: number }> {
   const started = now();
-  const result = await batch();
-  const elapsedMs = now() - started;
+  let last: number | null = null;
+  const result = await batch(() => {
+    last = now();
+  });
+  const elapsedMs = (last ?? now()) - started;
   if (!(elapsedMs > 0)) throw new Error('a counted batch took no time: the clock did not move');
   return { ...result, elapsedMs, requestsPerSecond: (result.completed * 1000) / elapsedMs };
 }
@@ -66,26 +71,33 @@ export function countedAmount(options: {
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let next = 0;
-  const timed = await timeBatch(async () => {
-    const result = await autocannon({
-      url: options.url,
-      connections: options.connections,
-      ...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
-      // A slow contender's answers still count (autocannon's default gives up after 10 s).
-      timeout: 60,
-      ...(options.rate ? { overallRate: options.rate } : {}),
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const variant = options.requests[next++ % options.requests.length]!;
-            return { ...request, method: 'POST', headers: variant.headers, body: variant.body };
+  const timed = await timeBatch(
+    (answered) =>
+      new Promise<{ result: autocannon.Result; completed: number }>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: options.url,
+            connections: options.connections,
+            // A counted run notices it is done only at a sample tick: 100 ms, not 1 s, of waiting.
+            ...(options.amount ? { amount: options.amount, sampleInt: 100 } : { duration: options.seconds }),
+            // A slow contender's answers still count (autocannon's default gives up after 10 s).
+            timeout: 60,
+            ...(options.rate ? { overallRate: options.rate } : {}),
+            requests: [
+              {
+                method: 'POST',
+                setupRequest: (request) => {
+                  const variant = options.requests[next++ % options.requests.length]!;
+                  return { ...request, method: 'POST', headers: variant.headers, body: variant.body };
+                },
+              },
+            ],
           },
-        },
-      ],
-    });
-    return { result, completed: result['2xx'] };
-  });
+          (error, result) => (error ? reject(error) : resolve({ result, completed: result['2xx'] })),
+        );
+        instance.on('response', answered);
+      }),
+  );
   const { result } = timed;
   return {
     // A timed run (fixed rate) reports its own rate; only counted runs are scored by throughput.
