@@ -10,6 +10,8 @@ export interface SystemMeasurement {
   requestsPerSecond: number;
   /** Throughput of each counted round (answers / elapsed on the harness's clock). */
   rounds: number[];
+  /** The same rounds as autocannon's whole-second duration gave them (the harness before the fix). */
+  quantisedRounds: number[];
   p50Rounds: number[];
   p99Rounds: number[];
   p50: number;
