@@ -4,7 +4,7 @@ import { countedAmount, runLoad } from './load.js';
 import type { SystemMeasurement } from './report.js';
 import { send, type PreparedRequest } from './requests.js';
 import { sampleStats } from './sample-stats.js';
-import { perRequest, readStatements, resetStatements, waitForQuiet } from './statements.js';
+import { countStatements, resetStatements, waitForQuiet } from './statements.js';
 import type { SystemName } from './workloads.js';
 
 /** Sequential requests per system: statements per request and the latency that sizes counted runs. */
@@ -49,13 +49,15 @@ export async function measureWorkload(workload: Workload, options: MeasureOption
     await runLoad({ url: contender.url, requests: variants, seconds: options.warmup, connections });
     await waitForQuiet(superuserUrl);
     await resetStatements(superuserUrl);
-    const sequential: number[] = [];
-    for (let i = 0; i < STATEMENT_SAMPLE; i++) {
-      const started = performance.now();
-      await send(contender.url, variants[i % variants.length]!);
-      sequential.push(performance.now() - started);
-    }
-    const statements = perRequest(await readStatements(superuserUrl), STATEMENT_SAMPLE);
+    let sequential: number[] = [];
+    const statements = await countStatements(superuserUrl, STATEMENT_SAMPLE, async () => {
+      sequential = [];
+      for (let i = 0; i < STATEMENT_SAMPLE; i++) {
+        const started = performance.now();
+        await send(contender.url, variants[i % variants.length]!);
+        sequential.push(performance.now() - started);
+      }
+    });
     const sequentialMs = median(sequential);
     amounts.set(system, countedAmount({ sequentialMs, seconds, connections, parallelism: cpus().length }));
     measured.set(system, {
