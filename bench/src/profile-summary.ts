@@ -39,7 +39,9 @@ export function summariseProfile(profile: Profile, top = 15): string {
     if (functionName === '(idle)') continue;
     busy += ms;
     const pkg = packageOf(url, functionName);
-    const name = `${functionName || '(anonymous)'} ${url ? `${pkg}:${lineNumber + 1}` : ''}`.trim();
+    // The server's own functions by file (server/modules/analytics/trend.service.js:12), the rest by package.
+    const file = /\/((?:server|bench|seeds)\/dist\/.*)$/.exec(url)?.[1]?.replace('/dist/', '/') ?? pkg;
+    const name = `${functionName || '(anonymous)'} ${url ? `${file}:${lineNumber + 1}` : ''}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
   }
