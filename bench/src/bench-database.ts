@@ -9,6 +9,7 @@ import { passwordHasher } from '@renda/server/dist/modules/auth/password-hasher.
 import { DEMO_PASSWORD } from '@renda/server/dist/seed/seed-demo-users.js';
 import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
 import { markedDatabase } from './marked-database.js';
+import { POSTGRAPHILE_PAGE_FUNCTIONS } from './pages/postgraphile-pages.js';
 import { withClient } from './with-client.js';
 
 export interface BenchDatabase {
@@ -123,7 +124,7 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
     });
     await withClient(superuserUrl, (client) => client.query('create extension if not exists pg_stat_statements'));
     await withClient(ownerUrl, async (client) => {
-      for (const sql of POSTGRAPHILE_COMPUTED_COLUMN) await client.query(sql);
+      for (const sql of [...POSTGRAPHILE_COMPUTED_COLUMN, ...POSTGRAPHILE_PAGE_FUNCTIONS]) await client.query(sql);
     });
     return { superuserUrl, ownerUrl, appUrl, databaseName, stop: cluster.stop };
   } catch (error) {

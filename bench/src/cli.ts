@@ -2,24 +2,26 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
 import { SCALE_TIERS, isScaleTierName } from '@renda/seeds/dist/scale/scale-tiers.js';
 import { openBenchDatabase, resetOpenQuarter } from './bench-database.js';
-import { canonical, compareCanonical, type Comparison } from './check.js';
+import { canonical, compareCanonical, type Canonical, type Comparison } from './check.js';
 import { startContender, type Contender } from './contender.js';
-import { runLoad } from './load.js';
+import { measureWorkload, type Workload } from './measure.js';
+import { documentDepth, readDashboardDocuments } from './pages/dashboard-documents.js';
+import { pageFacts } from './pages/page-check.js';
+import { PAGE_OPERATIONS, pageOperation } from './pages/page-operations.js';
+import { preparePageWorkload, type PageWorkload } from './pages/page-requests.js';
 import { runQuarterClose, type QuarterCloseResult } from './quarter-close.js';
-import { formatTable, type SystemMeasurement } from './report.js';
+import { formatPageTable, formatTable, type SystemMeasurement } from './report.js';
 import { prepareRequests, send, type PreparedRequest } from './requests.js';
 import { perRequest, readStatements, resetStatements, waitForQuiet, type StatementCounts } from './statements.js';
-import type { SystemName } from './workloads.js';
-import { sampleStats } from './sample-stats.js';
+import { GRAPHQL_DOCUMENTS, type SystemName } from './workloads.js';
 
 const SYSTEMS: readonly SystemName[] = ['renda', 'postgraphile', 'floor'];
 const POOL_MAX = 10;
-const STATEMENT_SAMPLE = 20;
 
 const { values: args } = parseArgs({
   options: {
@@ -40,12 +42,17 @@ const { values: args } = parseArgs({
 });
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-const median = (xs: number[]) => sampleStats(xs).median;
 
 async function main(): Promise<number> {
   if (!isScaleTierName(args.tier)) throw new Error(`--tier must be county, province or national`);
   const tier = SCALE_TIERS[args.tier];
-  const workloads = args.workloads.split(',').map((w) => w.trim());
+  const named = args.workloads.split(',').map((w) => w.trim());
+  // `pages` is every page-load operation; an operation's own name picks it alone.
+  const pageNames = named.flatMap((w) =>
+    w === 'pages' ? PAGE_OPERATIONS.map((op) => op.name) : w.startsWith('B') ? [] : [w],
+  );
+  for (const name of pageNames) pageOperation(name);
+  const workloads = named.filter((w) => /^B[1-3]$/.test(w));
   const seconds = Number(args.seconds);
   const connections = Number(args.connections);
   const apiProcesses = Number(args['api-processes']);
@@ -69,7 +76,8 @@ async function main(): Promise<number> {
     const jwtSecret = randomBytes(32).toString('hex');
     const spec = { appUrl: database.appUrl, ownerUrl: database.ownerUrl, jwtSecret, poolMax: POOL_MAX };
     // PostGraphile and the floor only answer B1 and B2: a B3-only run leaves the cores to the API.
-    const needed = workloads.some((w) => w === 'B1' || w === 'B2') ? SYSTEMS : (['renda'] as const);
+    const needed =
+      workloads.some((w) => w === 'B1' || w === 'B2') || pageNames.length > 0 ? SYSTEMS : (['renda'] as const);
     for (const system of needed) contenders.push(await startContender({ system, ...spec }));
     const bySystem = new Map(contenders.map((c) => [c.system, c]));
     // More API processes, as the deployment runs replicas behind one Service; B1 and B2 still measure the
@@ -84,117 +92,68 @@ async function main(): Promise<number> {
     }
 
     const readWorkloads = (['B1', 'B2'] as const).filter((w) => workloads.includes(w));
-    const requests = new Map<string, PreparedRequest[]>();
+    const all: Workload[] = [];
     for (const workload of readWorkloads) {
-      for (const system of SYSTEMS)
-        requests.set(`${workload}/${system}`, await prepareRequests(tier, system, workload, jwtSecret));
+      const requests = new Map<SystemName, PreparedRequest[]>();
+      for (const system of SYSTEMS) requests.set(system, await prepareRequests(tier, system, workload, jwtSecret));
+      const depth = documentDepth(GRAPHQL_DOCUMENTS.renda[workload]);
+      all.push({ name: workload, systems: SYSTEMS, requests, depth, note: null });
+    }
+    const pageWorkloads: PageWorkload[] = [];
+    if (pageNames.length > 0) {
+      const documents = readDashboardDocuments();
+      for (const name of pageNames) pageWorkloads.push(await preparePageWorkload(tier, name, documents, jwtSecret));
     }
 
-    // Correctness first: the three systems must answer the same before their speed means anything.
+    // Correctness first: the systems must answer the same before their speed means anything.
     const checks: Record<string, Comparison> = {};
+    const check = async (
+      name: string,
+      workload: Workload,
+      reduce: (system: SystemName, response: unknown) => Canonical,
+    ) => {
+      const first = (system: SystemName) => workload.requests.get(system)![0]!;
+      const ours = reduce('renda', await send(bySystem.get('renda')!.url, first('renda')));
+      for (const other of workload.systems.filter((s) => s !== 'renda')) {
+        const comparison = compareCanonical(ours, reduce(other, await send(bySystem.get(other)!.url, first(other))));
+        checks[`${name} renda=${other}`] = comparison;
+        log(`check ${name} renda vs ${other}: ${comparison.equal ? 'same' : 'DIFFERENT'} (${comparison.detail})`);
+      }
+    };
     for (const workload of readWorkloads) {
-      const answers = new Map<SystemName, ReturnType<typeof canonical>>();
-      for (const system of SYSTEMS) {
-        const response = await send(bySystem.get(system)!.url, requests.get(`${workload}/${system}`)![0]!);
-        answers.set(system, canonical(workload, system, response));
-      }
-      for (const other of ['postgraphile', 'floor'] as const) {
-        const comparison = compareCanonical(answers.get('renda')!, answers.get(other)!);
-        checks[`${workload} renda=${other}`] = comparison;
-        log(`check ${workload} renda vs ${other}: ${comparison.equal ? 'same' : 'DIFFERENT'} (${comparison.detail})`);
-      }
+      await check(
+        workload,
+        all.find((w) => w.name === workload)!,
+        (system, response) => canonical(workload, system, response),
+      );
+    }
+    for (const page of pageWorkloads) {
+      // The API must answer without errors even where nobody else answers (send throws on GraphQL errors).
+      await check(page.name, page, (system, response) => pageFacts(page.name, system, response));
     }
     if (args['check-only']) {
       process.stdout.write(JSON.stringify({ tier: tier.name, checks }) + '\n');
       return Object.values(checks).every((c) => c.equal) ? 0 : 1;
     }
 
+    const measure = {
+      bySystem,
+      superuserUrl: database.superuserUrl,
+      seconds,
+      warmup: Number(args.warmup),
+      rounds: Number(args.rounds),
+      connections,
+      log,
+    };
     const rows: SystemMeasurement[] = [];
-    for (const workload of readWorkloads) {
-      const measured = new Map<SystemName, SystemMeasurement>();
-      const amounts = new Map<SystemName, number>();
-      for (const system of SYSTEMS) {
-        const contender = bySystem.get(system)!;
-        const variants = requests.get(`${workload}/${system}`)!;
-        log(`${workload} ${system}: warm-up ${args.warmup} s`);
-        await runLoad({ url: contender.url, requests: variants, seconds: Number(args.warmup), connections });
-        await waitForQuiet(database.superuserUrl);
-        await resetStatements(database.superuserUrl);
-        const sequential: number[] = [];
-        for (let i = 0; i < STATEMENT_SAMPLE; i++) {
-          const started = performance.now();
-          await send(contender.url, variants[i % variants.length]!);
-          sequential.push(performance.now() - started);
-        }
-        const statements = perRequest(await readStatements(database.superuserUrl), STATEMENT_SAMPLE);
-        // Enough requests for about `seconds` of one-at-a-time work, and at least three per connection.
-        amounts.set(system, Math.max(3 * connections, Math.ceil((seconds * 1000) / median(sequential))));
-        measured.set(system, {
-          workload,
-          system,
-          requestsPerSecond: 0,
-          rounds: [],
-          p50: 0,
-          p99: 0,
-          fixedRate: 0,
-          fixedP50: 0,
-          fixedP99: 0,
-          statements,
-          rssMiB: 0,
-          peakMiB: 0,
-          failed: 0,
-        });
-      }
-      // Rounds interleave the systems, so drift in the machine's load (other jobs) hits all of them.
-      const latencies = new Map<SystemName, { p50: number[]; p99: number[] }>();
-      for (let round = 0; round < Number(args.rounds); round++) {
-        for (const system of SYSTEMS) {
-          await waitForQuiet(database.superuserUrl);
-          const result = await runLoad({
-            url: bySystem.get(system)!.url,
-            requests: requests.get(`${workload}/${system}`)!,
-            seconds,
-            amount: amounts.get(system)!,
-            connections,
-          });
-          const m = measured.get(system)!;
-          m.rounds.push(result.requestsPerSecond);
-          m.failed += result.failed;
-          const l = latencies.get(system) ?? { p50: [], p99: [] };
-          l.p50.push(result.p50);
-          l.p99.push(result.p99);
-          latencies.set(system, l);
-          log(
-            `${workload} ${system} round ${round + 1}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms`,
-          );
-        }
-      }
-      // Half the slowest system's throughput: every system can sustain it, so latency is not queueing.
-      const fixedRate = Math.max(1, Math.floor(Math.min(...[...measured.values()].map((m) => median(m.rounds))) / 2));
-      for (const system of SYSTEMS) {
-        const m = measured.get(system)!;
-        await waitForQuiet(database.superuserUrl);
-        const result = await runLoad({
-          url: bySystem.get(system)!.url,
-          requests: requests.get(`${workload}/${system}`)!,
-          seconds,
-          connections,
-          rate: fixedRate,
-        });
-        const memory = bySystem.get(system)!.memory();
-        Object.assign(m, {
-          requestsPerSecond: median(m.rounds),
-          p50: median(latencies.get(system)!.p50),
-          p99: median(latencies.get(system)!.p99),
-          fixedRate,
-          fixedP50: result.p50,
-          fixedP99: result.p99,
-          rssMiB: memory.rssMiB,
-          peakMiB: memory.peakMiB,
-          failed: m.failed + result.failed,
-        });
-        rows.push(m);
-      }
+    for (const workload of all) rows.push(...(await measureWorkload(workload, { ...measure, fixedRate: true })));
+    const pageRows: SystemMeasurement[] = [];
+    // Page-load operations: throughput and statements; no fixed-rate run (about 20 operations × 3 systems).
+    for (const page of pageWorkloads) {
+      const measured = await measureWorkload(page, { ...measure, fixedRate: false });
+      pageRows.push(...measured);
+      // Each operation's rows as soon as they are measured: a long run stopped early keeps what it had.
+      log(`rows ${JSON.stringify(measured)}`);
     }
 
     let quarterClose: QuarterCloseResult | null = null;
@@ -222,7 +181,13 @@ async function main(): Promise<number> {
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     let out = `\nRenda bench, tier ${tier.name} (${tier.townships} townships, ${tier.counties} counties), ${new Date().toISOString()}\n`;
     out += `${machine}; ${connections} connections, ${seconds} s × ${args.rounds} rounds, pool ${POOL_MAX}\n\n`;
-    out += formatTable(rows);
+    if (rows.length > 0) out += formatTable(rows);
+    if (pageRows.length > 0) {
+      out += `\nPage-load operations (load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})\n\n`;
+      out += formatPageTable(pageRows, new Map(pageWorkloads.map((p) => [p.name, p.page])));
+    }
     if (quarterClose) {
       const q = quarterClose;
       out +=
@@ -246,7 +211,11 @@ async function main(): Promise<number> {
     mkdirSync(dirname(outPath), { recursive: true });
     writeFileSync(
       outPath,
-      JSON.stringify({ tier, machine, date: new Date().toISOString(), checks, rows, quarterClose }, null, 2),
+      JSON.stringify(
+        { tier, machine, date: new Date().toISOString(), loadAverage: loadavg(), checks, rows, pageRows, quarterClose },
+        null,
+        2,
+      ),
     );
     const allSame = Object.values(checks).every((c) => c.equal);
     return allSame && (!quarterClose || quarterClose.exactlyOnce) ? 0 : 1;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import pg from 'pg';
 import { identitySettings, verifyToken } from './identity.js';
+import { FLOOR_PAGES } from './pages/floor-pages.js';
 import { FLOOR_SQL, floorParameters, type WorkloadName } from './workloads.js';
 
 export interface FloorOptions {
@@ -18,10 +19,21 @@ async function readBody(request: IncomingMessage): Promise<string> {
 const SET_IDENTITY = `select set_config('renda.user_id', $1, true), set_config('renda.role', $2, true),
   set_config('renda.county_id', $3, true), set_config('renda.township_id', $4, true), set_config('role', $5, true)`;
 
+/** B1's and B2's statement, or a page-load operation's (pages/floor-pages.ts). */
+function floorStatement(workload: string): { sql: string; parameters(variables: Record<string, unknown>): unknown[] } {
+  if (workload === 'B1' || workload === 'B2') {
+    const name: WorkloadName = workload;
+    return { sql: FLOOR_SQL[name], parameters: (variables) => floorParameters(name, variables) };
+  }
+  const page = FLOOR_PAGES[workload];
+  if (!page) throw new Error(`the floor has no statement for ${workload}`);
+  return page;
+}
+
 /**
  * The floor: HTTP + token check + the same transaction wrapper as the API (begin read only →
  * set_config → one statement → commit), and PostgreSQL's JSON passed through as the response body.
- * It takes `{ "workload": "B1" | "B2", "variables": {…} }` at /graphql.
+ * It takes `{ "workload": "B1" | "B2" | <page operation>, "variables": {…} }` at /graphql.
  */
 export function createFloorServer(options: FloorOptions): { server: Server; close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: options.appUrl, max: options.poolMax });
@@ -30,11 +42,10 @@ export function createFloorServer(options: FloorOptions): { server: Server; clos
       try {
         const identity = await verifyToken(options.jwtSecret, request.headers.authorization);
         const { workload, variables } = JSON.parse(await readBody(request)) as {
-          workload: WorkloadName;
+          workload: string;
           variables: Record<string, unknown>;
         };
-        const sql = FLOOR_SQL[workload];
-        if (!sql) throw new Error(`unknown workload ${String(workload)}`);
+        const statement = floorStatement(workload);
         const settings = identitySettings(identity);
         const client = await pool.connect();
         let body: string;
@@ -47,7 +58,7 @@ export function createFloorServer(options: FloorOptions): { server: Server; clos
             settings['renda.township_id'],
             settings['role'],
           ]);
-          const result = await client.query<{ body: string }>(sql, floorParameters(workload, variables));
+          const result = await client.query<{ body: string }>(statement.sql, statement.parameters(variables));
           await client.query('commit');
           body = result.rows[0]!.body;
         } catch (error) {

@@ -11,8 +11,39 @@ export interface StatementCounts {
   sqlMs: number;
 }
 
+/** Resets this database's statistics only: a run on another tier's database in the same cluster keeps its own. */
 export async function resetStatements(superuserUrl: string): Promise<void> {
-  await withClient(superuserUrl, (client) => client.query('select pg_stat_statements_reset()'));
+  await withClient(superuserUrl, (client) =>
+    client.query(
+      'select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)',
+    ),
+  );
+}
+
+const minus = (a: StatementCounts, b: StatementCounts): StatementCounts => ({
+  begin: a.begin - b.begin,
+  setConfig: a.setConfig - b.setConfig,
+  commit: a.commit - b.commit,
+  data: a.data - b.data,
+  sqlMs: a.sqlMs - b.sqlMs,
+});
+
+/**
+ * Statements of `requests` requests that `send` makes, per request: counted as the difference of two
+ * readings, and taken again if something reset the statistics in between (every request begins at
+ * least one transaction, so fewer begins than requests means a reset).
+ */
+export async function countStatements(
+  superuserUrl: string,
+  requests: number,
+  send: () => Promise<void>,
+): Promise<StatementCounts> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await readStatements(superuserUrl);
+    await send();
+    const delta = minus(await readStatements(superuserUrl), before);
+    if (delta.begin >= requests || attempt === 3) return perRequest(delta, requests);
+  }
 }
 
 /** Calls by the app role (and the analyst role it switches to) in this database since the last reset. */
@@ -56,7 +87,8 @@ export async function waitForQuiet(superuserUrl: string, timeoutMs = 60_000): Pr
     for (;;) {
       const active = await client.query<{ n: string }>(
         `select count(*) as n from pg_stat_activity
-          where usename in ('renda_app', 'renda_analyst') and (state <> 'idle' or xact_start is not null)`,
+          where usename in ('renda_app', 'renda_analyst') and datname = current_database()
+            and (state <> 'idle' or xact_start is not null)`,
       );
       if (Number(active.rows[0]!.n) === 0 || Date.now() > deadline) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
