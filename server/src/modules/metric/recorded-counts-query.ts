@@ -57,10 +57,32 @@ async function countRecords(
   keys: readonly string[],
   withSynthetic: boolean,
 ): Promise<RecordedCountsWithSynthetic> {
-  const result: RecordedCounts = new Map();
-  const synthetic: RecordedCountsWithSynthetic['synthetic'] = new Map();
+  const statement = recordedCountsStatement(scope, periods, keys, withSynthetic);
+  if (!statement) return { counts: new Map(), synthetic: new Map() };
+  return statement.read(await em.execute<Record<string, string | number | null>[]>(statement.sql, statement.params));
+}
+
+/** The counting statement (`?` placeholders) and how to read its rows, for a caller that sends it itself. */
+export interface RecordedCountsStatement {
+  sql: string;
+  params: unknown[];
+  /** Rows as the statement returns them, or as JSON objects of the same columns. */
+  read(rows: readonly Record<string, unknown>[]): RecordedCountsWithSynthetic;
+}
+
+/**
+ * The statement `queryRecordedCounts` sends, built but not sent (null when there is nothing to count):
+ * its text depends only on the keys, the number of periods and of townships, so a hot path can send it
+ * as a prepared statement or embed it in a statement of its own.
+ */
+export function recordedCountsStatement(
+  scope: CountScope,
+  periods: readonly (DateRange | null)[],
+  keys: readonly string[] = Object.keys(RECORDED_METRIC_SQL),
+  withSynthetic = false,
+): RecordedCountsStatement | null {
   const counted = keys.filter((k) => RECORDED_METRIC_SQL[k]);
-  if (counted.length === 0 || periods.every((p) => p === null)) return { counts: result, synthetic };
+  if (counted.length === 0 || periods.every((p) => p === null)) return null;
   const bySource = new Map<RecordSource, string[]>();
   for (const key of counted) {
     const source = RECORDED_METRIC_SQL[key]!.source;
@@ -107,8 +129,16 @@ async function countRecords(
   const sql = `with periods(idx, date_from, date_to) as (values ${periodRows.join(', ')}), ${ctes.join(', ')}
     select t.id as township_id, p.idx, ${columns.join(', ')} from township t cross join periods p ${joins.join(' ')}
     where t.county_id = ?::uuid${outerFilter}`;
-  const rows = await em.execute<Record<string, string | number | null>[]>(sql, params);
+  return { sql, params, read: (rows) => readCounts(rows, counted, withSynthetic) };
+}
 
+function readCounts(
+  rows: readonly Record<string, unknown>[],
+  counted: readonly string[],
+  withSynthetic: boolean,
+): RecordedCountsWithSynthetic {
+  const result: RecordedCounts = new Map();
+  const synthetic: RecordedCountsWithSynthetic['synthetic'] = new Map();
   for (const row of rows) {
     const township = String(row['township_id']);
     const byPeriod = result.get(township) ?? new Map<number, Map<string, number | null>>();

@@ -8,7 +8,9 @@ import { uuidV7 } from '../../common/ids/uuid-v7.js';
 import { catalogJson } from '../metric/catalog-json.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { MetricKind } from '../metric/metric-kind.enum.js';
-import { RecordedMetricsService, type RecordedValue } from '../metric/recorded-metrics.service.js';
+import { RecordedMetricsService, recordedValueOf, type RecordedValue } from '../metric/recorded-metrics.service.js';
+import { recordedCountsStatement } from '../metric/recorded-counts-query.js';
+import { executePrepared } from '../../database/prepared-statement.js';
 import { ReportingDeadlineService } from '../reporting/reporting-deadline.service.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { QuarterlyReportValue } from './quarterly-report-value.entity.js';
@@ -96,22 +98,34 @@ export class QuarterlyReportSubmissionService {
   }
 
   /**
-   * Three data statements for a submission, whatever the catalog's size: (1) the replay check and the
-   * catalog, (2) the recorded counts, (3) the write. The write upserts the report row, which takes its
-   * lock (concurrent submissions queue there) and applies the version check in the same statement, and
-   * stores the values and the revision behind it; when it refuses, the request explains why (error path).
+   * Two data statements for a submission, whatever the catalog's size: (1) the replay check, the catalog
+   * and the recorded counts, (2) the write; both are named prepared statements, planned once per
+   * connection. The write upserts the report row, which takes its lock (concurrent submissions queue
+   * there) and applies the version check in the same statement, and stores the values and the revision
+   * behind it; when it refuses, the request explains why (error path).
    */
   async submit(input: SubmitQuarterlyReportInput, now: Date = new Date()): Promise<SubmitQuarterlyReportPayload> {
     const period = quarterPeriod(input.year, input.quarter);
-    const [lookup] = await this.em.execute<{ replay_id: string | null; catalog: Record<string, unknown>[] }[]>(
+    const counting = recordedCountsStatement({ countyId: this.scope.countyId, townshipIds: [this.scope.townshipId] }, [
+      { from: period.from, to: period.to },
+    ])!;
+    const [lookup] = await executePrepared<{
+      replay_id: string | null;
+      catalog: Record<string, unknown>[];
+      counts: Record<string, unknown>[];
+    }>(
+      this.em,
       `select (select r.id from quarterly_report_revision r where r.township_id = ? and r.idempotency_key = ?) as replay_id,
-              ${catalogJson.sql} as catalog`,
-      [this.scope.townshipId, input.idempotencyKey],
+              ${catalogJson.sql} as catalog,
+              (select coalesce(json_agg(c), '[]') from (${counting.sql}) c) as counts`,
+      [this.scope.townshipId, input.idempotencyKey, ...counting.params],
     );
     if (lookup!.replay_id) return (await this.replay(input))!;
-    // Riding on the replay check (see catalogJson): no round trip of its own, never stale.
+    // Riding on the replay check (see catalogJson): no round trip of its own, never stale. The counts
+    // ride on it too: a replay (rare) counts for nothing, every first submission saves a round trip.
     const catalog = catalogJson.read(this.em, lookup!.catalog);
-    const recorded = await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to, catalog);
+    const counts = counting.read(lookup!.counts).counts.get(this.scope.townshipId)?.get(0) ?? new Map();
+    const recorded = catalog.map((metric) => recordedValueOf(metric, counts));
     let values: RevisionValue[];
     try {
       values = this.values(input, catalog, recorded);
@@ -124,7 +138,8 @@ export class QuarterlyReportSubmissionService {
     const reportId = uuidV7();
     const revisionId = uuidV7();
     // Each parameter once, named by the `arg` row; the other parts read it from there.
-    const [row] = await this.em.execute<ReportRow[]>(
+    const [row] = await executePrepared<ReportRow>(
+      this.em,
       `with arg as (
          select ?::uuid as report_id, ?::uuid as revision_id, ?::timestamptz as at, ?::uuid as township_id,
                 ?::uuid as county_id, ?::smallint as year, ?::smallint as quarter, ?::timestamptz as default_due,
