@@ -20,7 +20,7 @@ export class DeputyResolver {
   @Authorized(...EVERY_ROLE)
   @Query(() => Deputy)
   deputy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Deputy> {
-    return new DeputyService(ctx.em).findById(id);
+    return new DeputyService(ctx.em).readById(id);
   }
 
   @Authorized(...EVERY_ROLE)
