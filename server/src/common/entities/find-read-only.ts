@@ -6,6 +6,11 @@ export interface FindReadOnlyOptions {
   /** Property names, as `em.find` takes them; the order must end in a unique key where it matters. */
   orderBy?: Record<string, 'asc' | 'desc'>;
   limit?: number;
+  /**
+   * Lazy properties to select as well, for a caller entitled to them (a deputy's phone for roles that
+   * may read it): they stay off the instance and come back in `row` (`findReadOnlyRows`).
+   */
+  lazy?: readonly string[];
 }
 
 const selectable = new WeakMap<EntityMetadata, string[]>();
@@ -45,26 +50,26 @@ export async function findReadOnly<T extends object>(
   where: FilterQuery<T>,
   options: FindReadOnlyOptions = {},
 ): Promise<T[]> {
-  const hydrate = readOnlyHydrator(em, entity);
-  if (!hydrate) {
-    return (await em.find(
-      entity,
-      where as never,
-      {
-        ...(options.orderBy ? { orderBy: options.orderBy } : {}),
-        ...(options.limit ? { limit: options.limit } : {}),
-      } as never,
-    )) as T[];
-  }
+  return (await findReadOnlyRows(em, entity, where, options)).map((found) => found.entity);
+}
+
+/** `findReadOnly`, each instance with the raw row it was built from (column names, lazy columns included). */
+export async function findReadOnlyRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  options: FindReadOnlyOptions = {},
+): Promise<{ entity: T; row: Record<string, unknown> }[]> {
+  const hydrate = readOnlyHydrator(em, entity) ?? ((row: Record<string, unknown>) => em.map(entity, row as never) as T);
   const meta = em.getMetadata().get(entity) as EntityMetadata;
   const qb = em
     .createQueryBuilder(entity, 't')
-    .select(selectedProperties(meta) as never)
+    .select([...selectedProperties(meta), ...(options.lazy ?? [])] as never)
     .where(where as never);
   if (options.orderBy) qb.orderBy(options.orderBy as never);
   if (options.limit) qb.limit(options.limit);
   const rows = await qb.execute<Record<string, unknown>[]>('all', false);
-  return rows.map(hydrate);
+  return rows.map((row) => ({ entity: hydrate(row), row }));
 }
 
 /** One row by a filter, read-only (see `findReadOnly`); null when none. */
