@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import {
@@ -19,10 +19,13 @@ import { withClient } from './with-client.js';
 /**
  * Issue #19 part 3's probe: each dashboard page-load operation against the real server on a loaded tier,
  * one at a time: data statements per request, sequential latency, throughput at 8 connections, and the
- * share of the server's CPU profile spent in garbage collection. Not a comparison (that is the
- * harness's job); a before/after of the read path.
+ * server's CPU time and GC pause time per request. Not a comparison with other systems (that
+ * is the harness's job); a before/after of the read path: `--builds` names server builds (a kept-aside
+ * older server/dist beside the current one), each in its own process, measured in alternating rounds so
+ * the machine's drifting load hits both alike.
  *
- *   node dist/read-path-probe.js [--tier county] [--seconds 4] [--only Name,Name] [--no-profile]
+ *   node dist/read-path-probe.js [--tier county] [--seconds 3] [--rounds 3] [--only Name,Name]
+ *                                [--builds before=/path/to/old/server/dist,after=current]
  */
 
 interface Operation {
@@ -40,9 +43,16 @@ const flag = (name: string, fallback: string) => {
 const tierName = flag('tier', 'county');
 if (!isScaleTierName(tierName)) throw new Error(`unknown tier ${tierName}`);
 const tier = SCALE_TIERS[tierName];
-const seconds = Number(flag('seconds', '4'));
+const seconds = Number(flag('seconds', '3'));
+const rounds = Number(flag('rounds', '3'));
 const only = argv.includes('--only') ? new Set(flag('only', '').split(',')) : null;
-const profile = !argv.includes('--no-profile');
+const currentDist = join(findRepoRoot(), 'server', 'dist');
+const builds = flag('builds', 'current=current')
+  .split(',')
+  .map((entry) => {
+    const [name, path] = entry.split('=');
+    return { name: name!, dist: !path || path === 'current' ? currentDist : path };
+  });
 
 const features = join(findRepoRoot(), 'dashboard', 'src', 'features');
 function documentOf(file: string): string {
@@ -58,28 +68,14 @@ function stats(values: number[]) {
   return { p50: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
-/** Share of the non-idle samples of a .cpuprofile spent in "(garbage collector)". */
-function gcShare(path: string): number {
-  const prof = JSON.parse(readFileSync(path, 'utf8')) as {
-    nodes: { id: number; callFrame: { functionName: string } }[];
-    samples: number[];
-  };
-  const names = new Map(prof.nodes.map((n) => [n.id, n.callFrame.functionName]));
-  let busy = 0;
-  let gc = 0;
-  for (const id of prof.samples) {
-    const name = names.get(id);
-    if (name === '(idle)' || name === '(program)') continue;
-    busy++;
-    if (name === '(garbage collector)') gc++;
-  }
-  return busy ? gc / busy : 0;
+interface Stats {
+  gcMs: number;
+  cpuMs: number;
 }
 
-async function startServer(spec: object, profileDir: string | null) {
-  const child = fork(new URL('./serve.js', import.meta.url), [], {
-    env: { ...process.env, NODE_ENV: 'production', BENCH_SERVE: JSON.stringify(spec) },
-    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+async function startServer(spec: object, dist: string) {
+  const child = fork(new URL('./read-path-serve.js', import.meta.url), [], {
+    env: { ...process.env, NODE_ENV: 'production', BENCH_SERVE: JSON.stringify(spec), READ_PATH_SERVER_DIST: dist },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -89,6 +85,11 @@ async function startServer(spec: object, profileDir: string | null) {
   child.removeAllListeners('exit');
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    stats: () =>
+      new Promise<Stats>((resolve) => {
+        child.once('message', (m) => resolve(m as Stats));
+        child.send('stats');
+      }),
     stop: () =>
       new Promise<void>((done) => {
         child.once('exit', () => done());
@@ -245,73 +246,97 @@ async function main(): Promise<void> {
         townshipId: ids.township,
       }),
     };
-    const spec = { system: 'renda', appUrl: database.appUrl, ownerUrl: database.ownerUrl, jwtSecret, poolMax: 10 };
-    const profileRoot = join(findRepoRoot(), '.data', 'read-path-profiles');
+    const spec = { appUrl: database.appUrl, ownerUrl: database.ownerUrl, jwtSecret, poolMax: 10 };
+    const servers = [];
+    for (const build of builds) servers.push({ ...build, server: await startServer(spec, build.dist) });
     const results = [];
-    for (const op of ops) {
-      if (only && !only.has(op.name)) continue;
-      const profileDir = profile ? join(profileRoot, op.name) : null;
-      if (profileDir) {
-        rmSync(profileDir, { recursive: true, force: true });
-        mkdirSync(profileDir, { recursive: true });
-      }
-      const server = await startServer(spec, profileDir);
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${tokens[op.role]!}` };
-      const body = JSON.stringify({ query: documentOf(op.file), variables: op.variables });
-      const send = async () => {
-        const response = await fetch(server.url, { method: 'POST', headers, body });
-        const json = (await response.json()) as { errors?: unknown; data?: unknown };
-        if (json.errors) throw new Error(`${op.name}: ${JSON.stringify(json.errors).slice(0, 400)}`);
-        return json;
-      };
-      try {
-        const answer = await send();
-        const bytes = JSON.stringify(answer).length;
-        for (let i = 0; i < 50; i++) await send();
-        await waitForQuiet(database.superuserUrl);
-        await resetStatements(database.superuserUrl);
-        const times: number[] = [];
-        const n = 20;
-        for (let i = 0; i < n; i++) {
-          const start = performance.now();
-          await send();
-          times.push(performance.now() - start);
-        }
-        const counts = await readStatements(database.superuserUrl);
-        const load = await autocannon({
-          url: server.url,
-          connections: 8,
-          duration: seconds,
-          // Samples every 100 ms, so the rate is not rounded to whole seconds.
-          sampleInt: 100,
-          requests: [{ method: 'POST', headers, body }],
-        });
-        const result = {
-          op: op.name,
-          statements: counts.data / n,
-          sequentialMs: stats(times),
-          reqPerSec: load['2xx'] / (load.duration || seconds),
-          non2xx: load.non2xx + load.errors,
-          bytes,
-          gcShare: 0,
+    try {
+      for (const op of ops) {
+        if (only && !only.has(op.name)) continue;
+        const headers = { 'content-type': 'application/json', authorization: `Bearer ${tokens[op.role]!}` };
+        const body = JSON.stringify({ query: documentOf(op.file), variables: op.variables });
+        const send = async (url: string) => {
+          const response = await fetch(url, { method: 'POST', headers, body });
+          const json = (await response.json()) as { errors?: unknown; data?: unknown };
+          if (json.errors) throw new Error(`${op.name}: ${JSON.stringify(json.errors).slice(0, 400)}`);
+          return JSON.stringify(json);
         };
-        await server.stop();
-        if (profileDir) {
-          const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-          if (file) result.gcShare = gcShare(join(profileDir, file));
+        const per = servers.map((s) => ({
+          ...s,
+          statements: 0,
+          bytes: 0,
+          seq: [] as number[],
+          rps: [] as number[],
+          gcMs: 0,
+          cpuMs: 0,
+          completed: 0,
+        }));
+        try {
+          const answers = new Set<string>();
+          for (const s of per) {
+            const answer = await send(s.server.url);
+            answers.add(answer);
+            s.bytes = answer.length;
+            for (let i = 0; i < 30; i++) await send(s.server.url);
+            await waitForQuiet(database.superuserUrl);
+            await resetStatements(database.superuserUrl);
+            const n = 10;
+            for (let i = 0; i < n; i++) await send(s.server.url);
+            s.statements = (await readStatements(database.superuserUrl)).data / n;
+          }
+          const same = answers.size === 1;
+          for (let round = 0; round < rounds; round++) {
+            for (const s of round % 2 ? [...per].reverse() : per) {
+              for (let i = 0; i < 5; i++) {
+                const start = performance.now();
+                await send(s.server.url);
+                s.seq.push(performance.now() - start);
+              }
+              const before = await s.server.stats();
+              const load = await autocannon({
+                url: s.server.url,
+                connections: 8,
+                duration: seconds,
+                // Samples every 100 ms, so the rate is not rounded to whole seconds.
+                sampleInt: 100,
+                requests: [{ method: 'POST', headers, body }],
+              });
+              const after = await s.server.stats();
+              s.gcMs += after.gcMs - before.gcMs;
+              s.cpuMs += after.cpuMs - before.cpuMs;
+              s.completed += load['2xx'];
+              s.rps.push(load['2xx'] / (load.duration || seconds));
+            }
+          }
+          for (const s of per) {
+            const result = {
+              op: op.name,
+              build: s.name,
+              statements: s.statements,
+              sequentialMs: stats(s.seq),
+              reqPerSec: stats(s.rps),
+              // Per request: the server process's CPU time (user + system, unaffected by time spent waiting
+              // for a core on a loaded machine) and its GC pauses (wall time, so inflated by such waiting).
+              cpuMsPerRequest: s.completed ? s.cpuMs / s.completed : 0,
+              gcMsPerRequest: s.completed ? s.gcMs / s.completed : 0,
+              bytes: s.bytes,
+              sameAnswer: same,
+            };
+            results.push(result);
+            process.stdout.write(
+              `${op.name.padEnd(24)} ${s.name.padEnd(8)} stmts ${result.statements.toFixed(1).padStart(5)}  seq p50 ${result.sequentialMs.p50
+                .toFixed(1)
+                .padStart(
+                  6,
+                )} ms  ${result.reqPerSec.p50.toFixed(0).padStart(5)} req/s (${result.reqPerSec.min.toFixed(0)}–${result.reqPerSec.max.toFixed(0)})  CPU ${result.cpuMsPerRequest.toFixed(2)} ms/req  GC ${result.gcMsPerRequest.toFixed(2)} ms/req  ${s.bytes} B${same ? '' : '  ANSWERS DIFFER'}\n`,
+            );
+          }
+        } catch (error) {
+          process.stdout.write(`${op.name}: ${error instanceof Error ? error.message : String(error)}\n`);
         }
-        results.push(result);
-        process.stdout.write(
-          `${op.name.padEnd(24)} stmts ${result.statements.toFixed(1).padStart(5)}  seq p50 ${result.sequentialMs.p50
-            .toFixed(1)
-            .padStart(
-              6,
-            )} ms  ${result.reqPerSec.toFixed(0).padStart(6)} req/s  GC ${(result.gcShare * 100).toFixed(1)} %  ${bytes} B\n`,
-        );
-      } catch (error) {
-        await server.stop();
-        process.stdout.write(`${op.name}: ${error instanceof Error ? error.message : String(error)}\n`);
       }
+    } finally {
+      for (const s of servers) await s.server.stop();
     }
     process.stdout.write(`${JSON.stringify(results)}\n`);
   } finally {
