@@ -2,10 +2,11 @@ import type DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { RequestContext } from './request-context.js';
 import { groupBy } from '../common/pagination/group-by.js';
+import { findReadOnly } from '../common/entities/find-read-only.js';
 
 type RefTo = { id: string } | null;
 
-/** The loader behind a small unpaginated child list: every parent's children in one statement. */
+/** The loader behind a small unpaginated child list: every parent's children in one statement, read-only rows. */
 export function childLists<T extends object>(
   ctx: RequestContext,
   entity: EntityClass<T>,
@@ -13,7 +14,7 @@ export function childLists<T extends object>(
   orderBy: Record<string, 'asc' | 'desc'>,
 ): DataLoader<string, T[]> {
   return ctx.loaders.lists<T>(`${entity.name}.${parentProperty}`, async (ids) => {
-    const rows = await ctx.em.find(entity, { [parentProperty]: { $in: [...ids] } } as never, { orderBy } as never);
+    const rows = await findReadOnly(ctx.em, entity, { [parentProperty]: { $in: [...ids] } } as never, { orderBy });
     return groupBy(rows as T[], (row) => (row[parentProperty] as RefTo)?.id ?? '');
   });
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { emptyPage } from '../pagination/fetch-pages.js';
+import { findReadOnly } from '../entities/find-read-only.js';
 import type { Page } from '../pagination/page-request.js';
 
 type ByIdLoader = DataLoader<string, object | null>;
@@ -24,13 +25,16 @@ export class RequestLoaders {
     private readonly tenant: string,
   ) {}
 
-  /** Loads rows by primary key, one `where id in (...)` per tick and entity. */
+  /**
+   * Loads rows by primary key, one `where id in (...)` per tick and entity, as read-only instances
+   * (`findReadOnly`): relation fields and single lookups only read them. Writes load their own.
+   */
   byId<T extends object>(entity: EntityClass<T>): DataLoader<string, T | null> {
     const key = `${this.tenant}|${entity.name}`;
     let loader = this.byIdLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, object | null>(async (ids) => {
-        const rows = await this.em.find(entity, { id: { $in: [...ids] } } as never);
+        const rows = await findReadOnly(this.em, entity, { id: { $in: [...ids] } } as never);
         const byId = new Map(rows.map((row) => [(row as unknown as { id: string }).id, row]));
         return ids.map((id) => byId.get(id) ?? null);
       });

@@ -31,3 +31,10 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
   }
   return names;
 }
+
+/** The fields the caller selects directly on this field's result, through fragments (same caveat). */
+export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  for (const field of info.fieldNodes) collect(field.selectionSet, info.fragments, (name) => names.add(name));
+  return names;
+}

@@ -9,6 +9,7 @@ import type { ConnectionArgs } from '../pagination/connection-args.js';
 import type { Page, SortColumn } from '../pagination/page-request.js';
 import type { SqlWhere } from '../sql/sql-where.js';
 import { selectedNodeFields } from '../pagination/selected-node-fields.js';
+import { findOneReadOnly } from '../entities/find-read-only.js';
 
 export interface EntityLabel {
   zh: string;
@@ -30,6 +31,15 @@ export abstract class ListService<T extends object, F> {
 
   constructor(protected readonly em: EntityManager) {}
 
+  /** A single lookup for a query: a read-only row (see `findReadOnly`), nothing for the commit to diff. */
+  async readById(id: string): Promise<T> {
+    assertUuid(id, ['id']);
+    const found = await findOneReadOnly(this.em, this.entity, { id } as never);
+    if (!found) throw commonErrors.notFound(this.label, id);
+    return found;
+  }
+
+  /** The managed row, for a write that changes it. */
   async findById(id: string): Promise<T> {
     assertUuid(id, ['id']);
     const found = await this.em.findOne(this.entity, { id } as never);

@@ -1,4 +1,5 @@
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
+import { findReadOnly } from '../../common/entities/find-read-only.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import type { DictionaryEntry } from './dto/dictionary-entry.type.js';
@@ -28,7 +29,7 @@ export class DataDictionaryService {
   ) {}
 
   async entries(): Promise<DictionaryEntry[]> {
-    const metrics = await this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } });
+    const metrics = await findReadOnly(this.em, MetricDefinition, {}, { orderBy: { key: 'asc' } });
     const entries: DictionaryEntry[] = metrics.map((m) => ({
       kind: 'METRIC',
       name: m.key,

@@ -19,28 +19,43 @@ interface ReportRow {
   return_reason: string | null;
 }
 
-/** Who submitted which quarter, on time or late, accepted or returned; three statements in all. */
+interface TownshipRow {
+  id: string;
+  code: string;
+  name: string;
+  deputies: string;
+  reporting_since: string;
+  /** json: timestamps arrive as ISO text. */
+  reports: (Omit<ReportRow, 'township_id' | 'submitted_at'> & { submitted_at: string | null })[];
+  deadlines: { quarter: number; due_at: string }[];
+}
+
+/** Who submitted which quarter, on time or late, accepted or returned; one statement in all. */
 export class ReportingStatusService {
   constructor(private readonly em: EntityManager) {}
 
   async board(countyId: string, year: number, now: Date = new Date()): Promise<ReportingStatusBoard> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw commonErrors.invalidYear(['year'], year);
-    const [townships, reports, deadlines] = await Promise.all([
-      this.em.execute<{ id: string; code: string; name: string; deputies: string; reporting_since: string }[]>(
-        `select t.id, t.code, t.name, (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies,
-                ${REPORTING_SINCE_SQL('t')} as reporting_since
-           from township t where t.county_id = ?::uuid order by t.code`,
-        [countyId],
-      ),
-      this.em.execute<ReportRow[]>(
-        `select id, township_id, quarter, state, late, version, submitted_at, return_reason from quarterly_report where county_id = ?::uuid and year = ?`,
-        [countyId, year],
-      ),
-      this.em.execute<{ quarter: number; due_at: Date }[]>(
-        'select quarter, due_at from reporting_deadline where county_id = ?::uuid and year = ?',
-        [countyId, year],
-      ),
-    ]);
+    // One statement: the county's townships, each with its reports of the year, and the county's deadlines
+    // of the year beside every row (four at most). Three statements before, one round trip each.
+    const townships = await this.em.execute<TownshipRow[]>(
+      `with deadlines as (
+         select coalesce(json_agg(json_build_object('quarter', quarter, 'due_at', due_at)), '[]'::json) as list
+           from reporting_deadline where county_id = ?::uuid and year = ?)
+       select t.id, t.code, t.name,
+              (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies,
+              ${REPORTING_SINCE_SQL('t')} as reporting_since,
+              (select coalesce(json_agg(json_build_object('id', r.id, 'quarter', r.quarter, 'state', r.state,
+                        'late', r.late, 'version', r.version, 'submitted_at', r.submitted_at,
+                        'return_reason', r.return_reason)), '[]'::json)
+                 from quarterly_report r where r.township_id = t.id and r.year = ?) as reports,
+              deadlines.list as deadlines
+         from township t cross join deadlines
+        where t.county_id = ?::uuid order by t.code`,
+      [countyId, year, year, countyId],
+    );
+    const deadlines = townships[0]?.deadlines ?? [];
+    const reports = townships.flatMap((t) => t.reports.map((r) => ({ ...r, township_id: t.id })));
     const dueAt = new Map<number, Date>([1, 2, 3, 4].map((q) => [q, defaultDeadline(year, q)]));
     for (const d of deadlines) dueAt.set(d.quarter, new Date(d.due_at));
     const byCell = new Map(reports.map((r) => [`${r.township_id}|${r.quarter}`, r]));

@@ -11,7 +11,7 @@ export class CountyResolver {
   @Authorized()
   @Query(() => County, { description: '按 ID 查询县 / A county by id' })
   county(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<County> {
-    return new CountyService(ctx.em).findById(id);
+    return new CountyService(ctx.em).readById(id);
   }
 
   @Authorized()

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { findReadOnly } from '../../common/entities/find-read-only.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { metricErrors } from './metric.errors.js';
 
@@ -8,7 +9,7 @@ export class MetricDefinitionService {
   /** The whole catalog is small (tens of rows), so it is listed, not paginated. */
   list(countyId: string | null): Promise<MetricDefinition[]> {
     const where = countyId ? { $or: [{ county: null }, { county: countyId }] } : {};
-    return this.em.find(MetricDefinition, where, { orderBy: { key: 'asc' } });
+    return findReadOnly(this.em, MetricDefinition, where, { orderBy: { key: 'asc' } });
   }
 
   async findByKey(key: string): Promise<MetricDefinition> {

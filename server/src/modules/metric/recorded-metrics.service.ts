@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { findReadOnly } from '../../common/entities/find-read-only.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 import { MetricKind } from './metric-kind.enum.js';
 import { HIDDEN_RATE_PARTS, RECORDED_METRIC_SQL } from './recorded-metric-sql.js';
@@ -94,7 +95,7 @@ export class RecordedMetricsService {
     catalog?: readonly CountedMetric[],
   ): Promise<RecordedValue[]> {
     const [metrics, counted] = await Promise.all([
-      catalog ?? this.em.find(MetricDefinition, {}, { orderBy: { key: 'asc' } }),
+      catalog ?? findReadOnly(this.em, MetricDefinition, {}, { orderBy: { key: 'asc' } }),
       queryRecordedCounts(this.em, { countyId: scope.countyId, townshipIds: [scope.townshipId] }, [{ from, to }]),
     ]);
     const counts = counted.get(scope.townshipId)?.get(0) ?? new Map<string, number | null>();

@@ -1,12 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
+import { readOnlyHydrator } from '../../common/entities/read-only-hydrator.js';
 import { Notification } from './notification.entity.js';
 import { notificationErrors } from './notification.errors.js';
 import { NotificationFeed } from './dto/notification-feed.js';
 
 /** The most a township's list returns at once; older notifications stay stored. */
 export const NOTIFICATION_PAGE_MAX = 100;
+
+const UNREAD = '__unread';
 
 /** A township's own notifications: read them, mark them read. Row-level security hides every other township's. */
 export class NotificationService {
@@ -17,14 +20,19 @@ export class NotificationService {
 
   async feed(first: number, unreadOnly: boolean): Promise<NotificationFeed> {
     const limit = Math.min(Math.max(Math.trunc(first), 1), NOTIFICATION_PAGE_MAX);
-    const own = { township: this.scope.townshipId };
-    const [nodes, unreadCount] = await Promise.all([
-      this.em.find(Notification, unreadOnly ? { ...own, readAt: null } : own, {
-        orderBy: { createdAt: 'desc', id: 'desc' },
-        limit,
-      }),
-      this.em.count(Notification, { ...own, readAt: null }),
-    ]);
+    // One statement: the page, and the unread count beside each row. No row means no notification (or,
+    // with `unreadOnly`, no unread one), so the count is then 0.
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select n.*, (select count(*) from notification u where u.township_id = n.township_id and u.read_at is null) as ${UNREAD}
+         from notification n where n.township_id = ?${unreadOnly ? ' and n.read_at is null' : ''}
+        order by n.created_at desc, n.id desc limit ?`,
+      [this.scope.townshipId, limit],
+    );
+    const hydrate =
+      readOnlyHydrator(this.em, Notification) ??
+      ((row: Record<string, unknown>) => this.em.map(Notification, row as never));
+    const nodes = rows.map(hydrate);
+    const unreadCount = rows.length ? Number(rows[0]![UNREAD]) : 0;
     return Object.assign(new NotificationFeed(), { nodes, unreadCount });
   }
 

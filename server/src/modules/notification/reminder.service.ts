@@ -98,27 +98,24 @@ export class ReminderService {
     return notifications;
   }
 
-  /** The last reminder of every township and quarter of a year (the status board shows them). */
+  /**
+   * The last reminder of every township and quarter of a year (the status board shows them): PostgreSQL
+   * keeps the newest per cell, and the plain rows become the answer (no entities, no year's history read).
+   */
   async status(year: number): Promise<TownshipReminder[]> {
-    const rows = await this.em.find(
-      Notification,
-      { kind: NotificationKind.REPORT_REMINDER, year },
-      { orderBy: { createdAt: 'desc' }, fields: ['township', 'quarter', 'createdAt'] },
+    const rows = await this.em.execute<{ township_id: string; quarter: number; created_at: Date }[]>(
+      `select distinct on (township_id, quarter) township_id, quarter, created_at from notification
+        where kind = ? and year = ? order by township_id, quarter, created_at desc`,
+      [NotificationKind.REPORT_REMINDER, year],
     );
-    const latest = new Map<string, TownshipReminder>();
-    for (const row of rows) {
-      const key = `${row.township.id}:${row.quarter}`;
-      if (latest.has(key)) continue;
-      latest.set(
-        key,
-        Object.assign(new TownshipReminder(), {
-          townshipId: row.township.id,
-          quarter: row.quarter,
-          lastRemindedAt: row.createdAt,
-          nextAllowedAt: new Date(row.createdAt.getTime() + REMINDER_INTERVAL_MS),
-        }),
-      );
-    }
-    return [...latest.values()];
+    return rows.map((row) => {
+      const lastRemindedAt = new Date(row.created_at);
+      return Object.assign(new TownshipReminder(), {
+        townshipId: row.township_id,
+        quarter: row.quarter,
+        lastRemindedAt,
+        nextAllowedAt: new Date(lastRemindedAt.getTime() + REMINDER_INTERVAL_MS),
+      });
+    });
   }
 }

@@ -1,28 +1,32 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { METRIC_GROUP_ORDER, MetricGroup } from '../metric/metric-group.enum.js';
 import type { DraftValue } from './dto/draft-value.js';
+
+/** What the township's election records say about a period (see `electionHeldOf`). */
+export interface ElectionFacts {
+  inside: boolean;
+  same_year: boolean;
+  any: boolean;
+}
+
+/**
+ * A scalar subquery (parameters: the period's first day, its last day, its first day again, the township)
+ * answering `ElectionFacts` as one JSON column of a statement the draft runs anyway.
+ */
+export const ELECTION_HELD_SQL = `(select json_build_object(
+    'inside', coalesce(bool_or(e.date_precision <> 'YEAR' and e.held_on between ?::date and ?::date), false),
+    'same_year', coalesce(bool_or(e.date_precision = 'YEAR' and extract(year from e.held_on) = extract(year from ?::date)), false),
+    'any', count(*) > 0)
+  from election e where e.township_id = ?)`;
 
 /**
  * Whether the township held an election in the period, from its own election records: true when one is
  * dated (to the day or month) inside it; null when the records cannot tell (the township has no election
  * records at all, or one is known only to the period's year); false otherwise.
  */
-export async function electionHeld(
-  em: EntityManager,
-  townshipId: string,
-  from: string,
-  to: string,
-): Promise<boolean | null> {
-  const [row] = await em.execute<{ inside: boolean; same_year: boolean; any: boolean }[]>(
-    `select coalesce(bool_or(e.date_precision <> 'YEAR' and e.held_on between ?::date and ?::date), false) as inside,
-            coalesce(bool_or(e.date_precision = 'YEAR' and extract(year from e.held_on) = extract(year from ?::date)), false) as same_year,
-            count(*) > 0 as any
-       from election e where e.township_id = ?`,
-    [from, to, from, townshipId],
-  );
-  if (row!.inside) return true;
-  if (row!.same_year || !row!.any) return null;
+export function electionHeldOf(facts: ElectionFacts): boolean | null {
+  if (facts.inside) return true;
+  if (facts.same_year || !facts.any) return null;
   return false;
 }
 

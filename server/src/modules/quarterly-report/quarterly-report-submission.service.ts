@@ -8,18 +8,14 @@ import { uuidV7 } from '../../common/ids/uuid-v7.js';
 import { catalogJson } from '../metric/catalog-json.js';
 import { MetricDefinition } from '../metric/metric-definition.entity.js';
 import { MetricKind } from '../metric/metric-kind.enum.js';
-import { RecordedMetricsService, recordedValueOf, type RecordedValue } from '../metric/recorded-metrics.service.js';
+import { recordedValueOf, type RecordedValue } from '../metric/recorded-metrics.service.js';
 import { recordedCountsStatement } from '../metric/recorded-counts-query.js';
 import { executePrepared } from '../../database/prepared-statement.js';
-import { ReportingDeadlineService } from '../reporting/reporting-deadline.service.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
-import { QuarterlyReportValue } from './quarterly-report-value.entity.js';
 import { QuarterlyReportRevision } from './quarterly-report-revision.entity.js';
 import { ReportState } from './report-state.enum.js';
 import { defaultDeadline, quarterPeriod } from '../../common/periods/quarter-period.js';
 import type { RevisionValue } from './revision-value.js';
-import { catalogOrder, electionHeld, visibleLines } from './draft-sections.js';
-import type { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import type { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
 import type { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
 import { metricErrors } from '../metric/metric.errors.js';
@@ -50,52 +46,6 @@ export class QuarterlyReportSubmissionService {
     private readonly em: EntityManager,
     private readonly scope: TownshipScope,
   ) {}
-
-  async draft(year: number, quarter: number): Promise<QuarterlyReportDraft> {
-    const period = quarterPeriod(year, quarter, []);
-    const [catalog, report, deadline, held] = await Promise.all([
-      this.catalog(),
-      this.em.findOne(QuarterlyReport, { township: this.scope.townshipId, year, quarter }),
-      new ReportingDeadlineService(this.em).effective(this.scope.countyId, year, quarter),
-      electionHeld(this.em, this.scope.townshipId, period.from, period.to),
-    ]);
-    const recorded = await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to, catalog);
-    const current = report ? await this.em.find(QuarterlyReportValue, { report: report.id }) : [];
-    const currentByKey = new Map(current.map((v) => [v.metricKey, v]));
-    const recordedByKey = new Map(recorded.map((r) => [r.metricKey, r]));
-    return {
-      year,
-      quarter,
-      periodStart: period.from,
-      periodEnd: period.to,
-      version: report?.version ?? 0,
-      deadline: deadline.dueAt,
-      report,
-      electionHeld: held,
-      values: visibleLines(
-        catalog.map((metric) => {
-          const r = recordedByKey.get(metric.key)!;
-          const submitted = currentByKey.get(metric.key);
-          return {
-            metricKey: metric.key,
-            nameZh: metric.nameZh,
-            nameEn: metric.nameEn,
-            unit: metric.unit,
-            kind: metric.kind,
-            group: metric.group,
-            recordedValue: r.value,
-            numerator: r.numerator,
-            denominator: r.denominator,
-            derivationZh: r.derivationZh,
-            derivationEn: r.derivationEn,
-            reportedValue: submitted ? submitted.reportedValue : r.value,
-            overrideReason: submitted?.overrideReason ?? null,
-          };
-        }),
-        held,
-      ),
-    };
-  }
 
   /**
    * Two data statements for a submission, whatever the catalog's size: (1) the replay check, the catalog
@@ -342,9 +292,5 @@ export class QuarterlyReportSubmissionService {
       });
     }
     return values;
-  }
-
-  private async catalog(): Promise<MetricDefinition[]> {
-    return (await this.em.find(MetricDefinition, {})).sort(catalogOrder);
   }
 }

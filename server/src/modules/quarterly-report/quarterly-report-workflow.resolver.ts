@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { requireTownship } from '../../tenancy/require-township.js';
 import { childLists } from '../../tenancy/child-lists.js';
@@ -7,6 +8,8 @@ import { UserRole } from '../../tenancy/user-role.enum.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { QuarterlyReportRevision } from './quarterly-report-revision.entity.js';
 import { QuarterlyReportSubmissionService } from './quarterly-report-submission.service.js';
+import { QuarterlyReportDraftService } from './quarterly-report-draft.service.js';
+import { selectedFields } from '../../common/pagination/selected-node-fields.js';
 import { QuarterlyReportReviewService } from './quarterly-report-review.service.js';
 import { QuarterlyReportDraft } from './dto/quarterly-report-draft.js';
 import { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.input.js';
@@ -25,8 +28,11 @@ export class QuarterlyReportWorkflowResolver {
     @Arg('year', () => Int) year: number,
     @Arg('quarter', () => Int) quarter: number,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new QuarterlyReportSubmissionService(ctx.em, requireTownship(ctx)).draft(year, quarter);
+    // The clerk's home asks for the deadline and the report only: no lines, so nothing is counted.
+    const withValues = selectedFields(info).has('values');
+    return new QuarterlyReportDraftService(ctx.em, requireTownship(ctx)).draft(year, quarter, withValues);
   }
 
   @Authorized(UserRole.TOWNSHIP_CLERK)

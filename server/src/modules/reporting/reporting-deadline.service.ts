@@ -1,4 +1,5 @@
 import { ref } from '@mikro-orm/core';
+import { findOneReadOnly } from '../../common/entities/find-read-only.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { County } from '../county/county.entity.js';
 import { defaultDeadline, quarterPeriod } from '../../common/periods/quarter-period.js';
@@ -15,7 +16,7 @@ export class ReportingDeadlineService {
   constructor(private readonly em: EntityManager) {}
 
   async effective(countyId: string, year: number, quarter: number): Promise<EffectiveDeadline> {
-    const set = await this.em.findOne(ReportingDeadline, { county: countyId, year, quarter });
+    const set = await findOneReadOnly(this.em, ReportingDeadline, { county: countyId, year, quarter });
     return set ? { dueAt: set.dueAt, isDefault: false } : { dueAt: defaultDeadline(year, quarter), isDefault: true };
   }
 

@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import type { Identity } from '../../tenancy/identity.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { County } from '../county/county.entity.js';
+import { findReadOnly } from '../../common/entities/find-read-only.js';
 import { SavedQuery } from './saved-query.entity.js';
 import type { SaveQueryInput } from './dto/save-query.input.js';
 import { savedQueryErrors } from './saved-query.errors.js';
@@ -16,7 +17,7 @@ export class SavedQueryService {
   ) {}
 
   list(): Promise<SavedQuery[]> {
-    return this.em.find(SavedQuery, {}, { orderBy: { name: 'asc' } });
+    return findReadOnly(this.em, SavedQuery, {}, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
   async save(input: SaveQueryInput): Promise<SavedQuery> {

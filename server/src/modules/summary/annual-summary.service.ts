@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { findOneReadOnly } from '../../common/entities/find-read-only.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
 import { Township } from '../township/township.entity.js';
 import { analyticsPeriod } from '../analytics/analytics-period.js';
@@ -16,7 +17,7 @@ export class AnnualSummaryService {
 
   async summarise(townshipId: string, year: number, includeSynthetic = false): Promise<AnnualSummary> {
     assertUuid(townshipId, ['townshipId']);
-    const township = await this.em.findOne(Township, { id: townshipId });
+    const township = await findOneReadOnly(this.em, Township, { id: townshipId });
     if (!township) throw townshipErrors.notFound(townshipId, ['townshipId']);
     const period = analyticsPeriod(year, null, ['year']);
     const table = await new MetricValuesService(this.em).resolve(

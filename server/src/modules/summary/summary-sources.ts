@@ -62,6 +62,8 @@ export interface SummarySources {
   suggestions: SourceSuggestion[];
 }
 
+type Row = Record<string, unknown>;
+
 /** The span a summary covers: a date range (null ends when the term's dates are not known) and a term. */
 export interface SummarySpan {
   from: string | null;
@@ -70,7 +72,7 @@ export interface SummarySpan {
 }
 
 /**
- * Reads the records of a span in four statements. A record counts in the span when its date does and
+ * Reads the records of a span in one statement. A record counts in the span when its date does and
  * its date precision fits (a year-only date belongs to no narrower range); a term's sessions count
  * whatever their date.
  */
@@ -85,22 +87,22 @@ export async function loadSummaryRecords(
     return { elections: [], activities, suggestions: [] };
   }
   const range = [span.from, span.to];
-  const elections = await em.execute<Record<string, unknown>[]>(
-    `select id, to_char(held_on, 'YYYY-MM-DD') as held_on, date_precision, kind, registered_voters, voters_voted,
-            county_deputies_elected, township_deputies_elected, provenance
-       from election where township_id = ? and held_on between ?::date and ?::date order by held_on, id`,
-    [townshipId, ...range],
+  // One statement, one JSON list per kind (every value is read back as text or number, as before).
+  const [lists] = await em.execute<{ elections: Row[]; activities: Row[]; suggestions: Row[] }[]>(
+    `select
+       (select coalesce(json_agg(e order by e.held_on, e.id), '[]'::json) from (
+          select id, to_char(held_on, 'YYYY-MM-DD') as held_on, date_precision, kind, registered_voters, voters_voted,
+                 county_deputies_elected, township_deputies_elected, provenance
+            from election where township_id = ? and held_on between ?::date and ?::date) e) as elections,
+       (select coalesce(json_agg(a order by a.occurred_on, a.id), '[]'::json) from (
+          ${ACTIVITY_SELECT} where a.township_id = ? and a.occurred_on between ?::date and ?::date
+           group by a.id, s.id) a) as activities,
+       (select coalesce(json_agg(g order by g.submitted_on, g.id), '[]'::json) from (
+          select id, title, state, to_char(submitted_on, 'YYYY-MM-DD') as submitted_on, provenance
+            from suggestion where township_id = ? and submitted_on between ?::date and ?::date) g) as suggestions`,
+    [townshipId, ...range, townshipId, ...range, townshipId, ...range],
   );
-  const activities = await em.execute<Record<string, unknown>[]>(
-    `${ACTIVITY_SELECT} where a.township_id = ? and a.occurred_on between ?::date and ?::date
-      group by a.id, s.id order by a.occurred_on, a.id`,
-    [townshipId, ...range],
-  );
-  const suggestions = await em.execute<Record<string, unknown>[]>(
-    `select id, title, state, to_char(submitted_on, 'YYYY-MM-DD') as submitted_on, provenance
-       from suggestion where township_id = ? and submitted_on between ?::date and ?::date order by submitted_on, id`,
-    [townshipId, ...range],
-  );
+  const { elections, activities, suggestions } = lists!;
   return {
     elections: elections.map((r) => ({
       id: String(r['id']),
