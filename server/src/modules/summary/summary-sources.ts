@@ -93,7 +93,7 @@ export async function loadSummaryRecords(
   );
   const activities = await em.execute<Record<string, unknown>[]>(
     `${ACTIVITY_SELECT} where a.township_id = ? and a.occurred_on between ?::date and ?::date
-      group by a.id, s.id order by a.occurred_on, a.id`,
+      group by a.id, a.county_id, a.township_id, s.id, s.county_id, s.township_id order by a.occurred_on, a.id`,
     [townshipId, ...range],
   );
   const suggestions = await em.execute<Record<string, unknown>[]>(
@@ -136,7 +136,7 @@ const ACTIVITY_SELECT = `select a.id, a.type, to_char(a.occurred_on, 'YYYY-MM-DD
 async function sessionActivities(em: EntityManager, townshipId: string, termId: string): Promise<SourceActivity[]> {
   const rows = await em.execute<Record<string, unknown>[]>(
     `${ACTIVITY_SELECT} where a.township_id = ? and a.type = 'CONGRESS_SESSION' and s.term_id = ?
-      group by a.id, s.id order by a.occurred_on, a.id`,
+      group by a.id, a.county_id, a.township_id, s.id, s.county_id, s.township_id order by a.occurred_on, a.id`,
     [townshipId, termId],
   );
   return rows.map(toActivity);
