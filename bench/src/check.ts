@@ -22,7 +22,10 @@ interface PostGraphileB1 {
         year: number;
         quarter: number;
         state: string;
-        quarterlyReportValuesByCountyIdAndTownshipIdAndReportId: Nodes<{ metricKey: string; reportedValue: number | null }>;
+        quarterlyReportValuesByCountyIdAndTownshipIdAndReportId: Nodes<{
+          metricKey: string;
+          reportedValue: number | null;
+        }>;
       }>;
     }>;
   };
@@ -108,11 +111,13 @@ function canonicalB2(system: SystemName, response: unknown): Canonical {
             id: d.rowId,
             name: d.name,
             activities: {
-              nodes: d.activityParticipantsByCountyIdAndTownshipIdAndDeputyId.nodes.map(({ activityByCountyIdAndTownshipIdAndActivityId: a }) => ({
-                id: a.rowId,
-                title: a.title,
-                occurredOn: a.occurredOn,
-              })),
+              nodes: d.activityParticipantsByCountyIdAndTownshipIdAndDeputyId.nodes.map(
+                ({ activityByCountyIdAndTownshipIdAndActivityId: a }) => ({
+                  id: a.rowId,
+                  title: a.title,
+                  occurredOn: a.occurredOn,
+                }),
+              ),
             },
           })),
         }))
