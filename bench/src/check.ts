@@ -18,11 +18,14 @@ interface PostGraphileB1 {
       rowId: string;
       code: string;
       name: string;
-      quarterlyReportsByTownshipId: Nodes<{
+      quarterlyReportsByCountyIdAndTownshipId: Nodes<{
         year: number;
         quarter: number;
         state: string;
-        quarterlyReportValuesByReportId: Nodes<{ metricKey: string; reportedValue: number | null }>;
+        quarterlyReportValuesByCountyIdAndTownshipIdAndReportId: Nodes<{
+          metricKey: string;
+          reportedValue: number | null;
+        }>;
       }>;
     }>;
   };
@@ -46,11 +49,11 @@ interface PostGraphileB2 {
     allTownships: Nodes<{
       rowId: string;
       name: string;
-      deputiesByTownshipId: Nodes<{
+      deputiesByCountyIdAndTownshipId: Nodes<{
         rowId: string;
         name: string;
-        activityParticipantsByDeputyId: Nodes<{
-          activityByActivityId: { rowId: string; title: string; occurredOn: string };
+        activityParticipantsByCountyIdAndTownshipIdAndDeputyId: Nodes<{
+          activityByCountyIdAndTownshipIdAndActivityId: { rowId: string; title: string; occurredOn: string };
         }>;
       }>;
     }>;
@@ -72,10 +75,10 @@ function canonicalB1(system: SystemName, response: unknown): Canonical {
     const wanted = new Set(SCALE_QUARTERS.map((q) => `${q.year}|${q.quarter}`));
     const metrics = new Set(SCALE_METRIC_KEYS);
     const facts = towns.flatMap((t) =>
-      t.quarterlyReportsByTownshipId.nodes
+      t.quarterlyReportsByCountyIdAndTownshipId.nodes
         .filter((r) => wanted.has(`${r.year}|${r.quarter}`) && (r.state === 'SUBMITTED' || r.state === 'ACCEPTED'))
         .flatMap((r) =>
-          r.quarterlyReportValuesByReportId.nodes
+          r.quarterlyReportValuesByCountyIdAndTownshipIdAndReportId.nodes
             .filter((v) => metrics.has(v.metricKey))
             .map((v) => `${t.rowId}|${r.year}|${r.quarter}|${v.metricKey}=${String(v.reportedValue)}`),
         ),
@@ -104,15 +107,17 @@ function canonicalB2(system: SystemName, response: unknown): Canonical {
       ? (response as PostGraphileB2).data.allTownships.nodes.map((t) => ({
           id: t.rowId,
           name: t.name,
-          deputies: t.deputiesByTownshipId.nodes.map((d) => ({
+          deputies: t.deputiesByCountyIdAndTownshipId.nodes.map((d) => ({
             id: d.rowId,
             name: d.name,
             activities: {
-              nodes: d.activityParticipantsByDeputyId.nodes.map(({ activityByActivityId: a }) => ({
-                id: a.rowId,
-                title: a.title,
-                occurredOn: a.occurredOn,
-              })),
+              nodes: d.activityParticipantsByCountyIdAndTownshipIdAndDeputyId.nodes.map(
+                ({ activityByCountyIdAndTownshipIdAndActivityId: a }) => ({
+                  id: a.rowId,
+                  title: a.title,
+                  occurredOn: a.occurredOn,
+                }),
+              ),
             },
           })),
         }))

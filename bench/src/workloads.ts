@@ -31,8 +31,8 @@ const POSTGRAPHILE_B1 = `query B1($countyId: UUID!) {
   allTownships(condition: { countyId: $countyId }, orderBy: [CODE_ASC, PRIMARY_KEY_ASC]) {
     nodes {
       rowId code name
-      quarterlyReportsByTownshipId(orderBy: [YEAR_ASC, QUARTER_ASC]) {
-        nodes { year quarter state quarterlyReportValuesByReportId { nodes { metricKey reportedValue } } }
+      quarterlyReportsByCountyIdAndTownshipId(orderBy: [YEAR_ASC, QUARTER_ASC]) {
+        nodes { year quarter state quarterlyReportValuesByCountyIdAndTownshipIdAndReportId { nodes { metricKey reportedValue } } }
       }
     }
   }
@@ -48,11 +48,11 @@ const POSTGRAPHILE_B2 = `query B2($first: Int!) {
   allTownships(first: $first, orderBy: [CODE_ASC, PRIMARY_KEY_ASC]) {
     nodes {
       rowId name
-      deputiesByTownshipId(first: 50, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
+      deputiesByCountyIdAndTownshipId(first: 50, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
         nodes {
           rowId name
-          activityParticipantsByDeputyId(first: 20, orderBy: [OCCURRED_ON_DESC, ACTIVITY_ID_DESC]) {
-            nodes { activityByActivityId { rowId title occurredOn } }
+          activityParticipantsByCountyIdAndTownshipIdAndDeputyId(first: 20, orderBy: [OCCURRED_ON_DESC, ACTIVITY_ID_DESC]) {
+            nodes { activityByCountyIdAndTownshipIdAndActivityId { rowId title occurredOn } }
           }
         }
       }

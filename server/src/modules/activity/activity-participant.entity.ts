@@ -9,7 +9,7 @@ import { Attendance } from './attendance.enum.js';
 /** A deputy's attendance at an activity; attendance rates are counted from these rows. */
 @ObjectType({ description: '活动参加情况' })
 @Entity({ tableName: 'activity_participant' })
-@Unique({ properties: ['activity', 'deputy'] })
+@Unique({ name: 'activity_participant_activity_id_deputy_id_unique', properties: ['county', 'activity', 'deputy'] })
 @Index({ properties: ['deputy', 'activity'] })
 export class ActivityParticipant extends TenantEntity {
   @ManyToOne(() => Activity, { ref: true, deleteRule: 'cascade' })

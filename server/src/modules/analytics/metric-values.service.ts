@@ -111,7 +111,7 @@ export class MetricValuesService {
                      json_object_agg(v.metric_key, json_build_array(v.reported_value, v.provenance, v.qualifier)) as figures
                 from quarterly_report q join quarterly_report_value v on v.report_id = q.id
                where q.county_id = ?::uuid and q.state in ('SUBMITTED', 'ACCEPTED') and q.year in (${yearList})
-               group by q.id
+               group by q.id, q.county_id, q.township_id -- the whole key: q.township_id, year, quarter depend on it
               union all
               select f.township_id, f.year, 0,
                      json_object_agg(f.metric_key, json_build_array(f.value, f.provenance, f.qualifier))

@@ -95,7 +95,7 @@ describe('a generated row marks everything derived from it', () => {
               await su.query(
                 `insert into record_coverage (id, township_id, county_id, record_kind, recorded_since, provenance)
                  select gen_random_uuid(), id, county_id, $2, $3::date, 'RECORDED' from township where id = $1
-                 on conflict (township_id, record_kind) do update set recorded_since = excluded.recorded_since, provenance = 'RECORDED'`,
+                 on conflict (county_id, township_id, record_kind) do update set recorded_since = excluded.recorded_since, provenance = 'RECORDED'`,
                 [idOf.get(code), source.kind, `${year}-01-01`],
               );
             }

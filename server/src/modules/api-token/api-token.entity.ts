@@ -12,7 +12,7 @@ import { ApiTokenOperation } from './api-token-operation.enum.js';
  */
 @ObjectType({ description: 'API 令牌 / A township system’s token for scripted submissions' })
 @Entity({ tableName: 'api_token' })
-@Unique({ properties: ['tokenHash'] })
+@Unique({ name: 'api_token_token_hash_unique', properties: ['county', 'tokenHash'] })
 @Index({ properties: ['county', 'township'] })
 export class ApiToken extends TimestampedEntity {
   @ManyToOne(() => Township, { ref: true, deleteRule: 'restrict' })

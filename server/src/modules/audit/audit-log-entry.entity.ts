@@ -28,9 +28,10 @@ export class AuditLogEntry {
   @Property({ type: 'string', length: 40, nullable: true })
   role!: string | null;
 
+  /** Not null in the table (its shard key); platform rows are logged under the nil uuid, which no caller reads. */
   @Field(() => ID, { nullable: true })
-  @Property({ type: 'uuid', nullable: true })
-  countyId!: string | null;
+  @Property({ type: 'uuid' })
+  countyId!: string;
 
   @Field(() => ID, { nullable: true })
   @Property({ type: 'uuid', nullable: true })

@@ -11,7 +11,7 @@ import { User } from './user.entity.js';
  * Not a GraphQL type: the raw token is shown once, to whoever issued it.
  */
 @Entity({ tableName: 'account_invitation' })
-@Unique({ properties: ['tokenHash'] })
+@Unique({ name: 'account_invitation_token_hash_unique', properties: ['county', 'tokenHash'] })
 @Index({ properties: ['user'] })
 export class AccountInvitation extends TimestampedEntity {
   @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })

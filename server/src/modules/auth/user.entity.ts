@@ -10,7 +10,7 @@ import { UserRole } from '../../tenancy/user-role.enum.js';
 @ObjectType({ description: '用户' })
 @Entity({ tableName: 'app_user' })
 @Unique({ properties: ['login'] })
-@Unique({ properties: ['deputyId'] })
+@Unique({ name: 'app_user_deputy_id_unique', properties: ['county', 'deputyId'] })
 @Index({ properties: ['county', 'role'] })
 @Check({
   name: 'app_user_deputy_role_check',

@@ -6,7 +6,7 @@ import { TenantEntity } from '../../tenancy/tenant-entity.js';
 /** A deputy group (代表小组). */
 @ObjectType({ description: '代表小组' })
 @Entity({ tableName: 'deputy_group' })
-@Unique({ properties: ['township', 'name'] })
+@Unique({ name: 'deputy_group_township_id_name_unique', properties: ['county', 'township', 'name'] })
 export class DeputyGroup extends TenantEntity {
   @Field()
   @Property({ type: 'string', length: 100 })

@@ -11,8 +11,11 @@ import { RevisionValue } from './revision-value.js';
  */
 @ObjectType({ description: '季度报表的一次报送（修订版本）' })
 @Entity({ tableName: 'quarterly_report_revision' })
-@Unique({ properties: ['report', 'revision'] })
-@Unique({ properties: ['township', 'idempotencyKey'] })
+@Unique({ name: 'quarterly_report_revision_report_id_revision_unique', properties: ['county', 'report', 'revision'] })
+@Unique({
+  name: 'quarterly_report_revision_township_id_idempotency_key_unique',
+  properties: ['county', 'township', 'idempotencyKey'],
+})
 export class QuarterlyReportRevision extends TenantEntity {
   @ManyToOne(() => QuarterlyReport, { ref: true, deleteRule: 'cascade' })
   report!: Ref<QuarterlyReport>;

@@ -104,7 +104,7 @@ export class QuarterlyReportSubmissionService {
                                   where d.county_id = a.county_id and d.year = a.year and d.quarter = a.quarter), a.default_due),
                 null, null, null
            from arg a
-         on conflict (township_id, year, quarter) do update
+         on conflict (county_id, township_id, year, quarter) do update
            set state = 'SUBMITTED', version = q.version + 1, revision = q.revision + 1, submitted_at = excluded.submitted_at,
                late = excluded.late, return_reason = null, reviewed_at = null, reviewed_by = null, provenance = 'REPORTED',
                updated_at = excluded.updated_at

@@ -11,7 +11,7 @@ import { QuarterlyReport } from './quarterly-report.entity.js';
  */
 @ObjectType({ description: '季度报表指标值' })
 @Entity({ tableName: 'quarterly_report_value' })
-@Unique({ properties: ['report', 'metricKey'] })
+@Unique({ name: 'quarterly_report_value_report_id_metric_key_unique', properties: ['county', 'report', 'metricKey'] })
 export class QuarterlyReportValue extends TenantEntity {
   @ManyToOne(() => QuarterlyReport, { ref: true, deleteRule: 'cascade' })
   report!: Ref<QuarterlyReport>;

@@ -6,7 +6,10 @@ import { ReportState } from './report-state.enum.js';
 /** A township's figures for one quarter, submitted to and accepted or returned by the county. */
 @ObjectType({ description: '季度报表' })
 @Entity({ tableName: 'quarterly_report' })
-@Unique({ properties: ['township', 'year', 'quarter'] })
+@Unique({
+  name: 'quarterly_report_township_id_year_quarter_unique',
+  properties: ['county', 'township', 'year', 'quarter'],
+})
 // County comparisons read one county's reports: without it they scanned the country's.
 @Index({ properties: ['county', 'year', 'quarter'] })
 @Check({ name: 'quarterly_report_quarter_check', expression: 'quarter >= 1 and quarter <= 4' })

@@ -10,7 +10,7 @@ import { RecordKind } from './record-kind.enum.js';
  */
 @ObjectType({ description: '记录完整起始日：自该日起平台录有本乡镇此类全部记录' })
 @Entity({ tableName: 'record_coverage' })
-@Unique({ properties: ['township', 'recordKind'] })
+@Unique({ name: 'record_coverage_township_id_record_kind_unique', properties: ['county', 'township', 'recordKind'] })
 // Analytics read a whole county's coverage: an index leading with county_id, as for every source.
 @Index({ properties: ['county', 'township'] })
 export class RecordCoverage extends TenantEntity {

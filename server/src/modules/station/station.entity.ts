@@ -8,7 +8,7 @@ import { ReceptionScheduleKind } from './reception-schedule-kind.enum.js';
 /** A liaison or activity station (代表联络站/活动站) where deputies receive voters on a schedule. */
 @ObjectType({ description: '代表联络站 / 活动站' })
 @Entity({ tableName: 'station' })
-@Unique({ properties: ['township', 'name'] })
+@Unique({ name: 'station_township_id_name_unique', properties: ['county', 'township', 'name'] })
 export class Station extends TenantEntity {
   @Field()
   @Property({ type: 'string', length: 200 })

@@ -6,7 +6,7 @@ import { Suggestion } from './suggestion.entity.js';
 
 /** Join row: which deputies proposed a suggestion. Carries its tenant like every other row. */
 @Entity({ tableName: 'suggestion_proposer' })
-@Unique({ properties: ['suggestion', 'deputy'] })
+@Unique({ name: 'suggestion_proposer_suggestion_id_deputy_id_unique', properties: ['county', 'suggestion', 'deputy'] })
 @Index({ properties: ['deputy'] })
 export class SuggestionProposer extends TenantEntity {
   @ManyToOne(() => Suggestion, { ref: true, deleteRule: 'cascade' })

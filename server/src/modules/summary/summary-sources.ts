@@ -96,7 +96,7 @@ export async function loadSummaryRecords(
             from election where township_id = ? and held_on between ?::date and ?::date) e) as elections,
        (select coalesce(json_agg(a order by a.occurred_on, a.id), '[]'::json) from (
           ${ACTIVITY_SELECT} where a.township_id = ? and a.occurred_on between ?::date and ?::date
-           group by a.id, s.id) a) as activities,
+           group by a.id, a.county_id, a.township_id, s.id, s.county_id, s.township_id) a) as activities,
        (select coalesce(json_agg(g order by g.submitted_on, g.id), '[]'::json) from (
           select id, title, state, to_char(submitted_on, 'YYYY-MM-DD') as submitted_on, provenance
             from suggestion where township_id = ? and submitted_on between ?::date and ?::date) g) as suggestions`,
@@ -138,7 +138,7 @@ const ACTIVITY_SELECT = `select a.id, a.type, to_char(a.occurred_on, 'YYYY-MM-DD
 async function sessionActivities(em: EntityManager, townshipId: string, termId: string): Promise<SourceActivity[]> {
   const rows = await em.execute<Record<string, unknown>[]>(
     `${ACTIVITY_SELECT} where a.township_id = ? and a.type = 'CONGRESS_SESSION' and s.term_id = ?
-      group by a.id, s.id order by a.occurred_on, a.id`,
+      group by a.id, a.county_id, a.township_id, s.id, s.county_id, s.township_id order by a.occurred_on, a.id`,
     [townshipId, termId],
   );
   return rows.map(toActivity);

@@ -8,7 +8,7 @@ import { Term } from './term.entity.js';
 /** A session (人代会第N次会议) of a term. */
 @ObjectType({ description: '人民代表大会会议' })
 @Entity({ tableName: 'congress_session' })
-@Unique({ properties: ['term', 'sessionNumber'] })
+@Unique({ name: 'congress_session_term_id_session_number_unique', properties: ['county', 'term', 'sessionNumber'] })
 @Index({ properties: ['township', 'startsOn'] })
 export class CongressSession extends TenantEntity {
   @ManyToOne(() => Term, { ref: true, deleteRule: 'restrict' })

@@ -6,7 +6,7 @@ import { TenantEntity } from '../../tenancy/tenant-entity.js';
 /** A congress term (届次), e.g. 第八届; usually five years. */
 @ObjectType({ description: '届次' })
 @Entity({ tableName: 'term' })
-@Unique({ properties: ['township', 'name'] })
+@Unique({ name: 'term_township_id_name_unique', properties: ['county', 'township', 'name'] })
 export class Term extends TenantEntity {
   @Field(() => Int, { nullable: true, description: '8 for 第八届; null when the report does not say' })
   @Property({ type: 'integer', nullable: true })
