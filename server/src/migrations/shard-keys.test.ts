@@ -22,6 +22,8 @@ async function primaryKey(client: pg.Client, table: string): Promise<string[]> {
 
 describe('shard keys migration on a populated database (two counties)', () => {
   const previous = migrationList[migrationList.findIndex((m) => m.name === MINE) - 1]!.name;
+  /** This migration and every later one: what stays pending while this one refuses. */
+  const fromMine = migrationList.slice(migrationList.findIndex((m) => m.name === MINE)).map((m) => m.name);
   let database: TestDatabase;
   let orm: MikroORM;
   /** A participation and a deputy of the same county but another township. */
@@ -60,7 +62,7 @@ describe('shard keys migration on a populated database (two counties)', () => {
   });
 
   it('starts from the keys of before: primary key (id) alone', async () => {
-    expect(await pending()).toEqual([MINE]);
+    expect(await pending()).toEqual(fromMine);
     expect(await asOwner((client) => primaryKey(client, 'deputy'))).toEqual(['id']);
   });
 
@@ -75,7 +77,7 @@ describe('shard keys migration on a populated database (two counties)', () => {
       `shard keys: 1 row(s) of activity_participant reference a deputy of another county or township (activity_participant.deputy_id, constraint activity_participant_deputy_id_foreign; first: id ${crossTownship.participant})`,
     );
     // One transaction: nothing of it stayed.
-    expect(await pending()).toEqual([MINE]);
+    expect(await pending()).toEqual(fromMine);
     expect(await asOwner((client) => primaryKey(client, 'deputy'))).toEqual(['id']);
     await asOwner((c) =>
       c.query('update activity_participant set deputy_id = $2 where id = $1', [
@@ -92,7 +94,7 @@ describe('shard keys migration on a populated database (two counties)', () => {
     await expect(orm.migrator.up()).rejects.toThrow(
       /shard keys: 1 row\(s\) of deputy reference a station of another county or township \(deputy\.station_id, constraint deputy_station_id_foreign/,
     );
-    expect(await pending()).toEqual([MINE]);
+    expect(await pending()).toEqual(fromMine);
     await asOwner((c) =>
       c.query('update deputy set station_id = $2 where id = $1', [crossCounty.deputy, crossCounty.original]),
     );
