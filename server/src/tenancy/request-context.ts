@@ -18,6 +18,9 @@ export interface RequestContext {
   /** Client address, for the login rate limit. */
   clientAddress: string;
   tokens: SessionTokens;
-  /** Whether the request's transaction is open (see request-transaction.ts). */
-  transaction: { open: boolean };
+  /**
+   * Whether the request's transaction is open (see request-transaction.ts), and the caller's county data
+   * version its first statement read (absent for anonymous callers and before the transaction began).
+   */
+  transaction: { open: boolean; dataVersion?: string };
 }
