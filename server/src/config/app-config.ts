@@ -53,6 +53,8 @@ export interface AppConfig {
   tenantQueueTimeoutMs: number;
   /** Byte budget of the query result cache (0: off). */
   resultCacheBytes: number;
+  /** Registered operations, hash → document (tests); by default the built dashboard's manifest. */
+  persistedOperations?: ReadonlyMap<string, string>;
 }
 
 /** The default byte budget of the query result cache, in MiB (RENDA_RESULT_CACHE_MB). */

@@ -16,7 +16,10 @@ import { Migration } from '@mikro-orm/migrations';
  * `renda_data_version_table(t, column)` attaches the triggers; `renda_tenant_table()` now calls it, so a
  * future tenant table gets them with its one line. This migration attaches them to every existing table
  * with a `county_id` column (the tables with rules of their own, `township`, `app_user`,
- * `metric_definition`, `saved_query`, `audit_log`…, included) and to `county` itself (by `id`).
+ * `metric_definition`, `saved_query`…, included) and to `county` itself (by `id`), but not to
+ * `audit_log`: only the audit trigger writes it, one row (one statement) per audited row, always beside
+ * a write that bumped the same county already; counting it again would add an upsert per row to bulk
+ * writes, and a county row's audit entry (its `county_id` null) would bump every county.
  * The table is not an entity: re-seeding (which truncates the entities' tables) must never reset it.
  */
 export class Migration20261207013430_county_data_version extends Migration {
@@ -89,7 +92,7 @@ export class Migration20261207013430_county_data_version extends Migration {
           from pg_class c
           join pg_namespace n on n.oid = c.relnamespace
           join pg_attribute a on a.attrelid = c.oid and a.attname = 'county_id' and not a.attisdropped
-         where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname <> 'county_data_version'
+         where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relname not in ('county_data_version', 'audit_log')
       loop
         perform renda_data_version_table(r.t);
       end loop;
