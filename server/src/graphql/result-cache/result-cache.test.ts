@@ -19,7 +19,7 @@ describe('result cache and persisted operations (#19 part 4)', () => {
 
   beforeAll(async () => {
     t = await startTestServer({
-      config: { persistedOperations: new Map([[REGISTERED_HASH, REGISTERED]]) },
+      config: { resultCacheBytes: 16 * 1024 * 1024, persistedOperations: new Map([[REGISTERED_HASH, REGISTERED]]) },
     });
     await addSecondCounty(t.database.ownerUrl);
   });
