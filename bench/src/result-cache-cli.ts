@@ -58,25 +58,32 @@ async function startServer(urls: { appUrl: string; ownerUrl: string }, cacheMb: 
   const port = await freePort();
   // e.g. BENCH_SERVER_NODE_ARGS=--cpu-prof to profile the server
   const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(findRepoRoot(), 'server', 'dist', 'main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: urls.appUrl,
-      MIGRATION_DATABASE_URL: urls.ownerUrl,
-      RENDA_MIGRATE_ON_START: 'false',
-      RENDA_SEED: 'false',
-      RENDA_JWT_SECRET: randomBytes(32).toString('hex'),
-      RENDA_RESULT_CACHE_MB: String(cacheMb),
-      RENDA_RATE_LIMIT_PER_USER: '0',
-      RENDA_RATE_LIMIT_PER_IP: '0',
-      RENDA_LOG_LEVEL: 'warn',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, join(findRepoRoot(), 'server', 'dist', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: urls.appUrl,
+        MIGRATION_DATABASE_URL: urls.ownerUrl,
+        RENDA_MIGRATE_ON_START: 'false',
+        RENDA_SEED: 'false',
+        RENDA_JWT_SECRET: randomBytes(32).toString('hex'),
+        RENDA_RESULT_CACHE_MB: String(cacheMb),
+        RENDA_RATE_LIMIT_PER_USER: '0',
+        RENDA_RATE_LIMIT_PER_IP: '0',
+        RENDA_LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (i > 600 || child.exitCode !== null) throw new Error('the server did not become ready');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -152,7 +159,12 @@ async function throughput(
     connections: Number(args.connections),
     duration: seconds,
     timeout: 60,
-    requests: recorded.map((r) => ({ method: r.method as 'GET' | 'POST', path: r.path, headers, ...(r.body ? { body: r.body } : {}) })),
+    requests: recorded.map((r) => ({
+      method: r.method as 'GET' | 'POST',
+      path: r.path,
+      headers,
+      ...(r.body ? { body: r.body } : {}),
+    })),
   });
   if (result.non2xx + result.errors + result.timeouts > 0) throw new Error(`failed requests: ${result.non2xx} non-2xx`);
   return { rps: result['2xx'] / result.duration, requests: result['2xx'] };
@@ -182,7 +194,12 @@ async function main(): Promise<void> {
           cpuMs[mode].push(perRequest);
           log(`server CPU ${perRequest.toFixed(2)} ms per request`);
           const metrics = await (await fetch(`${server.base}/metrics`)).text();
-          log(metrics.split('\n').filter((l) => l.startsWith('renda_result_cache_lookups_total')).join(', '));
+          log(
+            metrics
+              .split('\n')
+              .filter((l) => l.startsWith('renda_result_cache_lookups_total'))
+              .join(', '),
+          );
           log(`round ${round + 1} ${mode}: ${rps.toFixed(1)} req/s`);
         } finally {
           await server.stop();
@@ -197,7 +214,11 @@ async function main(): Promise<void> {
     operations: recorded?.length,
     seconds,
     connections: Number(args.connections),
-    uncached: { median: median(figures.uncached), min: Math.min(...figures.uncached), max: Math.max(...figures.uncached) },
+    uncached: {
+      median: median(figures.uncached),
+      min: Math.min(...figures.uncached),
+      max: Math.max(...figures.uncached),
+    },
     cached: { median: median(figures.cached), min: Math.min(...figures.cached), max: Math.max(...figures.cached) },
     ratio: median(figures.cached) / median(figures.uncached),
     serverCpuMsPerRequest: { uncached: median(cpuMs.uncached), cached: median(cpuMs.cached) },

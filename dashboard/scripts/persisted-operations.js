@@ -17,14 +17,20 @@ const features = join(root, 'src', 'features');
 function graphqlFiles(dir) {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) =>
-      entry.isDirectory() ? graphqlFiles(join(dir, entry.name)) : entry.name.endsWith('.graphql') ? [join(dir, entry.name)] : [],
+      entry.isDirectory()
+        ? graphqlFiles(join(dir, entry.name))
+        : entry.name.endsWith('.graphql')
+          ? [join(dir, entry.name)]
+          : [],
     )
     .sort();
 }
 
 const files = graphqlFiles(features).map((file) => ({ file, document: parse(readFileSync(file, 'utf8')) }));
 const fragments = new Map(
-  files.flatMap(({ document }) => document.definitions.filter((d) => d.kind === 'FragmentDefinition')).map((d) => [d.name.value, d]),
+  files
+    .flatMap(({ document }) => document.definitions.filter((d) => d.kind === 'FragmentDefinition'))
+    .map((d) => [d.name.value, d]),
 );
 
 /** The fragments a definition spreads, transitively, by name. */

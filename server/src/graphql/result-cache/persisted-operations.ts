@@ -51,7 +51,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-type Resolution = { kind: 'none' } | { kind: 'invalid' } | { kind: 'unknown'; hash: string } | { kind: 'found'; body: string };
+type Resolution =
+  { kind: 'none' } | { kind: 'invalid' } | { kind: 'unknown'; hash: string } | { kind: 'found'; body: string };
 
 function resolve(
   operations: ReadonlyMap<string, string>,

@@ -88,7 +88,9 @@ describe('result cache and persisted operations (#19 part 4)', () => {
     const before = await dataVersion('demo.staff');
     await withDatabaseClient(t.database.ownerUrl, async (client) => {
       await client.query('begin');
-      await client.query(`update township set name = name || '改' where county_id = (select county_id from app_user where login = 'demo.staff')`);
+      await client.query(
+        `update township set name = name || '改' where county_id = (select county_id from app_user where login = 'demo.staff')`,
+      );
       const inside = await client.query<{ v: string }>(
         `select renda_data_version(county_id)::text as v from app_user where login = 'demo.staff'`,
       );
@@ -107,7 +109,9 @@ describe('result cache and persisted operations (#19 part 4)', () => {
     const staff = await dataVersion('demo.staff');
     const other = await dataVersion('otherdemo.staff');
     await withDatabaseClient(t.database.ownerUrl, (client) =>
-      client.query(`update township set name = name where county_id = (select county_id from app_user where login = 'demo.staff')`),
+      client.query(
+        `update township set name = name where county_id = (select county_id from app_user where login = 'demo.staff')`,
+      ),
     );
     expect(BigInt(await dataVersion('demo.staff'))).toBe(BigInt(staff) + 1n);
     expect(await dataVersion('otherdemo.staff')).toBe(other);
@@ -120,12 +124,22 @@ describe('result cache and persisted operations (#19 part 4)', () => {
   });
 
   it('never hands one caller’s cached answer to another: same document and variables, concurrently', async () => {
-    const callers = ['qunli.clerk', 'simeng.clerk', 'qunli.viewer', 'demo.staff', 'demo.analyst', 'otherdemo.staff', 'otherqunli.clerk'];
+    const callers = [
+      'qunli.clerk',
+      'simeng.clerk',
+      'qunli.viewer',
+      'demo.staff',
+      'demo.analyst',
+      'otherdemo.staff',
+      'otherqunli.clerk',
+    ];
     // each caller's own answer, uncached, then every caller at once, three rounds
     const own = new Map<string, unknown>();
     for (const login of callers) {
       await withDatabaseClient(t.database.ownerUrl, (client) =>
-        client.query(`update county set name = name where id = (select county_id from app_user where login = $1)`, [login]),
+        client.query(`update county set name = name where id = (select county_id from app_user where login = $1)`, [
+          login,
+        ]),
       );
       own.set(login, (await t.graphql(TOWNSHIPS, { first: 10 }, { as: login })).data);
     }
@@ -167,7 +181,9 @@ describe('result cache and persisted operations (#19 part 4)', () => {
     expect(clerk.headers.get('etag')).not.toBe(etag);
 
     await withDatabaseClient(t.database.ownerUrl, (client) =>
-      client.query(`update township set name = name where county_id = (select county_id from app_user where login = 'demo.staff')`),
+      client.query(
+        `update township set name = name where county_id = (select county_id from app_user where login = 'demo.staff')`,
+      ),
     );
     const changed = await fetch(`${t.server.url}?${new URLSearchParams(params)}`, {
       headers: { ...auth, 'if-none-match': etag! },
@@ -196,7 +212,10 @@ describe('result cache and persisted operations (#19 part 4)', () => {
 
     const unknown = await t.get({ extensions: extensions('0'.repeat(64)) }, auth);
     expect(unknown.status).toBe(404);
-    expect(unknown.json?.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PERSISTED_QUERY_NOT_FOUND' });
+    expect(unknown.json?.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'PERSISTED_QUERY_NOT_FOUND',
+    });
     const malformed = await t.post({ extensions: JSON.parse(extensions('not-a-hash')) as unknown }, auth);
     expect(malformed.status).toBe(400);
     expect(malformed.json?.errors?.[0]?.extensions).toMatchObject({ reason: 'PERSISTED_QUERY_INVALID' });
