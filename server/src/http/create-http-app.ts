@@ -33,7 +33,11 @@ import { apiTokenScopePlugin } from '../modules/api-token/api-token-scope-plugin
 import { inputHygienePlugin } from '../graphql/input-hygiene/input-hygiene-plugin.js';
 import { ResultCache } from '../graphql/result-cache/result-cache.js';
 import { DEFAULT_RESULT_CACHE_MB } from '../config/app-config.js';
-import { resultCachePlugin } from '../graphql/result-cache/result-cache-plugin.js';
+import {
+  lookUpAnswer,
+  resultCachePlugin,
+  type ResolvedOperation,
+} from '../graphql/result-cache/result-cache-plugin.js';
 import {
   loadPersistedOperations,
   persistedOperationsMiddleware,
@@ -120,6 +124,15 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         metrics: options.metrics,
         replicaReads: options.replicaReads,
         ...(options.bulkhead ? { bulkhead: options.bulkhead } : {}),
+        // without a cache nothing is worth the probe's statement (a 304 is then found in the transaction)
+        ...(resultCache
+          ? {
+              cachedAnswer: (requestContext: ResolvedOperation, dataVersion: string) => {
+                const answer = lookUpAnswer(resultCache, requestContext, dataVersion);
+                return answer && (answer.data || answer.notModified) ? answer : null;
+              },
+            }
+          : {}),
       }),
       // after the transaction plugin: a lookup needs the data version its first statement read
       resultCachePlugin(resultCache, options.metrics),

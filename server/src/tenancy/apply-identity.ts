@@ -56,3 +56,24 @@ export async function applyIdentity(em: EntityManager, identity: Identity): Prom
   const row = rows[0];
   return { valid: row?.valid === true, dataVersion: row?.data_version ?? '0' };
 }
+
+/**
+ * Whether the session stands, and the caller's county data version, in one statement outside any
+ * transaction and without applying the identity: enough to answer a query from the result cache
+ * (request-transaction-plugin.ts), which then needs no transaction at all. Starts with
+ * `select renda_identity_valid(` so the statement counter files it under session setup.
+ */
+export async function probeIdentity(em: EntityManager, identity: Identity): Promise<AppliedIdentity> {
+  const rows = await em.execute<{ valid: boolean | null; data_version: string }[]>(
+    `select renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)) as valid,
+            renda_data_version(cast(? as uuid))::text as data_version`,
+    [
+      identity.userId,
+      identity.apiToken ? null : (identity.tokenVersion ?? null),
+      identity.apiToken?.id ?? null,
+      identity.countyId,
+    ],
+  );
+  const row = rows[0];
+  return { valid: row?.valid === true, dataVersion: row?.data_version ?? '0' };
+}

@@ -45,8 +45,13 @@ describe('result cache and persisted operations (#19 part 4)', () => {
     const first = await t.countStatements(TOWNSHIPS, { first: 10 });
     expect(first.response.errors).toBeUndefined();
     expect(first.statements).toBeGreaterThan(0);
+    const controlBefore = t.server.statements.transactionControl;
+    const setupBefore = t.server.statements.sessionSetup;
     const second = await t.countStatements(TOWNSHIPS, { first: 10 });
     expect(second.statements).toBe(0);
+    // one probe (session and data version) and no transaction at all
+    expect(t.server.statements.transactionControl - controlBefore).toBe(0);
+    expect(t.server.statements.sessionSetup - setupBefore).toBe(1);
     expect(second.response).toEqual(first.response);
     expect(await metric('hit')).toBe(hitsBefore + 1);
     // other variables are another answer
