@@ -173,14 +173,18 @@ export async function dashboardFirstChart(browser: Browser, options: FirstChartO
         content: `sessionStorage.setItem(${JSON.stringify(SESSION_KEY)}, ${JSON.stringify(session)});`,
       });
       const page = await context.newPage();
-      // Resource Timing has no operation names (every request is POST /graphql): Playwright's do.
+      // Resource Timing has no operation names (every request is /graphql): Playwright's do.
       const operations: WallOperation[] = [];
       page.on('requestfinished', (request) => {
         if (new URL(request.url()).pathname !== '/graphql') return;
-        const body = request.postDataJSON() as { operationName?: string } | null;
+        // registered queries go as GET by hash (operationName in the URL), everything else as POST
+        const name =
+          request.method() === 'GET'
+            ? new URL(request.url()).searchParams.get('operationName')
+            : (request.postDataJSON() as { operationName?: string } | null)?.operationName;
         const timing = request.timing();
         operations.push({
-          name: body?.operationName ?? 'unnamed',
+          name: name ?? 'unnamed',
           wallStart: timing.startTime,
           durationMs: timing.responseEnd,
         });

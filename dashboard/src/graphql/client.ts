@@ -1,5 +1,8 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import type { DocumentNode } from 'graphql';
 import { ErrorLink } from '@apollo/client/link/error';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { PERSISTED_QUERY_IDS } from './generated/persisted-query-ids';
 import { isUnauthenticated } from '../utils/describe-error';
 import { readYourWritesLink } from './read-your-writes';
 
@@ -10,6 +13,35 @@ export interface SessionAccess {
 }
 
 export const GRAPHQL_PATH = '/graphql';
+
+function operationName(document: DocumentNode): string | undefined {
+  const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
+  return operation?.kind === 'OperationDefinition' ? operation.name?.value : undefined;
+}
+
+/** The build-time hash of a registered operation (scripts/persisted-operations.js), or undefined. */
+export function persistedQueryId(document: DocumentNode): string | undefined {
+  const name = operationName(document);
+  return name === undefined ? undefined : PERSISTED_QUERY_IDS[name];
+}
+
+/**
+ * Registered operations go by hash: queries as GET (the browser revalidates them with If-None-Match and
+ * the server answers 304 while the data version is unchanged), mutations as POST. A server that does not
+ * know the hash (another build during a rollout) answers PERSISTED_QUERY_NOT_FOUND and the link sends
+ * the full document once. Other documents (the explorer's) are sent in full, as before.
+ */
+function persistedOperationsLink(): ApolloLink {
+  const persisted = new PersistedQueryLink({
+    generateHash: (document) => persistedQueryId(document) ?? '',
+    useGETForHashedQueries: true,
+    retry: ({ error, meta }) =>
+      meta.persistedQueryNotFound ||
+      (CombinedGraphQLErrors.is(error) &&
+        error.errors.some((e) => e.extensions?.['reason'] === 'PERSISTED_QUERY_NOT_FOUND')),
+  });
+  return ApolloLink.split((operation) => persistedQueryId(operation.query) !== undefined, persisted);
+}
 
 /** Apollo Client over /graphql (same origin: the server serves the dashboard), bearer token per request. */
 export function createApolloClient(session: SessionAccess): ApolloClient {
@@ -26,7 +58,14 @@ export function createApolloClient(session: SessionAccess): ApolloClient {
     if (operation.operationName !== 'Login' && isUnauthenticated(error)) session.expire();
   });
   return new ApolloClient({
-    link: ApolloLink.from([expiry, auth, readYourWritesLink(), new HttpLink({ uri: GRAPHQL_PATH })]),
+    link: ApolloLink.from([
+      expiry,
+      auth,
+      readYourWritesLink(),
+      persistedOperationsLink(),
+      // the header keeps Apollo Server's CSRF prevention satisfied for GET (a simple request cannot carry it)
+      new HttpLink({ uri: GRAPHQL_PATH, headers: { 'apollo-require-preflight': 'true' } }),
+    ]),
     cache: new InMemoryCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

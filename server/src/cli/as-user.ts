@@ -77,7 +77,7 @@ export async function asUser<T>(
   const identity = await identityOf(em, login, roles);
   await em.begin();
   try {
-    if (!(await applyIdentity(em, identity))) throw cliErrors.userNotFound(login);
+    if (!(await applyIdentity(em, identity)).valid) throw cliErrors.userNotFound(login);
     const request: RequestContext = {
       requestId: randomUUID(),
       em,

@@ -51,7 +51,14 @@ export interface AppConfig {
   tenantMaxConnections: number;
   /** How long a request over that share waits for its turn before it gets TIMEOUT. */
   tenantQueueTimeoutMs: number;
+  /** Byte budget of the query result cache (0: off). */
+  resultCacheBytes: number;
+  /** Registered operations, hash → document (tests); by default the built dashboard's manifest. */
+  persistedOperations?: ReadonlyMap<string, string>;
 }
+
+/** The default byte budget of the query result cache, in MiB (RENDA_RESULT_CACHE_MB). */
+export const DEFAULT_RESULT_CACHE_MB = 64;
 
 /** The repository root: the nearest folder above this file that holds lerna.json. */
 export function findRepoRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
@@ -139,5 +146,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       poolMax,
     ),
     tenantQueueTimeoutMs: positiveInt(env, 'RENDA_TENANT_QUEUE_TIMEOUT_MS', 5_000),
+    resultCacheBytes: nonNegativeInt(env, 'RENDA_RESULT_CACHE_MB', DEFAULT_RESULT_CACHE_MB) * 1024 * 1024,
   };
 }

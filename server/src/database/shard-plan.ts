@@ -42,6 +42,10 @@ export const DISTRIBUTED_TABLES = [
   'performance_scheme',
   'notification',
   'data_import',
+  // The result cache's counters: one row per county, and the platform's under the nil uuid. Bumped by
+  // statement triggers beside each write; on Citus a reference table's write (platform rows) bumping the
+  // nil-uuid row crosses to a distributed table, which issue #20 must route (or keep the counter local).
+  'county_data_version',
 ] as const;
 
 /**

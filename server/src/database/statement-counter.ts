@@ -1,7 +1,8 @@
 import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start transaction)\b/i;
-const SESSION_SETUP = /^\s*select set_config\(/i;
+// the identity statement, and the result cache's probe of the same (tenancy/apply-identity.ts)
+const SESSION_SETUP = /^\s*select (set_config|renda_identity_valid)\(/i;
 
 /**
  * Counts the SQL statements the ORM sends (transaction control apart), so tests and benchmarks can

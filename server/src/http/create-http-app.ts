@@ -24,13 +24,24 @@ import { requestIdMiddleware } from './request-id-middleware.js';
 import { incomingRequest } from './incoming-request.js';
 import { accessLogMiddleware } from './access-log-middleware.js';
 import { testDelayPlugin } from './test-delay-plugin.js';
-import { serveDashboard } from './serve-dashboard.js';
+import { defaultDashboardDir, serveDashboard } from './serve-dashboard.js';
 import { securityHeaders } from './security-headers.js';
 import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit-middleware.js';
 import { jsonErrorHandler, jsonNotFound, MAX_BODY_BYTES } from './json-error-handler.js';
 import { retryAfterPlugin } from './retry-after-plugin.js';
 import { apiTokenScopePlugin } from '../modules/api-token/api-token-scope-plugin.js';
 import { inputHygienePlugin } from '../graphql/input-hygiene/input-hygiene-plugin.js';
+import { ResultCache } from '../graphql/result-cache/result-cache.js';
+import { DEFAULT_RESULT_CACHE_MB } from '../config/app-config.js';
+import {
+  lookUpAnswer,
+  resultCachePlugin,
+  type ResolvedOperation,
+} from '../graphql/result-cache/result-cache-plugin.js';
+import {
+  loadPersistedOperations,
+  persistedOperationsMiddleware,
+} from '../graphql/result-cache/persisted-operations.js';
 
 export interface HttpAppOptions {
   orm: MikroORM;
@@ -55,11 +66,17 @@ export interface HttpAppOptions {
   bulkhead?: TenantBulkhead;
   /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`); empty: trust none. */
   trustedProxies?: string[];
+  /** Byte budget of the query result cache (server/README.md, Result cache); 0 turns it off. */
+  resultCacheBytes?: number;
+  /** Registered operations, hash → document; by default the built dashboard's manifest. */
+  persistedOperations?: ReadonlyMap<string, string>;
 }
 
 export interface HttpApp {
   app: Express;
   apollo: ApolloServer<RequestContext>;
+  /** null when turned off. */
+  resultCache: ResultCache | null;
 }
 
 /**
@@ -68,6 +85,9 @@ export interface HttpApp {
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const security = createGraphQLSecurity({ production: options.production });
+  const cacheBytes = options.resultCacheBytes ?? DEFAULT_RESULT_CACHE_MB * 1024 * 1024;
+  const resultCache = cacheBytes > 0 ? new ResultCache(cacheBytes) : null;
+  const persistedOperations = options.persistedOperations ?? loadPersistedOperations(defaultDashboardDir());
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError: createErrorFormatter(options.logger),
@@ -79,6 +99,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // persisted operations are the dashboard's registered ones (persisted-operations.ts), not Apollo's
+    // automatic ones, which would let any client register documents in the server's memory
+    persistedQueries: false,
     parseOptions: security.parseOptions,
     validationRules: security.validationRules,
     stringifyResult: security.stringifyResult,
@@ -101,7 +124,18 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
         metrics: options.metrics,
         replicaReads: options.replicaReads,
         ...(options.bulkhead ? { bulkhead: options.bulkhead } : {}),
+        // without a cache nothing is worth the probe's statement (a 304 is then found in the transaction)
+        ...(resultCache
+          ? {
+              cachedAnswer: (requestContext: ResolvedOperation, dataVersion: string) => {
+                const answer = lookUpAnswer(resultCache, requestContext, dataVersion);
+                return answer && (answer.data || answer.notModified) ? answer : null;
+              },
+            }
+          : {}),
       }),
+      // after the transaction plugin: a lookup needs the data version its first statement read
+      resultCachePlugin(resultCache, options.metrics),
     ],
   });
   await apollo.start();
@@ -120,6 +154,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
+    persistedOperationsMiddleware(persistedOperations),
     expressMiddleware(apollo, {
       context: ({ req }) =>
         createRequestContext({ orm: options.orm, tokens: options.tokens }, incomingRequest(req, options.tokens)),
@@ -129,5 +164,5 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   serveDashboard(app);
   // last of all: every error Express would answer with its HTML page becomes coded JSON and a log line
   app.use(jsonNotFound(), jsonErrorHandler(options.logger));
-  return { app, apollo };
+  return { app, apollo, resultCache };
 }

@@ -74,6 +74,20 @@ export const httpErrors = {
       details: { limit, max, windowSeconds, retryAfterSeconds },
     }),
   ),
+  persistedQueryNotFound: defineError('PERSISTED_QUERY_NOT_FOUND', (hash: string) => ({
+    code: 'NOT_FOUND',
+    field: ['extensions', 'persistedQuery', 'sha256Hash'],
+    messageZh: '没有这个已登记的操作（客户端可改为发送完整查询）',
+    messageEn: 'No registered operation has this hash (the client may send the full document instead)',
+    details: { sha256Hash: hash.slice(0, 64) },
+  })),
+  persistedQueryInvalid: defineError('PERSISTED_QUERY_INVALID', () =>
+    badInput(
+      ['extensions', 'persistedQuery'],
+      '已登记操作的引用无效（应为 {"version":1,"sha256Hash":"<64 位十六进制>"}）',
+      'Invalid persisted operation reference (expected {"version":1,"sha256Hash":"<64 hex digits>"})',
+    ),
+  ),
   exportQueryMissing: defineError('EXPORT_QUERY_MISSING', () =>
     badInput(['query'], '缺少查询（query）', 'query is required'),
   ),

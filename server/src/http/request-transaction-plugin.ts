@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../tenancy/request-context.js';
+import type { ResolvedOperation } from '../graphql/result-cache/result-cache-plugin.js';
+import type { CachedAnswer, RequestContext } from '../tenancy/request-context.js';
+import { probeIdentity } from '../tenancy/apply-identity.js';
 import { beginRequestTransaction, committedLsn, endRequestTransaction } from '../tenancy/request-transaction.js';
 import { LSN_PATTERN } from '../database/begin-on-replica.js';
 import { httpErrors } from './http.errors.js';
@@ -33,6 +35,11 @@ export interface RequestTransactionPluginOptions {
   replicaReads?: boolean;
   /** Caps the connections one township or user holds at once (see tenant-bulkhead.ts). */
   bulkhead?: TenantBulkhead;
+  /**
+   * The result cache's answer at a data version, when it has one (data or a 304); with it, a query is
+   * first probed outside any transaction and a hit opens none (graphql/result-cache/).
+   */
+  cachedAnswer?: (requestContext: ResolvedOperation, dataVersion: string) => CachedAnswer | null;
 }
 
 /**
@@ -53,7 +60,8 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
       let opening: Promise<void> | null = null;
       let release: (() => void) | null = null;
       return {
-        async didResolveOperation({ contextValue, operation, document }) {
+        async didResolveOperation(requestContext) {
+          const { contextValue, operation, document } = requestContext;
           // No operation matches the request's operationName: execution only reports that, no transaction needed.
           if (!operation) return;
           // Public operations (login) manage their own short transactions; see public-operations.ts.
@@ -63,6 +71,17 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
           wrote = !readOnly;
           opening = (async () => {
             if (bulkhead) release = await bulkhead.acquire(TenantBulkhead.key(contextValue.identity));
+            if (readOnly && options.cachedAnswer && contextValue.identity) {
+              // One statement instead of BEGIN, the identity and COMMIT when the answer is cached; a miss
+              // then opens the transaction as always (whose own version read keys what it stores).
+              const probe = await probeIdentity(contextValue.em, contextValue.identity);
+              const answer = probe.valid ? options.cachedAnswer(requestContext, probe.dataVersion) : null;
+              if (answer) {
+                contextValue.transaction.dataVersion = probe.dataVersion;
+                contextValue.transaction.cached = answer;
+                return;
+              }
+            }
             const began = await beginRequestTransaction(
               contextValue,
               readOnly,

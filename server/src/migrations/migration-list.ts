@@ -19,6 +19,7 @@ import { Migration20261206193145_platform_metric_catalog } from './Migration2026
 import { Migration20261206193247_data_import } from './Migration20261206193247_data_import.js';
 import { Migration20261206210000_platform_metric_groups } from './Migration20261206210000_platform_metric_groups.js';
 import { Migration20261206211000_deputy_archive_access } from './Migration20261206211000_deputy_archive_access.js';
+import { Migration20261207013430_county_data_version } from './Migration20261207013430_county_data_version.js';
 import { Migration20261207014000_shard_keys } from './Migration20261207014000_shard_keys.js';
 import { Migration20261207015252_report_value_statement_audit } from './Migration20261207015252_report_value_statement_audit.js';
 
@@ -50,6 +51,7 @@ export const migrationList: MigrationObject[] = [
   { name: 'Migration20261206193247_data_import', class: Migration20261206193247_data_import },
   { name: 'Migration20261206210000_platform_metric_groups', class: Migration20261206210000_platform_metric_groups },
   { name: 'Migration20261206211000_deputy_archive_access', class: Migration20261206211000_deputy_archive_access },
+  { name: 'Migration20261207013430_county_data_version', class: Migration20261207013430_county_data_version },
   { name: 'Migration20261207014000_shard_keys', class: Migration20261207014000_shard_keys },
   {
     name: 'Migration20261207015252_report_value_statement_audit',

@@ -20,6 +20,7 @@ export class Metrics {
   private readonly transactions: Counter<'target'>;
   private readonly replicaFallbacks: Counter;
   private readonly replicaLagFallbacks: Counter;
+  private readonly resultCache: Counter<'outcome'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'renda_' });
@@ -50,6 +51,12 @@ export class Metrics {
     this.replicaLagFallbacks = new Counter({
       name: 'renda_db_replica_lag_fallbacks_total',
       help: "Read-only transactions that went to the primary because the replica had not replayed the caller's last write",
+      registers: [this.registry],
+    });
+    this.resultCache = new Counter({
+      name: 'renda_result_cache_lookups_total',
+      help: 'Query results looked up in the result cache: hit, miss, or not_modified (a GET answered 304)',
+      labelNames: ['outcome'],
       registers: [this.registry],
     });
     const pools = this.pools;
@@ -112,6 +119,10 @@ export class Metrics {
   /** A read sent to the primary because the replica had not replayed the caller's last write. */
   countReplicaLagFallback(): void {
     this.replicaLagFallbacks.inc();
+  }
+
+  countResultCache(outcome: 'hit' | 'miss' | 'not_modified'): void {
+    this.resultCache.inc({ outcome });
   }
 
   get contentType(): string {

@@ -100,6 +100,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       testHooks: config.testHooks,
       bulkhead: new TenantBulkhead(config.tenantMaxConnections, config.tenantQueueTimeoutMs),
       trustedProxies: config.trustedProxies,
+      resultCacheBytes: config.resultCacheBytes,
+      ...(config.persistedOperations ? { persistedOperations: config.persistedOperations } : {}),
     });
     httpServer.on('request', app);
     httpServer.on('clientError', clientErrorHandler(logger));

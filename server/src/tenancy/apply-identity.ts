@@ -3,6 +3,13 @@ import { DATABASE_ROLES } from '../database/database-roles.js';
 import { UserRole } from './user-role.enum.js';
 import type { Identity } from './identity.js';
 
+export interface AppliedIdentity {
+  /** The session still stands; when false no setting was applied. */
+  valid: boolean;
+  /** The caller's county data version (a bigint as text) when the transaction began. */
+  dataVersion: string;
+}
+
 /**
  * Hands the caller's identity to PostgreSQL for the current transaction only (`is_local = true`), so
  * row-level security sees it and a pooled connection forgets it at commit or rollback. Analysts also
@@ -21,14 +28,18 @@ import type { Identity } from './identity.js';
  *
  * A deputy gets `renda.deputy_id` and no `renda.township_id`: every township policy then shows it
  * nothing, and only the `*_deputy_read` policies (migration deputy_role) open its own records.
+ *
+ * The same statement also reads the caller's county data version (`renda_data_version`, migration
+ * county_data_version), before the transaction reads any data: the result cache labels the answer with
+ * it, and a version read later could label older data with a newer version.
  */
 export async function applyIdentity(
   em: EntityManager,
   identity: Identity,
   options: { genericPlans?: boolean } = {},
-): Promise<boolean> {
+): Promise<AppliedIdentity> {
   const deputy = identity.role === UserRole.DEPUTY;
-  const rows = await em.execute<{ valid: boolean }[]>(
+  const rows = await em.execute<{ valid: boolean; data_version: string }[]>(
     // Starts with `select set_config(` so the statement counter files it under session setup.
     `select set_config('renda.user_id', case when v.valid then ? else '' end, true),
             set_config('renda.role', case when v.valid then ? else '' end, true),
@@ -37,7 +48,8 @@ export async function applyIdentity(
             set_config('renda.deputy_id', case when v.valid then ? else '' end, true),
             set_config('role', case when v.valid then ? else 'none' end, true),
             set_config('plan_cache_mode', case when ? then 'force_generic_plan' else current_setting('plan_cache_mode') end, true),
-            v.valid
+            v.valid,
+            renda_data_version(cast(? as uuid))::text as data_version
        from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)), false) as valid) v`,
     [
       identity.userId,
@@ -47,10 +59,33 @@ export async function applyIdentity(
       deputy ? (identity.deputyId ?? '') : '',
       identity.role === UserRole.ANALYST ? DATABASE_ROLES.analyst : 'none',
       options.genericPlans === true,
+      identity.countyId,
       identity.userId,
       identity.apiToken ? null : (identity.tokenVersion ?? null),
       identity.apiToken?.id ?? null,
     ],
   );
-  return rows[0]?.valid === true;
+  const row = rows[0];
+  return { valid: row?.valid === true, dataVersion: row?.data_version ?? '0' };
+}
+
+/**
+ * Whether the session stands, and the caller's county data version, in one statement outside any
+ * transaction and without applying the identity: enough to answer a query from the result cache
+ * (request-transaction-plugin.ts), which then needs no transaction at all. Starts with
+ * `select renda_identity_valid(` so the statement counter files it under session setup.
+ */
+export async function probeIdentity(em: EntityManager, identity: Identity): Promise<AppliedIdentity> {
+  const rows = await em.execute<{ valid: boolean | null; data_version: string }[]>(
+    `select renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)) as valid,
+            renda_data_version(cast(? as uuid))::text as data_version`,
+    [
+      identity.userId,
+      identity.apiToken ? null : (identity.tokenVersion ?? null),
+      identity.apiToken?.id ?? null,
+      identity.countyId,
+    ],
+  );
+  const row = rows[0];
+  return { valid: row?.valid === true, dataVersion: row?.data_version ?? '0' };
 }

@@ -2,6 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestLoaders } from '../common/loaders/request-loaders.js';
 import type { Identity, SessionTokens } from './identity.js';
 
+/** A query's answer found in the result cache: its key (the ETag), and the data or a 304. */
+export interface CachedAnswer {
+  key: string;
+  data: Readonly<Record<string, unknown>> | null;
+  notModified: boolean;
+}
+
 /** What every resolver receives; built fresh for each request before any resolver runs. */
 export interface RequestContext {
   requestId: string;
@@ -18,6 +25,17 @@ export interface RequestContext {
   /** Client address, for the login rate limit. */
   clientAddress: string;
   tokens: SessionTokens;
-  /** Whether the request's transaction is open (see request-transaction.ts). */
-  transaction: { open: boolean };
+  /**
+   * Whether the request's transaction is open (see request-transaction.ts), and the caller's county data
+   * version its first statement read (absent for anonymous callers and before the transaction began).
+   */
+  transaction: {
+    open: boolean;
+    dataVersion?: string;
+    /**
+     * Set when the result cache answered before any transaction opened (request-transaction-plugin.ts):
+     * the response is this, and nothing executes.
+     */
+    cached?: CachedAnswer;
+  };
 }

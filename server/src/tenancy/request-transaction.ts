@@ -19,7 +19,11 @@ export async function beginRequestTransaction(
   else await ctx.em.begin({ readOnly });
   ctx.transaction.open = true;
   // A revoked session runs with no identity applied, and the auth checker refuses every field.
-  if (ctx.identity) ctx.identityRevoked = !(await applyIdentity(ctx.em, ctx.identity, { genericPlans: !readOnly }));
+  if (ctx.identity) {
+    const applied = await applyIdentity(ctx.em, ctx.identity, { genericPlans: !readOnly });
+    ctx.identityRevoked = !applied.valid;
+    ctx.transaction.dataVersion = applied.dataVersion;
+  }
   return result;
 }
 

@@ -91,6 +91,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     production: options.production ?? false,
     jwtSecret: TEST_JWT_SECRET,
     poolMax: options.poolMax ?? 10,
+    // Off unless a test asks for it: tests count the statements of repeated queries, which a cache would answer.
+    resultCacheBytes: 0,
     ...options.config,
   };
   // RENDA_TEST_LOG=1 shows the server's log (unexpected errors included) while debugging a test.
