@@ -56,6 +56,30 @@ describe('costLimitPlugin', () => {
     expect(budget.running).toBe(0);
   });
 
+  it('remembers verdicts per document and variables: a cheap verdict never answers a ruinous page', async () => {
+    const tracker = { running: 0, peak: 0 };
+    const budget = new CostBudget(1_000_000);
+    const server = new ApolloServer({ schema, rootValue: rootValue(tracker), plugins: [costLimitPlugin(budget)] });
+    await server.start();
+    const MANY = 'query Many($n: Int) { items(first: $n) { nodes { id } } }';
+    const THREE = { items: { nodes: [{ id: '0' }, { id: '1' }, { id: '2' }] } };
+    const REFUSED = /first of items is 100000, above the page limit/;
+    // One after the other first, so that Apollo parses the document once and hands it back from its
+    // store: the verdict for n = 3 is then remembered when n = 100000 arrives with the same document.
+    expect((await run(server, MANY, { n: 3 })).data).toEqual(THREE);
+    expect((await run(server, MANY, { n: 3 })).data).toEqual(THREE);
+    expect((await run(server, MANY, { n: 100_000 })).errors?.[0]?.message).toMatch(REFUSED);
+    // Then both at once, alternating.
+    const sizes = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 3 : 100_000));
+    const results = await Promise.all(sizes.map((n) => run(server, MANY, { n })));
+    await server.stop();
+    results.forEach((result, i) => {
+      if (sizes[i] === 3) expect(result.data).toEqual(THREE);
+      else expect(result.errors?.[0]?.message).toMatch(REFUSED);
+    });
+    expect(budget.running).toBe(0);
+  });
+
   it('gives the cost back when another plugin refuses the operation while it waits', async () => {
     const tracker = { running: 0, peak: 0 };
     const budget = new CostBudget(100);

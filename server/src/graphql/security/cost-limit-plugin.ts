@@ -1,4 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { stringify } from 'safe-stable-stringify';
 import { AppError } from '../../common/errors/app-error.js';
 import { asRequestError } from './as-request-error.js';
 import { checkOperationCost } from './operation-cost.js';
@@ -13,23 +16,13 @@ import { CostBudget } from './cost-budget.js';
  * its response is ready, so concurrent heavy queries queue instead of piling up in memory.
  */
 export function costLimitPlugin(budget: CostBudget): ApolloServerPlugin<BaseContext> {
+  const verdicts = new CostVerdicts();
   return {
     async requestDidStart() {
       let held: Promise<() => void> | null = null;
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          let checked: ReturnType<typeof checkOperationCost>;
-          try {
-            checked = checkOperationCost({
-              schema,
-              document,
-              variables: request.variables,
-              operationName: operationName ?? undefined,
-            });
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            checked = { refusal: error };
-          }
+          const checked = verdicts.check(schema, document, request.variables, operationName ?? undefined);
           if ('refusal' in checked) throw asRequestError(checked.refusal);
           held = budget.acquire(checked.cost);
           await held;
@@ -42,4 +35,49 @@ export function costLimitPlugin(budget: CostBudget): ApolloServerPlugin<BaseCont
       };
     },
   };
+}
+
+type Verdict = ReturnType<typeof checkOperationCost>;
+
+/**
+ * Verdicts remembered per parsed document, then per operation name and variables (in canonical JSON):
+ * the cost is a function of those and the schema alone, and a dashboard sends the same few documents
+ * with the same variables all day, so the analysis (a walk of the whole document) runs once per
+ * combination. Apollo hands the same DocumentNode for a query text it has parsed before; a document it
+ * forgets is forgotten here too (WeakMap). Variables are part of the key: a cheap verdict for
+ * `first: 10` never answers `first: 100000`.
+ */
+class CostVerdicts {
+  private readonly byDocument = new WeakMap<
+    DocumentNode,
+    { schema: GraphQLSchema; verdicts: LRUCache<string, Verdict> }
+  >();
+
+  check(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ): Verdict {
+    let entry = this.byDocument.get(document);
+    if (!entry || entry.schema !== schema) {
+      entry = { schema, verdicts: new LRUCache<string, Verdict>({ max: 64 }) };
+      this.byDocument.set(document, entry);
+    }
+    const key = `${operationName ?? ''}\u0000${stringify(variables ?? {})}`;
+    const known = entry.verdicts.get(key);
+    if (known) return known;
+    const verdict = evaluate({ schema, document, variables, operationName });
+    entry.verdicts.set(key, verdict);
+    return verdict;
+  }
+}
+
+function evaluate(request: Parameters<typeof checkOperationCost>[0]): Verdict {
+  try {
+    return checkOperationCost(request);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { refusal: error };
+  }
 }
