@@ -71,7 +71,10 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
           wrote = !readOnly;
           opening = (async () => {
             if (bulkhead) release = await bulkhead.acquire(TenantBulkhead.key(contextValue.identity));
-            if (readOnly && options.cachedAnswer && contextValue.identity) {
+            // With read replicas no probe: it would read the primary's version outside the routing below
+            // (replica, lag, the caller's LSN, a primary that is gone); the transaction's own version read,
+            // wherever it runs, still finds cached answers (result-cache-plugin.ts).
+            if (readOnly && options.cachedAnswer && contextValue.identity && !replicaReads) {
               // One statement instead of BEGIN, the identity and COMMIT when the answer is cached; a miss
               // then opens the transaction as always (whose own version read keys what it stores).
               const probe = await probeIdentity(contextValue.em, contextValue.identity);
