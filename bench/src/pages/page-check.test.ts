@@ -19,7 +19,9 @@ describe('page-load answers as facts', () => {
           {
             rowId: 'r1',
             state: 'SUBMITTED',
-            quarterlyReportValuesByReportId: { nodes: [{ metricKey: 'a', reportedValue: value, qualifier: 'EXACT' }] },
+            quarterlyReportValuesByCountyIdAndTownshipIdAndReportId: {
+              nodes: [{ metricKey: 'a', reportedValue: value, qualifier: 'EXACT' }],
+            },
           },
         ],
       },

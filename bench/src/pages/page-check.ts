@@ -2,7 +2,7 @@ import type { Canonical } from '../check.js';
 
 /**
  * Page-load answers reduced to comparable facts. PostGraphile's answer is first renamed into the
- * dashboard document's shape (`rowId` → `id`, `termsByTownshipId { nodes }` → `terms`, …); then every
+ * dashboard document's shape (`rowId` → `id`, `termsByCountyIdAndTownshipId { nodes }` → `terms`, …); then every
  * answer is flattened to `path=value` lines, list elements keyed by their id (or metric key), so the
  * same rows in another order are the same facts. Timestamps are compared as instants.
  */
@@ -18,23 +18,23 @@ const RENAMES: Record<string, Record<string, Rename>> = {
   TownshipList: { allTownships: { to: 'townships' } },
   CountyName: { countyByRowId: { to: 'county' } },
   TownshipOverview: {
-    townshipByRowId: { to: 'township' },
+    townshipByRowIdAndCountyId: { to: 'township' },
     countyByCountyId: { to: 'county' },
-    termsByTownshipId: { to: 'terms', unwrap: true },
-    stationsByTownshipId: { to: 'stations', unwrap: true },
-    deputiesByTownshipId: { to: 'deputies' },
-    suggestionsByTownshipId: { to: 'suggestions' },
-    periodFiguresByTownshipId: { to: 'figures', unwrap: true },
-    termByTermId: { to: 'term' },
-    quarterlyReportsByTownshipId: { to: 'quarterlyReports', unwrap: true },
-    quarterlyReportValuesByReportId: { to: 'values', unwrap: true },
+    termsByCountyIdAndTownshipId: { to: 'terms', unwrap: true },
+    stationsByCountyIdAndTownshipId: { to: 'stations', unwrap: true },
+    deputiesByCountyIdAndTownshipId: { to: 'deputies' },
+    suggestionsByCountyIdAndTownshipId: { to: 'suggestions' },
+    periodFiguresByCountyIdAndTownshipId: { to: 'figures', unwrap: true },
+    termByCountyIdAndTownshipIdAndTermId: { to: 'term' },
+    quarterlyReportsByCountyIdAndTownshipId: { to: 'quarterlyReports', unwrap: true },
+    quarterlyReportValuesByCountyIdAndTownshipIdAndReportId: { to: 'values', unwrap: true },
     allMetricDefinitions: { to: 'metricDefinitions', unwrap: true },
   },
   TownshipActivities: { townshipActivitiesBetween: { to: 'activities' } },
   TownshipDeputyNames: { allDeputies: { to: 'deputies' } },
   PreviousQuarterReport: {
     allQuarterlyReports: { to: 'quarterlyReports' },
-    quarterlyReportValuesByReportId: { to: 'values', unwrap: true },
+    quarterlyReportValuesByCountyIdAndTownshipIdAndReportId: { to: 'values', unwrap: true },
   },
   SavedQueries: { allSavedQueries: { to: 'savedQueries', unwrap: true } },
 };

@@ -1,6 +1,6 @@
 /**
  * PostGraphile's closest query for each page-load operation that has one, in one place: the relation
- * fields are named after the foreign keys (`quarterlyReportsByTownshipId`, …), so a change of keys
+ * fields are named after the foreign keys (`quarterlyReportsByCountyIdAndTownshipId`, …), so a change of keys
  * (e.g. to `(county_id, township_id)`) renames them here and nowhere else.
  *
  * Operations absent here have no PostGraphile equivalent (see NO_POSTGRAPHILE): they compute (rates,
@@ -38,35 +38,35 @@ export const POSTGRAPHILE_PAGES: Record<string, PostGraphilePage> = {
     variables: (v) => ({ countyId: v['countyId'] }),
   },
   TownshipOverview: {
-    query: `query TownshipOverview($id: UUID!) {
-  townshipByRowId(rowId: $id) {
+    query: `query TownshipOverview($id: UUID!, $countyId: UUID!) {
+  townshipByRowIdAndCountyId(rowId: $id, countyId: $countyId) {
     rowId code name nameEn provenance sourceReportTitle
     countyByCountyId { rowId name nameEn }
-    termsByTownshipId(orderBy: [ORDINAL_ASC, PRIMARY_KEY_ASC]) { nodes { rowId name ordinal startedOn endedOn } }
-    stationsByTownshipId(orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
+    termsByCountyIdAndTownshipId(orderBy: [ORDINAL_ASC, PRIMARY_KEY_ASC]) { nodes { rowId name ordinal startedOn endedOn } }
+    stationsByCountyIdAndTownshipId(orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
       nodes {
         rowId name kind village address receptionSchedule scheduleKind scheduleDayOfMonth scheduleWeekday
         scheduleWeekOfMonth deputiesPerReception openedOn retiredOn provenance
       }
     }
-    deputiesByTownshipId(first: 200, condition: { status: "ACTIVE" }, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
+    deputiesByCountyIdAndTownshipId(first: 200, condition: { status: "ACTIVE" }, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
       totalCount pageInfo { hasNextPage }
       nodes { rowId level gender occupationCategory birthYear provenance }
     }
-    suggestionsByTownshipId(first: 200, orderBy: [SUBMITTED_ON_DESC, PRIMARY_KEY_DESC]) {
+    suggestionsByCountyIdAndTownshipId(first: 200, orderBy: [SUBMITTED_ON_DESC, PRIMARY_KEY_DESC]) {
       totalCount pageInfo { hasNextPage }
       nodes { rowId state outcomeClass kind provenance }
     }
-    periodFiguresByTownshipId { nodes { rowId metricKey periodKind year termByTermId { rowId name } value qualifier provenance note } }
-    quarterlyReportsByTownshipId(orderBy: [YEAR_ASC, QUARTER_ASC]) {
+    periodFiguresByCountyIdAndTownshipId { nodes { rowId metricKey periodKind year termByCountyIdAndTownshipIdAndTermId { rowId name } value qualifier provenance note } }
+    quarterlyReportsByCountyIdAndTownshipId(orderBy: [YEAR_ASC, QUARTER_ASC]) {
       nodes {
         rowId year quarter state late version revision submittedAt returnReason provenance
-        quarterlyReportValuesByReportId(orderBy: [METRIC_KEY_ASC]) {
+        quarterlyReportValuesByCountyIdAndTownshipIdAndReportId(orderBy: [METRIC_KEY_ASC]) {
           nodes { rowId metricKey recordedValue reportedValue qualifier provenance overrideReason }
         }
       }
     }
-    latestActivity: activitiesByTownshipId(first: 1, orderBy: [OCCURRED_ON_DESC, PRIMARY_KEY_DESC]) {
+    latestActivity: activitiesByCountyIdAndTownshipId(first: 1, orderBy: [OCCURRED_ON_DESC, PRIMARY_KEY_DESC]) {
       totalCount nodes { rowId occurredOn }
     }
   }
@@ -74,7 +74,7 @@ export const POSTGRAPHILE_PAGES: Record<string, PostGraphilePage> = {
     nodes { rowId key nameZh nameEn unit kind higherIsBetter numeratorKey denominatorKey }
   }
 }`,
-    variables: (v) => ({ id: v['id'] }),
+    variables: (v, place) => ({ id: v['id'], countyId: place.countyId }),
   },
   TownshipActivities: {
     // The Amber preset filters by equality only: a year's activities come from a function (below).
@@ -97,7 +97,7 @@ export const POSTGRAPHILE_PAGES: Record<string, PostGraphilePage> = {
   PreviousQuarterReport: {
     query: `query PreviousQuarterReport($townshipId: UUID!, $year: Int!, $quarter: Int!) {
   allQuarterlyReports(condition: { townshipId: $townshipId, year: $year, quarter: $quarter }, first: 1) {
-    nodes { rowId state quarterlyReportValuesByReportId(orderBy: [METRIC_KEY_ASC]) { nodes { metricKey reportedValue qualifier } } }
+    nodes { rowId state quarterlyReportValuesByCountyIdAndTownshipIdAndReportId(orderBy: [METRIC_KEY_ASC]) { nodes { metricKey reportedValue qualifier } } }
   }
 }`,
     variables: (v) => ({ townshipId: v['townshipId'], year: v['year'], quarter: v['quarter'] }),
