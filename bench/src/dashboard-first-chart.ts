@@ -57,7 +57,7 @@ const FIRST_CHART_MARK = 'renda:first-chart';
 const CHART_TIMEOUT_MS = 60_000;
 
 /** The dashboard's own Login operation (dashboard/src/features/auth/operations/login.graphql): the session it stores. */
-const LOGIN = `mutation Login($input: LoginInput!) {
+export const DASHBOARD_LOGIN = `mutation Login($input: LoginInput!) {
   login(input: $input) {
     token
     expiresAt
@@ -108,7 +108,10 @@ async function signIn(options: FirstChartOptions): Promise<string> {
   const response = await fetch(`${options.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: LOGIN, variables: { input: { login: options.login, password: options.password } } }),
+    body: JSON.stringify({
+      query: DASHBOARD_LOGIN,
+      variables: { input: { login: options.login, password: options.password } },
+    }),
   });
   const body = (await response.json()) as { data?: { login?: unknown }; errors?: { message: string }[] };
   if (!body.data?.login) throw new Error(`login as ${options.login} failed: ${JSON.stringify(body.errors ?? body)}`);

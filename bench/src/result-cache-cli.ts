@@ -12,6 +12,7 @@ import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
 import { DEMO_PASSWORD } from '@renda/server/dist/seed/seed-demo-users.js';
 import { SCALE_TIERS } from '@renda/seeds/dist/scale/scale-tiers.js';
 import { openBenchDatabase } from './bench-database.js';
+import { DASHBOARD_LOGIN } from './dashboard-first-chart.js';
 
 /**
  * Result cache (#19 part 4): the county overview's page-load operations, as the dashboard sends them
@@ -28,14 +29,6 @@ const { values: args } = parseArgs({
 });
 const log = (line: string) => process.stderr.write(`[bench:result-cache] ${line}\n`);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-// the dashboard's session is what its sign-in keeps (dashboard/src/stores/session.ts)
-const LOGIN = `mutation Login($input: LoginInput!) {
-  login(input: $input) {
-    token
-    expiresAt
-    user { id login displayName role countyId townshipId township { id name nameEn } }
-  }
-}`;
 
 interface Recorded {
   method: string;
@@ -108,7 +101,7 @@ async function signIn(base: string, login: string): Promise<{ token: string; ses
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: LOGIN, variables: { input: { login, password: DEMO_PASSWORD } } }),
+    body: JSON.stringify({ query: DASHBOARD_LOGIN, variables: { input: { login, password: DEMO_PASSWORD } } }),
   });
   const body = (await response.json()) as { data?: { login?: { token: string } } };
   if (!body.data?.login) throw new Error(`login as ${login} failed`);

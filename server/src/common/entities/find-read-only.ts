@@ -1,4 +1,10 @@
-import { ReferenceKind, type EntityClass, type EntityMetadata, type FilterQuery } from '@mikro-orm/core';
+import {
+  ReferenceKind,
+  type EntityClass,
+  type EntityMetadata,
+  type EntityProperty,
+  type FilterQuery,
+} from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readOnlyHydrator } from './read-only-hydrator.js';
 
@@ -15,6 +21,17 @@ export interface FindReadOnlyOptions {
 
 const selectable = new WeakMap<EntityMetadata, string[]>();
 
+/** A persisted, non-lazy column of the entity's own table (not a collection): what a read selects. */
+export function isSelectedColumn(prop: EntityProperty): boolean {
+  return (
+    prop.persist !== false &&
+    !prop.lazy &&
+    (prop.fieldNames?.length ?? 0) > 0 &&
+    prop.kind !== ReferenceKind.ONE_TO_MANY &&
+    prop.kind !== ReferenceKind.MANY_TO_MANY
+  );
+}
+
 /**
  * The properties an ordinary read selects: every persisted column except lazy ones. Lazy columns hold
  * PII (a deputy's phone) that some database roles may not read at all, so `t.*` is never used.
@@ -22,16 +39,7 @@ const selectable = new WeakMap<EntityMetadata, string[]>();
 function selectedProperties(meta: EntityMetadata): string[] {
   let props = selectable.get(meta);
   if (!props) {
-    props = meta.props
-      .filter(
-        (prop) =>
-          prop.persist !== false &&
-          !prop.lazy &&
-          prop.fieldNames?.length &&
-          prop.kind !== ReferenceKind.ONE_TO_MANY &&
-          prop.kind !== ReferenceKind.MANY_TO_MANY,
-      )
-      .map((prop) => prop.name);
+    props = meta.props.filter(isSelectedColumn).map((prop) => prop.name);
     selectable.set(meta, props);
   }
   return props;

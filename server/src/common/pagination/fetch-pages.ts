@@ -1,8 +1,9 @@
-import { ReferenceKind, type EntityClass, type EntityMetadata } from '@mikro-orm/core';
+import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SqlWhere } from '../sql/sql-where.js';
 import { cursorKeyCheck, decodeCursor, encodeCursor } from './cursor-codec.js';
 import { readOnlyHydrator } from '../entities/read-only-hydrator.js';
+import { isSelectedColumn } from '../entities/find-read-only.js';
 import type { Page, PageRequest, SortColumn } from './page-request.js';
 
 const ALIAS = 't';
@@ -49,12 +50,7 @@ function selectList(meta: EntityMetadata, sort: readonly SortColumn[], props: re
   const columns = meta.props
     .filter(
       (prop) =>
-        prop.persist !== false &&
-        !prop.lazy &&
-        prop.fieldNames?.length &&
-        prop.kind !== ReferenceKind.ONE_TO_MANY &&
-        prop.kind !== ReferenceKind.MANY_TO_MANY &&
-        (!wanted || wanted.has(prop.name) || prop.fieldNames.some((f) => sortColumns.has(f))),
+        isSelectedColumn(prop) && (!wanted || wanted.has(prop.name) || prop.fieldNames.some((f) => sortColumns.has(f))),
     )
     .flatMap((prop) => prop.fieldNames);
   return columns.map((column) => `${ALIAS}.${quote(column)}`).join(', ');
