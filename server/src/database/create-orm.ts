@@ -73,12 +73,12 @@ export function ormOptions(options: CreateOrmOptions): Options {
     pool: { min: 0, max: options.poolMax ?? 10 },
     // Row-level security, the audit trigger and their functions are hand-written in migrations (see
     // the tenancy migration); the schema diff leaves them alone and rls-catalog.test.ts guards them.
-    // county_data_version is no entity (re-seeding truncates the entities' tables; the counter must only rise).
+    // county_data_change is no entity (re-seeding truncates the entities' tables; the data version must only rise).
     schemaGenerator: {
       ignorePolicies: true,
       ignoreTriggers: true,
       ignoreRoutines: true,
-      skipTables: ['county_data_version'],
+      skipTables: ['county_data_change'],
     },
     debug: options.debug ?? false,
     loggerFactory: counter.loggerFactory(),

@@ -42,10 +42,10 @@ export const DISTRIBUTED_TABLES = [
   'performance_scheme',
   'notification',
   'data_import',
-  // The result cache's counters: one row per county, and the platform's under the nil uuid. Bumped by
-  // statement triggers beside each write; on Citus a reference table's write (platform rows) bumping the
-  // nil-uuid row crosses to a distributed table, which issue #20 must route (or keep the counter local).
-  'county_data_version',
+  // The result cache's data version: rows appended by statement triggers beside each write, and the
+  // platform's under the nil uuid. On Citus a reference table's write (platform rows) appending a nil-uuid
+  // row crosses to a distributed table, which issue #20 must route (or keep the platform's rows local).
+  'county_data_change',
 ] as const;
 
 /**

@@ -22,6 +22,7 @@ import { Migration20261206211000_deputy_archive_access } from './Migration202612
 import { Migration20261207013430_county_data_version } from './Migration20261207013430_county_data_version.js';
 import { Migration20261207014000_shard_keys } from './Migration20261207014000_shard_keys.js';
 import { Migration20261207015252_report_value_statement_audit } from './Migration20261207015252_report_value_statement_audit.js';
+import { Migration20261207043843_data_version_without_lock } from './Migration20261207043843_data_version_without_lock.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -57,4 +58,5 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261207015252_report_value_statement_audit',
     class: Migration20261207015252_report_value_statement_audit,
   },
+  { name: 'Migration20261207043843_data_version_without_lock', class: Migration20261207043843_data_version_without_lock },
 ];

@@ -29,8 +29,8 @@ export interface AppliedIdentity {
  * A deputy gets `renda.deputy_id` and no `renda.township_id`: every township policy then shows it
  * nothing, and only the `*_deputy_read` policies (migration deputy_role) open its own records.
  *
- * The same statement also reads the caller's county data version (`renda_data_version`, migration
- * county_data_version), before the transaction reads any data: the result cache labels the answer with
+ * The same statement also reads the caller's county data version (`renda_data_version`, migrations
+ * county_data_version and data_version_without_lock: one index-only probe, no lock), before the transaction reads any data: the result cache labels the answer with
  * it, and a version read later could label older data with a newer version.
  */
 export async function applyIdentity(
