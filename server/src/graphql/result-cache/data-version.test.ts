@@ -119,6 +119,28 @@ describe('county data version: lock-free, snapshot-exact, compacted without loss
     });
   });
 
+  it('is read with one index-only probe of the primary key (county and platform rows together)', async () => {
+    const plan = await withClient(async (client) => {
+      await client.query('begin');
+      try {
+        // the test database is too small for the planner to prefer an index on its own
+        await client.query('set local enable_seqscan = off');
+        await client.query('set local enable_bitmapscan = off');
+        const body = await client.query<{ body: string }>(
+          `select prosrc as body from pg_proc where proname = 'renda_data_version'`,
+        );
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+          `explain ${body.rows[0]!.body.replace(/\bcounty\b(?!_)/g, `'${county}'::uuid`)}`,
+        );
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      } finally {
+        await client.query('rollback');
+      }
+    });
+    expect(plan).toContain('Index Only Scan using county_data_change_pkey');
+    expect(plan.match(/Scan/g)).toHaveLength(1);
+  });
+
   it('a rolled-back compaction leaves the rows and the version as they were', async () => {
     await withClient(async (client) => {
       await touch(client, townships[0]!);
