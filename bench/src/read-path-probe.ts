@@ -1,3 +1,4 @@
+import type { ServeSpec } from './serve.js';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -73,9 +74,10 @@ interface Stats {
   cpuMs: number;
 }
 
-async function startServer(spec: object, dist: string) {
-  const child = fork(new URL('./read-path-serve.js', import.meta.url), [], {
-    env: { ...process.env, NODE_ENV: 'production', BENCH_SERVE: JSON.stringify(spec), READ_PATH_SERVER_DIST: dist },
+async function startServer(spec: Omit<ServeSpec, 'system'>, dist: string) {
+  const serve: ServeSpec = { ...spec, system: 'renda', serverDist: dist, production: true };
+  const child = fork(new URL('./serve.js', import.meta.url), [], {
+    env: { ...process.env, NODE_ENV: 'production', BENCH_SERVE: JSON.stringify(serve) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { SystemName } from './workloads.js';
 
 /** What the orchestrator hands a contender's process (in BENCH_SERVE, as JSON). */
@@ -10,7 +13,25 @@ export interface ServeSpec {
   ownerUrl: string;
   jwtSecret: string;
   poolMax: number;
+  /**
+   * Renda only: the server build to start (a server/dist folder, e.g. an older build kept aside, so two
+   * builds can be measured side by side: read-path-probe.ts); the workspace's current build by default.
+   */
+  serverDist?: string;
+  /** Renda only: NODE_ENV=production's behaviour regardless of the environment. */
+  production?: boolean;
 }
+
+/** The current build of the server, as the workspace dependency resolves it. */
+function currentServerDist(): string {
+  return join(fileURLToPath(import.meta.resolve('@renda/server/dist/config/app-config.js')), '..', '..');
+}
+
+// GC pauses so far, answered with the CPU time on 'stats' (read-path-probe.ts)
+let gcMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,16 +42,25 @@ function listen(server: Server): Promise<number> {
 
 /**
  * One contender per process, so each has its own event loop and its memory can be read apart; the
- * load generator runs in the orchestrator. Replies { port } over IPC, stops on 'stop'.
+ * load generator runs in the orchestrator. Replies { port } over IPC, { gcMs, cpuMs } (its CPU time
+ * and GC pauses so far) on 'stats', stops on 'stop'.
  */
 async function main(): Promise<void> {
   const spec = JSON.parse(process.env['BENCH_SERVE'] ?? '{}') as ServeSpec;
   let port: number;
   let stop: () => Promise<void>;
   if (spec.system === 'renda') {
-    const { loadAppConfig } = await import('@renda/server/dist/config/app-config.js');
-    const { createLogger } = await import('@renda/server/dist/common/logging/logger.js');
-    const { startServer } = await import('@renda/server/dist/server/start-server.js');
+    const dist = spec.serverDist ?? currentServerDist();
+    const load = (file: string) => import(pathToFileURL(join(dist, file)).href);
+    const { loadAppConfig } = (await load(
+      'config/app-config.js',
+    )) as typeof import('@renda/server/dist/config/app-config.js');
+    const { createLogger } = (await load(
+      'common/logging/logger.js',
+    )) as typeof import('@renda/server/dist/common/logging/logger.js');
+    const { startServer } = (await load(
+      'server/start-server.js',
+    )) as typeof import('@renda/server/dist/server/start-server.js');
     const running = await startServer(
       {
         ...loadAppConfig({}),
@@ -42,7 +72,7 @@ async function main(): Promise<void> {
         jwtSecret: spec.jwtSecret,
         poolMax: spec.poolMax,
         // As deployed. The demo-account refusal runs only with migrations at start, which are off here.
-        production: process.env['NODE_ENV'] === 'production',
+        production: spec.production ?? process.env['NODE_ENV'] === 'production',
         // The load generator is one client sending as fast as the server answers: the flood the rate
         // limit exists to stop. The limiter still runs (its cost is measured), with limits out of reach.
         rateLimit: { perUser: 1_000_000_000, perAddress: 1_000_000_000, windowSeconds: 60 },
@@ -64,7 +94,12 @@ async function main(): Promise<void> {
     stop = started.close;
   }
   process.on('message', (message) => {
-    if (message === 'stop') void stop().finally(() => process.exit(0));
+    if (message === 'stats') {
+      const cpu = process.cpuUsage();
+      process.send?.({ gcMs, cpuMs: (cpu.user + cpu.system) / 1000 });
+    } else if (message === 'stop') {
+      void stop().finally(() => process.exit(0));
+    }
   });
   process.send?.({ port });
 }

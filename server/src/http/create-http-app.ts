@@ -142,10 +142,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every body it sends (sha1) for a weak ETag nobody uses: GraphQL GETs carry the
+  // result cache's key as their ETag (result-cache-plugin.ts), assets serve-static's, and the
+  // dashboard's page differs per response (its CSP nonce).
+  app.set('etag', false);
   // req.ip (the login throttle's address) comes from X-Forwarded-For only through these proxies.
   const trustedProxies = options.trustedProxies ?? [];
   app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
-  app.use(requestIdMiddleware(), accessLogMiddleware(options.logger), ...securityHeaders());
+  app.use(requestIdMiddleware(), accessLogMiddleware(options.logger), securityHeaders());
   app.use(
     createHealthRouter({ readiness: options.readiness, metrics: options.exposeMetrics ? options.metrics : null }),
   );

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '../config/app-config.js';
 import { precompressedAssets } from './precompressed-assets.js';
-import { cspNonceOf } from './security-headers.js';
+import { cspNonceOf, documentSecurityHeaders } from './security-headers.js';
 
 /** Paths that stay the API's: never answered with the dashboard's index.html. */
 const API_PATHS = ['/graphql', '/livez', '/readyz', '/metrics', '/export'];
@@ -34,15 +34,19 @@ export function serveDashboard(app: Express, dir: string = defaultDashboardDir()
     express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
   );
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  const pageHeaders = documentSecurityHeaders();
+  const sendPage = (_req: Request, res: Response) => {
+    res.setHeader('cache-control', 'no-cache');
+    const nonce = cspNonceOf(res).replace(/[^A-Za-z0-9+/=]/g, '');
+    res.type('html').send(html.replace('</head>', `  <meta name="csp-nonce" content="${nonce}" />\n  </head>`));
+  };
   app.use((req: Request, res: Response, next: NextFunction) => {
     const lastSegment = req.path.slice(req.path.lastIndexOf('/') + 1);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path) || lastSegment.includes('.')) {
       next();
       return;
     }
-    res.setHeader('cache-control', 'no-cache');
-    const nonce = cspNonceOf(res).replace(/[^A-Za-z0-9+/=]/g, '');
-    res.type('html').send(html.replace('</head>', `  <meta name="csp-nonce" content="${nonce}" />\n  </head>`));
+    pageHeaders(req, res, (error?: unknown) => (error ? next(error) : sendPage(req, res)));
   });
   return true;
 }

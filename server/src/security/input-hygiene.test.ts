@@ -180,6 +180,24 @@ describe('input hygiene (finding 5)', () => {
     ]);
   });
 
+  it('checks every variables again: a document that passed with clean variables is refused with hostile ones', async () => {
+    // passes are remembered per operation and variables (input-hygiene-plugin.ts): never across variables
+    const clean = { filter: { nameContains: '张' } };
+    const hostile = { filter: { nameContains: 'a\u0000' } };
+    for (let round = 0; round < 2; round += 1) {
+      const answers = await Promise.all([
+        t.graphql(DEPUTIES, clean),
+        t.graphql(DEPUTIES, hostile),
+        t.graphql(DEPUTIES, clean),
+        t.graphql(DEPUTIES, { filter: { nameContains: '\u202E' } }),
+      ]);
+      expect(answers[0]!.errors).toBeUndefined();
+      expect(answers[2]!.errors).toBeUndefined();
+      expectRefusal(answers[1]!, 'BAD_USER_INPUT', ['filter', 'nameContains']);
+      expectRefusal(answers[3]!, 'BAD_USER_INPUT', ['filter', 'nameContains']);
+    }
+  });
+
   it('verifies cursors against the list key types', async () => {
     const first = await t.graphql<{ deputies: { pageInfo: { endCursor: string } } }>(DEPUTIES, {});
     const cursor = first.data!.deputies.pageInfo.endCursor;

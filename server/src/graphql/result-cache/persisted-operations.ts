@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, RequestHandler } from 'express';
+import { LRUCache } from 'lru-cache';
 import { sendHttpError } from '../../http/http-error-body.js';
 import { httpErrors } from '../../http/http.errors.js';
 
@@ -73,24 +74,33 @@ function resolve(
   return body === undefined ? { kind: 'unknown', hash: reference.sha256Hash } : { kind: 'found', body };
 }
 
-function resolveGet(operations: ReadonlyMap<string, string>, req: Request): Resolution {
+/** A GET's resolution and the URL Apollo then reads, remembered per request URL (see below). */
+interface ResolvedGet {
+  resolution: Resolution;
+  url: string;
+}
+
+/** URLs longer than this are resolved every time: the dashboard's are a hash and a few variables. */
+const MEMO_URL_LENGTH = 2048;
+
+function resolveGet(operations: ReadonlyMap<string, string>, req: Request): ResolvedGet {
   const url = new URL(req.url, 'http://localhost');
   const raw = url.searchParams.get('extensions');
-  if (raw === null) return { kind: 'none' };
+  const untouched = { resolution: { kind: 'none' } as const, url: req.url };
+  if (raw === null) return untouched;
   let extensions: unknown;
   try {
     extensions = JSON.parse(raw);
   } catch {
-    return { kind: 'none' }; // Apollo answers malformed extensions itself
+    return untouched; // Apollo answers malformed extensions itself
   }
-  if (!isObject(extensions)) return { kind: 'none' };
+  if (!isObject(extensions)) return untouched;
   const resolution = resolve(operations, extensions, url.searchParams.has('query'));
   if (resolution.kind === 'found') url.searchParams.set('query', resolution.body);
   if (Object.keys(extensions).length > 0) url.searchParams.set('extensions', JSON.stringify(extensions));
   else url.searchParams.delete('extensions');
   // Apollo reads a GET's parameters from req.url (the path is relative to the /graphql mount)
-  req.url = `${url.pathname}${url.search}`;
-  return resolution;
+  return { resolution, url: `${url.pathname}${url.search}` };
 }
 
 function resolvePost(operations: ReadonlyMap<string, string>, req: Request): Resolution {
@@ -108,8 +118,20 @@ function resolvePost(operations: ReadonlyMap<string, string>, req: Request): Res
  * document); a request with a document runs it, registered or not.
  */
 export function persistedOperationsMiddleware(operations: ReadonlyMap<string, string>): RequestHandler {
+  // A dashboard sends the same few GET URLs all day; parsing and rebuilding each was a visible share of
+  // a cached answer's cost. The resolution is a function of the URL and the fixed manifest alone.
+  const resolvedGets = new LRUCache<string, ResolvedGet>({ max: 512 });
+  const get = (req: Request): Resolution => {
+    let resolved = resolvedGets.get(req.url);
+    if (!resolved) {
+      resolved = resolveGet(operations, req);
+      if (req.url.length <= MEMO_URL_LENGTH) resolvedGets.set(req.url, resolved);
+    }
+    req.url = resolved.url;
+    return resolved.resolution;
+  };
   return (req, res, next) => {
-    const resolution = req.method === 'GET' ? resolveGet(operations, req) : resolvePost(operations, req);
+    const resolution = req.method === 'GET' ? get(req) : resolvePost(operations, req);
     if (resolution.kind === 'invalid') return sendHttpError(res, 400, httpErrors.persistedQueryInvalid());
     if (resolution.kind === 'unknown') {
       return sendHttpError(res, 404, httpErrors.persistedQueryNotFound(resolution.hash));

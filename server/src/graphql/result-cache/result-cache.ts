@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { stringify } from 'safe-stable-stringify';
+import { canonicalVariables } from '../canonical-variables.js';
 import { chinaToday } from '../../common/validation/china-today.js';
 import type { Identity } from '../../tenancy/identity.js';
 
@@ -36,9 +37,13 @@ export function resultCacheKey(parts: ResultKeyParts): string {
     chinaToday(),
     parts.queryHash,
     parts.operationName ?? '',
-    parts.variables ?? {},
   ]);
-  return createHash('sha256').update(material).digest('base64url');
+  // the variables' canonical JSON is computed once per request (and shared with the cost check)
+  return createHash('sha256')
+    .update(material)
+    .update('\u0000')
+    .update(canonicalVariables(parts.variables))
+    .digest('base64url');
 }
 
 /** A successful query's `data`, shared by every response that hits it: never mutated after it is stored. */

@@ -1,11 +1,11 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { stringify } from 'safe-stable-stringify';
 import { AppError } from '../../common/errors/app-error.js';
 import { asRequestError } from './as-request-error.js';
 import { checkOperationCost } from './operation-cost.js';
 import { CostBudget } from './cost-budget.js';
+import { canonicalVariables } from '../canonical-variables.js';
 
 /**
  * Refuses an operation whose cost, computed on its variables and argument defaults, is above the limit,
@@ -64,7 +64,7 @@ class CostVerdicts {
       entry = { schema, verdicts: new LRUCache<string, Verdict>({ max: 64 }) };
       this.byDocument.set(document, entry);
     }
-    const key = `${operationName ?? ''}\u0000${stringify(variables ?? {})}`;
+    const key = `${operationName ?? ''}\u0000${canonicalVariables(variables)}`;
     const known = entry.verdicts.get(key);
     if (known) return known;
     const verdict = evaluate({ schema, document, variables, operationName });

@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { buildSchema } from 'graphql';
+import { buildSchema, GraphQLError } from 'graphql';
+import { jest } from '@jest/globals';
 import { responseSizeLimit } from './response-size-limit.js';
 
 const schema = buildSchema('type Query { text(length: Int!): String } type Mutation { write(length: Int!): String }');
@@ -58,5 +59,67 @@ describe('responseSizeLimit', () => {
     const { status, body } = await post('mutation { write(length: 2000) }');
     expect(status).toBe(200);
     expect(body).toEqual({ data: { write: 'x'.repeat(2000) } });
+  });
+});
+
+describe('responseSizeLimit with answers shared between responses (the result cache)', () => {
+  // one data object handed to every response, as the result cache does on a hit
+  const shared = { text: '共享' };
+  let withError = false;
+  const limit = responseSizeLimit(1_000);
+  const server = new ApolloServer({
+    schema,
+    rootValue,
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async responseForOperation() {
+              return {
+                http: { headers: new HeaderMap() },
+                body: {
+                  kind: 'single',
+                  singleResult: { data: shared, ...(withError ? { errors: [new GraphQLError('partial')] } : {}) },
+                },
+              };
+            },
+          };
+        },
+      },
+      limit.plugin,
+    ],
+    stringifyResult: limit.stringifyResult,
+  });
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  async function post(): Promise<unknown> {
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body: { query: '{ text(length: 1) }' },
+      },
+      context: async () => ({}),
+    });
+    if (response.body.kind !== 'complete') throw new Error('expected a complete body');
+    return JSON.parse(response.body.string);
+  }
+
+  it('serialises a shared answer once, and never sends its text beside errors it was not measured with', async () => {
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      const serialisedShared = () =>
+        stringify.mock.calls.filter(([value]) => (value as { data?: unknown })?.data === shared);
+      for (let i = 0; i < 3; i++) expect(await post()).toEqual({ data: shared });
+      expect(serialisedShared()).toHaveLength(1);
+      withError = true;
+      expect(await post()).toEqual({ data: shared, errors: [expect.objectContaining({ message: 'partial' })] });
+      expect(serialisedShared()).toHaveLength(2);
+    } finally {
+      stringify.mockRestore();
+      withError = false;
+    }
   });
 });

@@ -9,6 +9,13 @@ export interface ResponseSizeLimit {
   stringifyResult(value: FormattedExecutionResult): string;
 }
 
+interface Measured {
+  errors: unknown;
+  extensions: unknown;
+  text: string;
+  bytes: number;
+}
+
 /** What Apollo's own stringifier does (`prettyJSONStringify`). */
 function stringify(value: FormattedExecutionResult): string {
   return `${JSON.stringify(value)}\n`;
@@ -21,10 +28,21 @@ function stringify(value: FormattedExecutionResult): string {
  * handed to Apollo's `stringifyResult`. Mutations are left alone: they have committed by then, and
  * answering an error for a write that happened would invite a retry (their results are small and
  * bounded by the cost limit anyway).
+ *
+ * A data object seen before (the result cache hands the same object, never mutated, to every hit) keeps its
+ * measured text for as long as it lives: a cached answer is serialised once, not once per response.
  */
 export function responseSizeLimit(maxBytes: number): ResponseSizeLimit {
   // keyed by the result's data object, which Apollo passes on to stringifyResult unchanged
-  const measured = new WeakMap<object, { errors: unknown; text: string }>();
+  const measured = new WeakMap<object, Measured>();
+  const measure = (result: FormattedExecutionResult & { data: object }): Measured => {
+    const known = measured.get(result.data);
+    if (known && known.errors === result.errors && known.extensions === result.extensions) return known;
+    const text = stringify({ errors: result.errors, data: result.data, extensions: result.extensions });
+    const fresh = { errors: result.errors, extensions: result.extensions, text, bytes: Buffer.byteLength(text) };
+    measured.set(result.data, fresh);
+    return fresh;
+  };
   return {
     plugin: {
       async requestDidStart() {
@@ -32,14 +50,10 @@ export function responseSizeLimit(maxBytes: number): ResponseSizeLimit {
           async willSendResponse({ response, operation }) {
             if (response.body.kind !== 'single' || operation?.operation === 'mutation') return;
             const result = response.body.singleResult;
-            if (!result.data) return;
-            const ordered = { errors: result.errors, data: result.data, extensions: result.extensions };
-            const text = stringify(ordered);
-            const bytes = Buffer.byteLength(text);
-            if (bytes <= maxBytes) {
-              measured.set(result.data, { errors: result.errors, text });
-              return;
-            }
+            const { data } = result;
+            if (!data) return;
+            const { bytes } = measure({ ...result, data });
+            if (bytes <= maxBytes) return;
             const error = securityErrors.limitExceeded.responseSize(maxBytes, bytes);
             response.body.singleResult = {
               errors: [
@@ -56,7 +70,7 @@ export function responseSizeLimit(maxBytes: number): ResponseSizeLimit {
     },
     stringifyResult(value) {
       const cached = value.data ? measured.get(value.data) : undefined;
-      if (cached && cached.errors === value.errors) return cached.text;
+      if (cached && cached.errors === value.errors && cached.extensions === value.extensions) return cached.text;
       return stringify(value);
     },
   };
