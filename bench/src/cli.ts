@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     'close-townships': { type: 'string' },
     'close-concurrency': { type: 'string', default: '10' },
     'api-processes': { type: 'string', default: '1' },
+    'result-cache': { type: 'boolean', default: false },
   },
 });
 
@@ -74,7 +75,14 @@ async function main(): Promise<number> {
     if (args['load-only']) return 0;
     // A fresh secret per run: tokens never outlive the benchmark.
     const jwtSecret = randomBytes(32).toString('hex');
-    const spec = { appUrl: database.appUrl, ownerUrl: database.ownerUrl, jwtSecret, poolMax: POOL_MAX };
+    const spec = {
+      appUrl: database.appUrl,
+      ownerUrl: database.ownerUrl,
+      jwtSecret,
+      poolMax: POOL_MAX,
+      resultCache: args['result-cache'],
+    };
+    log(`renda's result cache: ${args['result-cache'] ? 'on (repeated requests are hits)' : 'off'}`);
     // PostGraphile and the floor only answer B1 and B2: a B3-only run leaves the cores to the API.
     const needed =
       workloads.some((w) => w === 'B1' || w === 'B2') || pageNames.length > 0 ? SYSTEMS : (['renda'] as const);
@@ -180,7 +188,8 @@ async function main(): Promise<number> {
 
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     let out = `\nRenda bench, tier ${tier.name} (${tier.townships} townships, ${tier.counties} counties), ${new Date().toISOString()}\n`;
-    out += `${machine}; ${connections} connections, ${seconds} s × ${args.rounds} rounds, pool ${POOL_MAX}\n\n`;
+    out += `${machine}; ${connections} connections, ${seconds} s × ${args.rounds} rounds, pool ${POOL_MAX}; `;
+    out += `renda's result cache ${args['result-cache'] ? 'on' : 'off'}\n\n`;
     if (rows.length > 0) out += formatTable(rows);
     if (pageRows.length > 0) {
       out += `\nPage-load operations (load average ${loadavg()
@@ -212,7 +221,17 @@ async function main(): Promise<number> {
     writeFileSync(
       outPath,
       JSON.stringify(
-        { tier, machine, date: new Date().toISOString(), loadAverage: loadavg(), checks, rows, pageRows, quarterClose },
+        {
+          tier,
+          machine,
+          date: new Date().toISOString(),
+          loadAverage: loadavg(),
+          resultCache: args['result-cache'],
+          checks,
+          rows,
+          pageRows,
+          quarterClose,
+        },
         null,
         2,
       ),

@@ -20,6 +20,13 @@ export interface ServeSpec {
   serverDist?: string;
   /** Renda only: NODE_ENV=production's behaviour regardless of the environment. */
   production?: boolean;
+  /**
+   * Renda only: keep the result cache on. Off unless asked: a counted run repeats the same requests with
+   * no write in between, so with the cache every timed request after the warm-up would be a hit, and the
+   * comparison with PostGraphile and the floor (which run every request) would measure the cache, not
+   * the read path. `result-cache-cli.ts` measures the cache itself.
+   */
+  resultCache?: boolean;
 }
 
 /** The current build of the server, as the workspace dependency resolves it. */
@@ -61,9 +68,11 @@ async function main(): Promise<void> {
     const { startServer } = (await load(
       'server/start-server.js',
     )) as typeof import('@renda/server/dist/server/start-server.js');
+    const config = loadAppConfig({});
     const running = await startServer(
       {
-        ...loadAppConfig({}),
+        ...config,
+        resultCacheBytes: spec.resultCache ? config.resultCacheBytes : 0,
         port: 0,
         databaseUrl: spec.appUrl,
         migrationDatabaseUrl: spec.ownerUrl,
