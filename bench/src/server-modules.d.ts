@@ -33,6 +33,8 @@ declare module '@renda/server/dist/config/app-config.js' {
     production: boolean;
     testHooks: boolean;
     rateLimit: { perUser: number; perAddress: number; windowSeconds: number };
+    /** Byte budget of the result cache (0: off). */
+    resultCacheBytes: number;
   }
   export function loadAppConfig(env?: NodeJS.ProcessEnv): AppConfig;
   export function findRepoRoot(from?: string): string;
