@@ -1,0 +1,159 @@
+import pg from 'pg';
+import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** One read: SQL with `?` placeholders (MikroORM's), its parameters, and the columns it returns by name. */
+export interface ReadStatement {
+  sql: string;
+  params: readonly unknown[];
+  columns: readonly string[];
+}
+
+type Row = Record<string, unknown>;
+
+interface Pending {
+  statement: ReadStatement;
+  resolve: (rows: Row[]) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Batch {
+  pending: Pending[];
+  /** The transaction the reads were queued in: a batch never runs in another one, nor outside. */
+  transaction: unknown;
+}
+
+const batches = new WeakMap<EntityManager, Batch>();
+
+/** json_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS): wider reads run alone. */
+const MAX_FOLDED_COLUMNS = 100;
+
+/**
+ * The driver's own text parsers: what `pg` (with MikroORM's overrides, which keep dates and timestamps
+ * as strings) makes of a column of that type. A folded part returns each value as its type's text
+ * output, the same text the wire protocol carries, so parsing it with the same parser gives exactly
+ * what the direct read gave, whatever the type (bigint and numeric as strings, jsonb parsed, enums
+ * and arrays, timestamps untouched).
+ */
+type Parser = (text: string) => unknown;
+const driverParser = pg.types.getTypeParser as (oid: number, format: 'text') => Parser;
+const TEXT_ARRAY = 1009;
+const textArray = driverParser(TEXT_ARRAY, 'text');
+const overrides = createPostgreSqlTypeParsers((text: string) => textArray(text) as string[]) as Record<
+  number,
+  Parser | undefined
+>;
+const parsers = new Map<number, Parser>();
+function parserFor(oid: number): Parser {
+  let parser = parsers.get(oid);
+  if (!parser) {
+    parser = overrides[oid] ?? driverParser(oid, 'text');
+    parsers.set(oid, parser);
+  }
+  return parser;
+}
+
+function quote(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
+}
+
+/**
+ * One part of the folded statement: the read as a CTE, its rows as arrays of text (in the read's own
+ * order) and, from its first row, each column's type; `null` types when it returned no row.
+ */
+function foldedPart(statement: ReadStatement, index: number): string {
+  const q = `q${index}`;
+  const text = statement.columns.map((c) => `${q}.${quote(c)}::text`).join(', ');
+  const types = statement.columns.map((c) => `pg_typeof(${q}.${quote(c)})::oid`).join(', ');
+  return (
+    `(with ${q} as (${statement.sql}) select json_build_array(` +
+    `(select json_build_array(${types}) from ${q} limit 1), ` +
+    `(select coalesce(json_agg(json_build_array(${text})), '[]'::json) from ${q}))) as r${index}`
+  );
+}
+
+function unfold(statement: ReadStatement, part: unknown): Row[] {
+  const [types, values] = part as [number[] | null, (string | null)[][]];
+  if (!types) return [];
+  const { columns } = statement;
+  const parse = types.map((oid) => parserFor(Number(oid)));
+  return values.map((texts) => {
+    const row: Row = {};
+    for (let i = 0; i < columns.length; i++) {
+      const text = texts[i];
+      row[columns[i]!] = text === null || text === undefined ? null : parse[i]!(text);
+    }
+    return row;
+  });
+}
+
+async function flush(em: EntityManager, batch: Batch): Promise<void> {
+  batches.delete(em);
+  const { pending } = batch;
+  // The request's transaction carries the caller's identity for row-level security: a read queued in it
+  // never runs after it ended (or in the next one), where it would see another identity or none.
+  if (!em.isInTransaction() || em.getTransactionContext() !== batch.transaction) {
+    const error = new Error('read batch outlived its request transaction');
+    for (const p of pending) p.reject(error);
+    return;
+  }
+  const folded = pending.filter((p) => p.statement.columns.length <= MAX_FOLDED_COLUMNS);
+  const alone = pending.filter((p) => p.statement.columns.length > MAX_FOLDED_COLUMNS);
+  const runs: Promise<void>[] = alone.map((p) => runAlone(em, p));
+  if (folded.length === 1) runs.push(runAlone(em, folded[0]!));
+  else if (folded.length > 1) runs.push(runFolded(em, folded));
+  await Promise.all(runs);
+}
+
+async function runAlone(em: EntityManager, p: Pending): Promise<void> {
+  try {
+    p.resolve(await em.execute<Row[]>(p.statement.sql, [...p.statement.params]));
+  } catch (error) {
+    p.reject(error);
+  }
+}
+
+async function runFolded(em: EntityManager, folded: Pending[]): Promise<void> {
+  const sql = `select ${folded.map((p, i) => foldedPart(p.statement, i)).join(', ')}`;
+  // MikroORM's placeholders are positional `?`: the parts' parameters, in the parts' order.
+  const params = folded.flatMap((p) => p.statement.params);
+  let row: Row;
+  try {
+    [row] = (await em.execute<Row[]>(sql, params)) as [Row];
+  } catch (error) {
+    // One statement, one error: every part gets it, as each part's own read would have (a failed statement
+    // aborts the transaction, so the siblings could not have run after it either).
+    for (const p of folded) p.reject(error);
+    return;
+  }
+  folded.forEach((p, i) => {
+    try {
+      p.resolve(unfold(p.statement, row[`r${i}`]));
+    } catch (error) {
+      p.reject(error);
+    }
+  });
+}
+
+/**
+ * Runs a read in the request's transaction, folded with every other read queued on the same
+ * EntityManager before the event loop turns: DataLoaders dispatch their batches together, so the
+ * sibling relations of one GraphQL level (a township's county, terms, stations, deputies, …) become
+ * one statement, `select (with q0 as (…) …) as r0, (with q1 as (…) …) as r1`, instead of one each.
+ * A read alone runs as it is. Outside a transaction (scripts, the CLI) reads run as they are too:
+ * there is no request to fold for, and nothing here may run where row-level security has no identity.
+ */
+export function readRows(em: EntityManager, statement: ReadStatement): Promise<Row[]> {
+  if (!em.isInTransaction()) return em.execute<Row[]>(statement.sql, [...statement.params]);
+  return new Promise<Row[]>((resolve, reject) => {
+    let batch = batches.get(em);
+    if (!batch) {
+      const queued: Batch = { pending: [], transaction: em.getTransactionContext() };
+      batch = queued;
+      batches.set(em, queued);
+      // setImmediate runs once every promise job and nextTick (where DataLoader dispatches) has run.
+      setImmediate(() => void flush(em, queued));
+    }
+    batch.pending.push({ statement, resolve, reject });
+  });
+}
