@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   )) as typeof import('@renda/server/dist/server/start-server.js');
   const running = await startServer(
     {
-      ...loadAppConfig({}),
+      // The read path is what is measured: repeated requests must execute, not come from the result cache.
+      ...loadAppConfig({ RENDA_RESULT_CACHE_MB: '0' }),
       port: 0,
       databaseUrl: spec.appUrl,
       migrationDatabaseUrl: spec.ownerUrl,
