@@ -58,17 +58,36 @@ function quote(identifier: string): string {
 }
 
 /**
+ * Per column list: its values as text and its types, as select lists over the CTE `q` (built once each).
+ * Pages select the columns a query asks for, so callers choose the lists: the cache is bounded.
+ */
+const selectLists = new Map<string, { text: string; types: string }>();
+const MAX_SELECT_LISTS = 1000;
+function selectListsOf(columns: readonly string[]): { text: string; types: string } {
+  const key = columns.join('\u0000');
+  let lists = selectLists.get(key);
+  if (!lists) {
+    lists = {
+      text: columns.map((c) => `q.${quote(c)}::text`).join(', '),
+      types: columns.map((c) => `pg_typeof(q.${quote(c)})::oid`).join(', '),
+    };
+    if (selectLists.size >= MAX_SELECT_LISTS) selectLists.clear();
+    selectLists.set(key, lists);
+  }
+  return lists;
+}
+
+/**
  * One part of the folded statement: the read as a CTE, its rows as arrays of text (in the read's own
- * order) and, from its first row, each column's type; `null` types when it returned no row.
+ * order) and, from its first row, each column's type; `null` types when it returned no row. Each part
+ * is its own scalar subquery, so the CTE name `q` is local to it.
  */
 function foldedPart(statement: ReadStatement, index: number): string {
-  const q = `q${index}`;
-  const text = statement.columns.map((c) => `${q}.${quote(c)}::text`).join(', ');
-  const types = statement.columns.map((c) => `pg_typeof(${q}.${quote(c)})::oid`).join(', ');
+  const { text, types } = selectListsOf(statement.columns);
   return (
-    `(with ${q} as (${statement.sql}) select json_build_array(` +
-    `(select json_build_array(${types}) from ${q} limit 1), ` +
-    `(select coalesce(json_agg(json_build_array(${text})), '[]'::json) from ${q}))) as r${index}`
+    `(with q as (${statement.sql}) select json_build_array(` +
+    `(select json_build_array(${types}) from q limit 1), ` +
+    `(select coalesce(json_agg(json_build_array(${text})), '[]'::json) from q))) as r${index}`
   );
 }
 
