@@ -58,32 +58,42 @@ function quote(identifier: string): string {
 }
 
 /**
- * Per column list: its values as text and its types, as select lists over the CTE `q` (built once each).
- * Pages select the columns a query asks for, so callers choose the lists: the cache is bounded.
+ * Types whose JSON form parses to exactly what the driver makes of their text (strings, int2/int4 and oid
+ * numbers, booleans, json and jsonb documents): once a read's types are known, these columns travel as
+ * JSON values and need no parsing; every other type (bigint, numeric, floats, dates, timestamps, arrays,
+ * enums, …) travels as its text output and goes through the driver's parser.
  */
-const selectLists = new Map<string, { text: string; types: string }>();
-const MAX_SELECT_LISTS = 1000;
-function selectListsOf(columns: readonly string[]): { text: string; types: string } {
-  const key = columns.join('\u0000');
-  let lists = selectLists.get(key);
-  if (!lists) {
-    lists = {
-      text: columns.map((c) => `q.${quote(c)}::text`).join(', '),
-      types: columns.map((c) => `pg_typeof(q.${quote(c)})::oid`).join(', '),
-    };
-    if (selectLists.size >= MAX_SELECT_LISTS) selectLists.clear();
-    selectLists.set(key, lists);
-  }
-  return lists;
+const JSON_SAFE = new Set([16, 19, 21, 23, 25, 26, 114, 1042, 1043, 2950, 3802]);
+
+/** What a read returns, learnt from its first folded run: the select list over `q` and each column's parser. */
+interface Shape {
+  select: string;
+  parsers: (Parser | null)[];
+}
+
+/** Keyed by the read's SQL (placeholders, not values) and columns; bounded, as callers choose the columns. */
+const shapes = new Map<string, Shape>();
+const MAX_SHAPES = 1000;
+const shapeKey = (statement: ReadStatement) => `${statement.columns.join('\u0000')}\u0001${statement.sql}`;
+
+function learnShape(statement: ReadStatement, types: readonly number[]): void {
+  const parsers = types.map((oid) => (JSON_SAFE.has(oid) ? null : parserFor(oid)));
+  const select = statement.columns.map((c, i) => (parsers[i] ? `q.${quote(c)}::text` : `q.${quote(c)}`)).join(', ');
+  if (shapes.size >= MAX_SHAPES) shapes.clear();
+  shapes.set(shapeKey(statement), { select, parsers });
 }
 
 /**
- * One part of the folded statement: the read as a CTE, its rows as arrays of text (in the read's own
- * order) and, from its first row, each column's type; `null` types when it returned no row. Each part
- * is its own scalar subquery, so the CTE name `q` is local to it.
+ * One part of the folded statement, a scalar subquery (so `q` is local to it). A read of known shape:
+ * its rows as JSON arrays, in the read's own order. Otherwise the read as a CTE, every value as text,
+ * and each column's type from the first row (null when there is none), from which the shape is learnt.
  */
-function foldedPart(statement: ReadStatement, index: number): string {
-  const { text, types } = selectListsOf(statement.columns);
+function foldedPart(statement: ReadStatement, shape: Shape | undefined, index: number): string {
+  if (shape) {
+    return `(select coalesce(json_agg(json_build_array(${shape.select})), '[]'::json) from (${statement.sql}) q) as r${index}`;
+  }
+  const text = statement.columns.map((c) => `q.${quote(c)}::text`).join(', ');
+  const types = statement.columns.map((c) => `pg_typeof(q.${quote(c)})::oid`).join(', ');
   return (
     `(with q as (${statement.sql}) select json_build_array(` +
     `(select json_build_array(${types}) from q limit 1), ` +
@@ -91,19 +101,29 @@ function foldedPart(statement: ReadStatement, index: number): string {
   );
 }
 
-function unfold(statement: ReadStatement, part: unknown): Row[] {
-  const [types, values] = part as [number[] | null, (string | null)[][]];
-  if (!types) return [];
-  const { columns } = statement;
-  const parse = types.map((oid) => parserFor(Number(oid)));
-  return values.map((texts) => {
+function toRows(columns: readonly string[], values: unknown[][], parsers: readonly (Parser | null)[]): Row[] {
+  return values.map((value) => {
     const row: Row = {};
     for (let i = 0; i < columns.length; i++) {
-      const text = texts[i];
-      row[columns[i]!] = text === null || text === undefined ? null : parse[i]!(text);
+      const v = value[i] ?? null;
+      const parse = parsers[i];
+      row[columns[i]!] = v === null || !parse ? v : parse(v as string);
     }
     return row;
   });
+}
+
+function unfold(statement: ReadStatement, shape: Shape | undefined, part: unknown): Row[] {
+  if (shape) return toRows(statement.columns, part as unknown[][], shape.parsers);
+  const [types, values] = part as [number[] | null, unknown[][]];
+  if (!types) return [];
+  const oids = types.map(Number);
+  learnShape(statement, oids);
+  return toRows(
+    statement.columns,
+    values,
+    oids.map((oid) => parserFor(oid)),
+  );
 }
 
 async function flush(em: EntityManager, batch: Batch): Promise<void> {
@@ -133,7 +153,8 @@ async function runAlone(em: EntityManager, p: Pending): Promise<void> {
 }
 
 async function runFolded(em: EntityManager, folded: Pending[]): Promise<void> {
-  const sql = `select ${folded.map((p, i) => foldedPart(p.statement, i)).join(', ')}`;
+  const known = folded.map((p) => shapes.get(shapeKey(p.statement)));
+  const sql = `select ${folded.map((p, i) => foldedPart(p.statement, known[i], i)).join(', ')}`;
   // MikroORM's placeholders are positional `?`: the parts' parameters, in the parts' order.
   const params = folded.flatMap((p) => p.statement.params);
   let row: Row;
@@ -147,7 +168,7 @@ async function runFolded(em: EntityManager, folded: Pending[]): Promise<void> {
   }
   folded.forEach((p, i) => {
     try {
-      p.resolve(unfold(p.statement, row[`r${i}`]));
+      p.resolve(unfold(p.statement, known[i], row[`r${i}`]));
     } catch (error) {
       p.reject(error);
     }
