@@ -6,7 +6,7 @@ import { entityClasses } from '../../database/entity-classes.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { mapDatabaseError } from '../errors/map-database-error.js';
 import { findReadOnly } from './find-read-only.js';
-import { readRows, type ReadStatement } from './read-batcher.js';
+import { guardReadBatches, readRows, type ReadStatement } from './read-batcher.js';
 
 /**
  * The read batcher folds the reads queued in one tick into one statement. What must hold: each part's
@@ -132,6 +132,24 @@ describe('read batcher: reads of one tick run as one statement, each answered as
       for (const rows of [await folded(), await folded()]) expect(rows.map(plain)).toStrictEqual(alone.map(plain));
     },
   );
+
+  it('a batch due after its request transaction was marked closed is refused, never run after the rollback', async () => {
+    const em = owner.em.fork() as EntityManager;
+    let open = false;
+    guardReadBatches(em, () => open);
+    await em.begin({ readOnly: true });
+    open = true;
+    const queued = Promise.allSettled([readRows(em, startedAt()), readRows(em, startedAt())]);
+    // As endRequestTransaction does: marked closed first, then rolled back, before the batch's turn.
+    open = false;
+    await em.rollback();
+    for (const settled of await queued) {
+      expect(settled.status).toBe('rejected');
+      expect(String((settled as PromiseRejectedResult).reason)).toMatch(/outlived its request transaction/);
+    }
+    // Read while the request has no transaction open (a sign-in's own, or none): run as they are.
+    await expect(readRows(em, startedAt())).resolves.toHaveLength(1);
+  });
 
   it('a failing part fails every part of its statement with the coded error its own statement gives', async () => {
     const bad: ReadStatement = { sql: 'select cast(? as uuid) as id', params: ['not-a-uuid'], columns: ['id'] };

@@ -24,9 +24,28 @@ interface Batch {
 }
 
 const batches = new WeakMap<EntityManager, Batch>();
+const transactionOpen = new WeakMap<EntityManager, () => boolean>();
+
+/**
+ * Tells the batcher whether `em`'s request transaction is still open. MikroORM forgets a transaction only
+ * once its commit or rollback has returned; the request marks it closed before sending either, so a batch
+ * due after that mark is refused instead of being queued behind the rollback on the same connection,
+ * where it would run with no identity.
+ */
+export function guardReadBatches(em: EntityManager, open: () => boolean): void {
+  transactionOpen.set(em, open);
+}
+
+const TRANSACTION_ENDED = 'read batch outlived its request transaction';
 
 /** json_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS): wider reads run alone. */
 const MAX_FOLDED_COLUMNS = 100;
+
+/** Whether the transaction a batch was queued in is still the one open on `em`, and not being ended. */
+function inItsTransaction(em: EntityManager, transaction: unknown): boolean {
+  const open = transactionOpen.get(em);
+  return em.isInTransaction() && em.getTransactionContext() === transaction && (!open || open());
+}
 
 /**
  * The driver's own text parsers: what `pg` (with MikroORM's overrides, which keep dates and timestamps
@@ -131,8 +150,8 @@ async function flush(em: EntityManager, batch: Batch): Promise<void> {
   const { pending } = batch;
   // The request's transaction carries the caller's identity for row-level security: a read queued in it
   // never runs after it ended (or in the next one), where it would see another identity or none.
-  if (!em.isInTransaction() || em.getTransactionContext() !== batch.transaction) {
-    const error = new Error('read batch outlived its request transaction');
+  if (!inItsTransaction(em, batch.transaction)) {
+    const error = new Error(TRANSACTION_ENDED);
     for (const p of pending) p.reject(error);
     return;
   }
@@ -180,11 +199,12 @@ async function runFolded(em: EntityManager, folded: Pending[]): Promise<void> {
  * EntityManager before the event loop turns: DataLoaders dispatch their batches together, so the
  * sibling relations of one GraphQL level (a township's county, terms, stations, deputies, …) become
  * one statement, `select (with q0 as (…) …) as r0, (with q1 as (…) …) as r1`, instead of one each.
- * A read alone runs as it is. Outside a transaction (scripts, the CLI) reads run as they are too:
- * there is no request to fold for, and nothing here may run where row-level security has no identity.
+ * A read alone runs as it is. Outside a transaction (scripts, the CLI), or in one the request has not
+ * opened (a sign-in's own), reads run as they are too: there is no request transaction to fold in.
  */
 export function readRows(em: EntityManager, statement: ReadStatement): Promise<Row[]> {
-  if (!em.isInTransaction()) return em.execute<Row[]>(statement.sql, [...statement.params]);
+  // A transaction the request did not open (or none) is none of the batcher's business: run as it is.
+  if (!inItsTransaction(em, em.getTransactionContext())) return em.execute<Row[]>(statement.sql, [...statement.params]);
   return new Promise<Row[]>((resolve, reject) => {
     let batch = batches.get(em);
     if (!batch) {
