@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { guardReadBatches } from '../common/entities/read-batcher.js';
 import { appErrorExtensions, type AppError } from '../common/errors/app-error.js';
 import { accessErrors } from './access.errors.js';
 import type { Identity, SessionTokens } from './identity.js';
@@ -43,6 +44,9 @@ export async function createRequestContext(
 ): Promise<RequestContext> {
   const identity = await identify(deps.tokens, request);
   const em = deps.orm.em.fork();
+  const transaction: RequestContext['transaction'] = { open: false };
+  // Folded reads run only while the request's transaction is open (see endRequestTransaction).
+  guardReadBatches(em, () => transaction.open);
   return {
     // The HTTP request's id (logged with every line) when there is one; executeOperation has none.
     requestId: requestScope.getStore()?.requestId ?? randomUUID(),
@@ -57,6 +61,6 @@ export async function createRequestContext(
     identityRevoked: false,
     clientAddress: request.clientAddress,
     tokens: deps.tokens,
-    transaction: { open: false },
+    transaction,
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readOnlyHydrator } from './read-only-hydrator.js';
+import { readRows } from './read-batcher.js';
 
 export interface FindReadOnlyOptions {
   /** Property names, as `em.find` takes them; the order must end in a unique key where it matters. */
@@ -70,13 +71,19 @@ export async function findReadOnlyRows<T extends object>(
 ): Promise<{ entity: T; row: Record<string, unknown> }[]> {
   const hydrate = readOnlyHydrator(em, entity) ?? ((row: Record<string, unknown>) => em.map(entity, row as never) as T);
   const meta = em.getMetadata().get(entity) as EntityMetadata;
+  const props = [...selectedProperties(meta), ...(options.lazy ?? [])];
   const qb = em
     .createQueryBuilder(entity, 't')
-    .select([...selectedProperties(meta), ...(options.lazy ?? [])] as never)
+    .select(props as never)
     .where(where as never);
   if (options.orderBy) qb.orderBy(options.orderBy as never);
   if (options.limit) qb.limit(options.limit);
-  const rows = await qb.execute<Record<string, unknown>[]>('all', false);
+  // The query builder writes the statement; the request's read batcher runs it with its siblings.
+  const { sql, params } = qb.toQuery();
+  const columns = [
+    ...new Set(props.flatMap((name) => meta.properties[name as keyof typeof meta.properties]!.fieldNames)),
+  ];
+  const rows = await readRows(em, { sql, params, columns });
   return rows.map((row) => ({ entity: hydrate(row), row }));
 }
 

@@ -4,6 +4,7 @@ import { SqlWhere } from '../sql/sql-where.js';
 import { cursorKeyCheck, decodeCursor, encodeCursor } from './cursor-codec.js';
 import { readOnlyHydrator } from '../entities/read-only-hydrator.js';
 import { isSelectedColumn } from '../entities/find-read-only.js';
+import { readRows } from '../entities/read-batcher.js';
 import type { Page, PageRequest, SortColumn } from './page-request.js';
 
 const ALIAS = 't';
@@ -44,7 +45,7 @@ function quote(identifier: string): string {
  * The columns an ordinary read selects: every persisted column except lazy ones. Lazy columns hold
  * PII (a deputy's phone) that some database roles may not read at all, so `t.*` is never used.
  */
-function selectList(meta: EntityMetadata, sort: readonly SortColumn[], props: readonly string[] | null): string {
+function selectedColumns(meta: EntityMetadata, sort: readonly SortColumn[], props: readonly string[] | null): string[] {
   const wanted = props ? new Set(['id', ...props]) : null;
   const sortColumns = new Set(sort.map((c) => c.column));
   const columns = meta.props
@@ -53,7 +54,7 @@ function selectList(meta: EntityMetadata, sort: readonly SortColumn[], props: re
         isSelectedColumn(prop) && (!wanted || wanted.has(prop.name) || prop.fieldNames.some((f) => sortColumns.has(f))),
     )
     .flatMap((prop) => prop.fieldNames);
-  return columns.map((column) => `${ALIAS}.${quote(column)}`).join(', ');
+  return [...new Set(columns)];
 }
 
 function serialiseKey(value: unknown): unknown {
@@ -116,7 +117,8 @@ export async function fetchPages<T extends object>(
     keysetCondition(sort, decodeCursor(page.after, keys), after);
   }
 
-  const columns = selectList(meta as EntityMetadata, sort, options.props ?? null);
+  const selected = selectedColumns(meta as EntityMetadata, sort, options.props ?? null);
+  const columns = selected.map((column) => `${ALIAS}.${quote(column)}`).join(', ');
   // Nested lists without a cursor: one window pass ranks the rows and counts each parent's list (no CTE,
   // no join). With a cursor, totals come from their own CTE so a parent whose page is empty (cursor past
   // its end) keeps its count. A top-level list without a cursor: `order by … limit`, total apart.
@@ -144,7 +146,8 @@ export async function fetchPages<T extends object>(
   const params = topLevel
     ? [...base.params, ...base.params, page.first + 1]
     : [...base.params, ...after.params, page.first + 1];
-  const rows = await em.execute<Record<string, unknown>[]>(sql, params);
+  // Sibling lists of one level (a township's deputies, suggestions, activities) fold into one statement.
+  const rows = await readRows(em, { sql, params, columns: [...selected, GROUP, RANK, TOTAL] });
 
   const detached = readOnlyHydrator(em, options.entity);
   const hydrate =
