@@ -49,10 +49,10 @@ function inItsTransaction(em: EntityManager, transaction: unknown): boolean {
 
 /**
  * The driver's own text parsers: what `pg` (with MikroORM's overrides, which keep dates and timestamps
- * as strings) makes of a column of that type. A folded part returns each value as its type's text
- * output, the same text the wire protocol carries, so parsing it with the same parser gives exactly
- * what the direct read gave, whatever the type (bigint and numeric as strings, jsonb parsed, enums
- * and arrays, timestamps untouched).
+ * as strings) makes of a column of that type. A folded part returns a value as its type's text output
+ * (the same text the wire protocol carries) unless its type is JSON-safe (below), so parsing it with the
+ * same parser gives exactly what the direct read gave, whatever the type (bigint and numeric as strings,
+ * jsonb parsed, enums and arrays, timestamps untouched).
  */
 type Parser = (text: string) => unknown;
 const driverParser = pg.types.getTypeParser as (oid: number, format: 'text') => Parser;
@@ -146,7 +146,7 @@ function unfold(statement: ReadStatement, shape: Shape | undefined, part: unknow
 }
 
 async function flush(em: EntityManager, batch: Batch): Promise<void> {
-  batches.delete(em);
+  if (batches.get(em) === batch) batches.delete(em);
   const { pending } = batch;
   // The request's transaction carries the caller's identity for row-level security: a read queued in it
   // never runs after it ended (or in the next one), where it would see another identity or none.
@@ -198,7 +198,7 @@ async function runFolded(em: EntityManager, folded: Pending[]): Promise<void> {
  * Runs a read in the request's transaction, folded with every other read queued on the same
  * EntityManager before the event loop turns: DataLoaders dispatch their batches together, so the
  * sibling relations of one GraphQL level (a township's county, terms, stations, deputies, …) become
- * one statement, `select (with q0 as (…) …) as r0, (with q1 as (…) …) as r1`, instead of one each.
+ * one statement, `select (… from (<read 0>) q) as r0, (… from (<read 1>) q) as r1`, instead of one each.
  * A read alone runs as it is. Outside a transaction (scripts, the CLI), or in one the request has not
  * opened (a sign-in's own), reads run as they are too: there is no request transaction to fold in.
  */
@@ -207,7 +207,8 @@ export function readRows(em: EntityManager, statement: ReadStatement): Promise<R
   if (!inItsTransaction(em, em.getTransactionContext())) return em.execute<Row[]>(statement.sql, [...statement.params]);
   return new Promise<Row[]>((resolve, reject) => {
     let batch = batches.get(em);
-    if (!batch) {
+    // A batch still waiting from an earlier transaction on this EntityManager is never joined: it will be refused.
+    if (!batch || batch.transaction !== em.getTransactionContext()) {
       const queued: Batch = { pending: [], transaction: em.getTransactionContext() };
       batch = queued;
       batches.set(em, queued);
