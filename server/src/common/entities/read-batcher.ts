@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { quoteIdentifier } from '../sql/quote-identifier.js';
 
 /** One read: SQL with `?` placeholders (MikroORM's), its parameters, and the columns it returns by name. */
 export interface ReadStatement {
@@ -72,10 +73,6 @@ function parserFor(oid: number): Parser {
   return parser;
 }
 
-function quote(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
-}
-
 /**
  * Types whose JSON form parses to exactly what the driver makes of their text (strings, int2/int4 and oid
  * numbers, booleans, json and jsonb documents): once a read's types are known, these columns travel as
@@ -97,7 +94,9 @@ const shapeKey = (statement: ReadStatement) => `${statement.columns.join('\u0000
 
 function learnShape(statement: ReadStatement, types: readonly number[]): void {
   const parsers = types.map((oid) => (JSON_SAFE.has(oid) ? null : parserFor(oid)));
-  const select = statement.columns.map((c, i) => (parsers[i] ? `q.${quote(c)}::text` : `q.${quote(c)}`)).join(', ');
+  const select = statement.columns
+    .map((c, i) => (parsers[i] ? `q.${quoteIdentifier(c)}::text` : `q.${quoteIdentifier(c)}`))
+    .join(', ');
   if (shapes.size >= MAX_SHAPES) shapes.clear();
   shapes.set(shapeKey(statement), { select, parsers });
 }
@@ -111,8 +110,8 @@ function foldedPart(statement: ReadStatement, shape: Shape | undefined, index: n
   if (shape) {
     return `(select coalesce(json_agg(json_build_array(${shape.select})), '[]'::json) from (${statement.sql}) q) as r${index}`;
   }
-  const text = statement.columns.map((c) => `q.${quote(c)}::text`).join(', ');
-  const types = statement.columns.map((c) => `pg_typeof(q.${quote(c)})::oid`).join(', ');
+  const text = statement.columns.map((c) => `q.${quoteIdentifier(c)}::text`).join(', ');
+  const types = statement.columns.map((c) => `pg_typeof(q.${quoteIdentifier(c)})::oid`).join(', ');
   return (
     `(with q as (${statement.sql}) select json_build_array(` +
     `(select json_build_array(${types}) from q limit 1), ` +

@@ -6,6 +6,7 @@ import { readOnlyHydrator } from '../entities/read-only-hydrator.js';
 import { isSelectedColumn } from '../entities/find-read-only.js';
 import { readRows } from '../entities/read-batcher.js';
 import type { Page, PageRequest, SortColumn } from './page-request.js';
+import { quoteIdentifier } from '../sql/quote-identifier.js';
 
 const ALIAS = 't';
 const TOTAL = '__total';
@@ -35,10 +36,6 @@ export interface FetchPagesOptions<T extends object> {
 
 export function newWhere(): SqlWhere {
   return new SqlWhere(ALIAS);
-}
-
-function quote(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
 }
 
 /**
@@ -87,9 +84,9 @@ export async function fetchPages<T extends object>(
   options: FetchPagesOptions<T>,
 ): Promise<Map<string | null, Page<T>>> {
   const meta = em.getMetadata().get(options.entity);
-  const table = quote(meta.tableName);
+  const table = quoteIdentifier(meta.tableName);
   const { sort, page, partition } = options;
-  const orderSql = sort.map((c) => `${quote(c.column)} ${c.direction}`).join(', ');
+  const orderSql = sort.map((c) => `${quoteIdentifier(c.column)} ${c.direction}`).join(', ');
 
   const base = newWhere();
   let from = `${table} ${ALIAS}`;
@@ -98,14 +95,14 @@ export async function fetchPages<T extends object>(
   // grouping compare strings under the database collation, most of the nested statement's time.
   let parentExpr = '0';
   if (partition?.kind === 'column') {
-    parentExpr = `${ALIAS}.${quote(partition.column)}`;
+    parentExpr = `${ALIAS}.${quoteIdentifier(partition.column)}`;
     base.in(partition.column, partition.parentIds);
   } else if (partition?.kind === 'join') {
-    from += ` join ${quote(partition.table)} j on j.${quote(partition.childColumn)} = ${ALIAS}."id"`;
-    parentExpr = `j.${quote(partition.parentColumn)}`;
+    from += ` join ${quoteIdentifier(partition.table)} j on j.${quoteIdentifier(partition.childColumn)} = ${ALIAS}."id"`;
+    parentExpr = `j.${quoteIdentifier(partition.parentColumn)}`;
     const ids = partition.parentIds;
     base.raw(
-      ids.length === 0 ? 'false' : `j.${quote(partition.parentColumn)} in (${ids.map(() => '?').join(', ')})`,
+      ids.length === 0 ? 'false' : `j.${quoteIdentifier(partition.parentColumn)} in (${ids.map(() => '?').join(', ')})`,
       ...ids,
     );
   }
@@ -118,11 +115,11 @@ export async function fetchPages<T extends object>(
   }
 
   const selected = selectedColumns(meta as EntityMetadata, sort, options.props ?? null);
-  const columns = selected.map((column) => `${ALIAS}.${quote(column)}`).join(', ');
+  const columns = selected.map((column) => `${ALIAS}.${quoteIdentifier(column)}`).join(', ');
   // Nested lists without a cursor: one window pass ranks the rows and counts each parent's list (no CTE,
   // no join). With a cursor, totals come from their own CTE so a parent whose page is empty (cursor past
   // its end) keeps its count. A top-level list without a cursor: `order by … limit`, total apart.
-  const qualifiedOrder = sort.map((c) => `${ALIAS}.${quote(c.column)} ${c.direction}`).join(', ');
+  const qualifiedOrder = sort.map((c) => `${ALIAS}.${quoteIdentifier(c.column)} ${c.direction}`).join(', ');
   const topLevel = !page.after && !partition;
   const sql = page.after
     ? `with base as (select ${columns}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +

@@ -1,4 +1,5 @@
 import { assertUuid } from '../ids/assert-uuid.js';
+import { quoteIdentifier } from './quote-identifier.js';
 
 const ID_COLUMN = /(^|_)id$/;
 
@@ -23,7 +24,7 @@ export class SqlWhere {
   constructor(private readonly alias: string) {}
 
   column(name: string): string {
-    return `${this.alias}."${name.replaceAll('"', '""')}"`;
+    return `${this.alias}.${quoteIdentifier(name)}`;
   }
 
   eq(column: string, value: unknown): this {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RECORD_SOURCES, RECORDED_METRIC_SQL, type RecordSource } from './recorded-metric-sql.js';
+import { quoteIdentifier } from '../../common/sql/quote-identifier.js';
 
 export interface DateRange {
   from: string;
@@ -20,8 +21,6 @@ export interface RecordedCountsWithSynthetic {
   counts: RecordedCounts;
   synthetic: Map<string, Map<number, Map<string, number>>>;
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * Counts record-based metrics for townships × periods in ONE statement, whatever their number: each
@@ -105,8 +104,10 @@ export function recordedCountsStatement(
     const where = `${alias}.county_id = ?::uuid${townshipFilter(`${alias}.township_id`)}`;
     const aggregates = sourceKeys
       .flatMap((k) => [
-        `${RECORDED_METRIC_SQL[k]!.aggregate} as ${quote(k)}`,
-        ...(withSynthetic ? [`${RECORDED_METRIC_SQL[k]!.syntheticAggregate} as ${quote(syntheticColumn(k))}`] : []),
+        `${RECORDED_METRIC_SQL[k]!.aggregate} as ${quoteIdentifier(k)}`,
+        ...(withSynthetic
+          ? [`${RECORDED_METRIC_SQL[k]!.syntheticAggregate} as ${quoteIdentifier(syntheticColumn(k))}`]
+          : []),
       ])
       .join(', ');
     // A date known only to its year (stored as January 1st) belongs to no quarter: it counts only in
@@ -121,8 +122,8 @@ export function recordedCountsStatement(
   const outerFilter = townshipFilter('t.id');
   const columns = [...bySource].flatMap(([source, sourceKeys]) =>
     sourceKeys.flatMap((k) => [
-      `s_${source}.${quote(k)}`,
-      ...(withSynthetic ? [`s_${source}.${quote(syntheticColumn(k))}`] : []),
+      `s_${source}.${quoteIdentifier(k)}`,
+      ...(withSynthetic ? [`s_${source}.${quoteIdentifier(syntheticColumn(k))}`] : []),
     ]),
   );
   const joins = [...bySource.keys()].map((s) => `left join s_${s} on s_${s}.township_id = t.id and s_${s}.idx = p.idx`);
