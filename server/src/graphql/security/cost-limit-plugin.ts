@@ -1,11 +1,11 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { LRUCache } from 'lru-cache';
 import { AppError } from '../../common/errors/app-error.js';
 import { asRequestError } from './as-request-error.js';
 import { checkOperationCost } from './operation-cost.js';
 import { CostBudget } from './cost-budget.js';
 import { canonicalVariables } from '../canonical-variables.js';
+import { OperationMemo } from '../operation-memo.js';
 
 /**
  * Refuses an operation whose cost, computed on its variables and argument defaults, is above the limit,
@@ -40,18 +40,11 @@ export function costLimitPlugin(budget: CostBudget): ApolloServerPlugin<BaseCont
 type Verdict = ReturnType<typeof checkOperationCost>;
 
 /**
- * Verdicts remembered per parsed document, then per operation name and variables (in canonical JSON):
- * the cost is a function of those and the schema alone, and a dashboard sends the same few documents
- * with the same variables all day, so the analysis (a walk of the whole document) runs once per
- * combination. Apollo hands the same DocumentNode for a query text it has parsed before; a document it
- * forgets is forgotten here too (WeakMap). Variables are part of the key: a cheap verdict for
- * `first: 10` never answers `first: 100000`.
+ * Verdicts remembered per parsed document, then per operation name and variables (operation-memo.ts):
+ * the analysis (a walk of the whole document) runs once per combination.
  */
 class CostVerdicts {
-  private readonly byDocument = new WeakMap<
-    DocumentNode,
-    { schema: GraphQLSchema; verdicts: LRUCache<string, Verdict> }
-  >();
+  private readonly memo = new OperationMemo<Verdict>();
 
   check(
     schema: GraphQLSchema,
@@ -59,16 +52,11 @@ class CostVerdicts {
     variables: Record<string, unknown> | undefined,
     operationName: string | undefined,
   ): Verdict {
-    let entry = this.byDocument.get(document);
-    if (!entry || entry.schema !== schema) {
-      entry = { schema, verdicts: new LRUCache<string, Verdict>({ max: 64 }) };
-      this.byDocument.set(document, entry);
-    }
     const key = `${operationName ?? ''}\u0000${canonicalVariables(variables)}`;
-    const known = entry.verdicts.get(key);
+    const known = this.memo.get(schema, document, key);
     if (known) return known;
     const verdict = evaluate({ schema, document, variables, operationName });
-    entry.verdicts.set(key, verdict);
+    this.memo.set(schema, document, key, verdict);
     return verdict;
   }
 }
