@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readRows } from '../../common/entities/read-batcher.js';
 import { percentage } from '../metric/recorded-metrics.service.js';
 import { defaultDeadline } from '../../common/periods/quarter-period.js';
 import { analyticsPeriod } from './analytics-period.js';
@@ -38,8 +39,9 @@ export class ReportingStatusService {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw commonErrors.invalidYear(['year'], year);
     // One statement: the county's townships, each with its reports of the year, and the county's deadlines
     // of the year beside every row (four at most). Three statements before, one round trip each.
-    const townships = await this.em.execute<TownshipRow[]>(
-      `with deadlines as (
+    // Through the read batcher: folded with sibling analytics reads of the same request.
+    const townships = (await readRows(this.em, {
+      sql: `with deadlines as (
          select coalesce(json_agg(json_build_object('quarter', quarter, 'due_at', due_at)), '[]'::json) as list
            from reporting_deadline where county_id = ?::uuid and year = ?)
        select t.id, t.code, t.name,
@@ -52,8 +54,9 @@ export class ReportingStatusService {
               deadlines.list as deadlines
          from township t cross join deadlines
         where t.county_id = ?::uuid order by t.code`,
-      [countyId, year, year, countyId],
-    );
+      params: [countyId, year, year, countyId],
+      columns: ['id', 'code', 'name', 'deputies', 'reporting_since', 'reports', 'deadlines'],
+    })) as unknown as TownshipRow[];
     const deadlines = townships[0]?.deadlines ?? [];
     const reports = townships.flatMap((t) => t.reports.map((r) => ({ ...r, township_id: t.id })));
     const dueAt = new Map<number, Date>([1, 2, 3, 4].map((q) => [q, defaultDeadline(year, q)]));

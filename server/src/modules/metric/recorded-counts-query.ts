@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readRows } from '../../common/entities/read-batcher.js';
 import { RECORD_SOURCES, RECORDED_METRIC_SQL, type RecordSource } from './recorded-metric-sql.js';
 import { quoteIdentifier } from '../../common/sql/quote-identifier.js';
 
@@ -58,13 +59,16 @@ async function countRecords(
 ): Promise<RecordedCountsWithSynthetic> {
   const statement = recordedCountsStatement(scope, periods, keys, withSynthetic);
   if (!statement) return { counts: new Map(), synthetic: new Map() };
-  return statement.read(await em.execute<Record<string, string | number | null>[]>(statement.sql, statement.params));
+  // Through the read batcher: the counts of sibling fields (two trends of one headline) fold into one statement.
+  return statement.read(await readRows(em, statement));
 }
 
 /** The counting statement (`?` placeholders) and how to read its rows, for a caller that sends it itself. */
 export interface RecordedCountsStatement {
   sql: string;
   params: unknown[];
+  /** The columns each row carries, by name (the read batcher folds by them). */
+  columns: string[];
   /** Rows as the statement returns them, or as JSON objects of the same columns. */
   read(rows: readonly Record<string, unknown>[]): RecordedCountsWithSynthetic;
 }
@@ -130,7 +134,12 @@ export function recordedCountsStatement(
   const sql = `with periods(idx, date_from, date_to) as (values ${periodRows.join(', ')}), ${ctes.join(', ')}
     select t.id as township_id, p.idx, ${columns.join(', ')} from township t cross join periods p ${joins.join(' ')}
     where t.county_id = ?::uuid${outerFilter}`;
-  return { sql, params, read: (rows) => readCounts(rows, counted, withSynthetic) };
+  const names = [
+    'township_id',
+    'idx',
+    ...[...bySource.values()].flat().flatMap((k) => (withSynthetic ? [k, syntheticColumn(k)] : [k])),
+  ];
+  return { sql, params, columns: names, read: (rows) => readCounts(rows, counted, withSynthetic) };
 }
 
 function readCounts(
