@@ -5,6 +5,7 @@ import { addSecondCounty } from '../../test-support/add-second-county.js';
 import { withDatabaseClient } from '../../test-support/test-cluster.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { DEMO_PASSWORD } from '../../seed/seed-demo-users.js';
+import { inviteTestDeputy, pickDeputy } from '../../test-support/deputy-users.js';
 
 const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id login } }`;
 const MIGRATION = 'Migration20261207075508_login_directory';
@@ -93,6 +94,27 @@ describe('login directory (login → county, unique across the platform)', () =>
         expect(JSON.stringify(res)).not.toMatch(/constraint|login_directory|app_user|unique/i);
         expect(await su(`select count(*)::int as n from app_user where login = $1`, [login])).toEqual([{ n: 1 }]);
       }
+      expect(await su(MISMATCHES)).toEqual([{ n: 0 }]);
+    });
+
+    it("refuses a deputy's invitation under another county's login, and the deputy signs in under a free one", async () => {
+      const { deputyId } = await pickDeputy(t.database.url, 'QUNLI');
+      const invite = (username: string) =>
+        t.graphql(
+          'mutation ($input: InviteDeputyInput!) { inviteDeputy(input: $input) { activationPath } }',
+          { input: { deputyId, username } },
+          { as: 'qunli.clerk' },
+        );
+      const taken = await invite('otherdemo.staff');
+      expect(taken.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'LOGIN_TAKEN',
+        field: ['input', 'login'],
+      });
+      expect(await su(`select count(*)::int as n from app_user where deputy_id = $1`, [deputyId])).toEqual([{ n: 0 }]);
+      await inviteTestDeputy(t, 'qunli.clerk', 'directory.deputy', deputyId);
+      const me = await t.graphql<{ me: { login: string } }>('{ me { login } }', {}, { as: 'directory.deputy' });
+      expect(me.data?.me.login).toBe('directory.deputy');
       expect(await su(MISMATCHES)).toEqual([{ n: 0 }]);
     });
 
