@@ -81,6 +81,16 @@ describe('database errors of a sharded deployment', () => {
     });
   });
 
+  it("answers a worker's own outage error relayed by the coordinator as DATABASE_NODE_UNAVAILABLE", async () => {
+    // PostgreSQL cannot raise an error with another context, so this one is shaped as the lab cluster's
+    // coordinator relayed it when a worker was killed mid-transaction (server/README.md, A Citus cluster's
+    // errors); without the context the same code stays DATABASE_UNAVAILABLE.
+    const relayed = await raise('terminating connection due to unexpected postmaster exit', 'admin_shutdown');
+    expect(mapped(relayed)).toMatchObject({ reason: 'DATABASE_UNAVAILABLE' });
+    Object.assign(relayed as object, { where: 'while executing command on 127.0.0.1:35422' });
+    expect(mapped(relayed)).toMatchObject({ code: 'UNAVAILABLE', reason: 'DATABASE_NODE_UNAVAILABLE' });
+  });
+
   it("does not take the caller's text quoting those messages for an outage", async () => {
     const quoted = await failure(`select 'connection to the remote node x failed'::uuid`);
     expect(mapped(quoted)).toMatchObject({ reason: 'INVALID_VALUE' });

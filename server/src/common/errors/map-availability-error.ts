@@ -22,6 +22,14 @@ const NODE_UNAVAILABLE_MESSAGES = [
   /could not establish any connections to the node/,
   /could not connect to any active placements/,
 ];
+/**
+ * A Citus coordinator relays a worker's own error (a worker killed mid-transaction: its `57P01`) with the
+ * context "while executing command on <host>:<port>".
+ */
+function relayedFromNode(error: Error): boolean {
+  const where = (error as Error & { where?: unknown }).where;
+  return typeof where === 'string' && /while executing command on /.test(where);
+}
 /** node-postgres reports these without a code. */
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,
@@ -54,7 +62,8 @@ export function mapAvailabilityError(error: unknown): AppError | null {
   if (typeof code === 'string') {
     const reason = TIMEOUT_STATES[code];
     if (reason) return timeoutError(reason);
-    if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code)) return databaseErrors.unavailable();
+    if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code))
+      return relayedFromNode(error) ? databaseErrors.nodeUnavailable() : databaseErrors.unavailable();
   }
   if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))) return databaseErrors.unavailable();
   return null;
