@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { DATABASE_ROLES } from '../database/database-roles.js';
 import { roleUrl } from '../database/provision-roles.js';
+import { distributeByCounty } from '../database/citus/distribute.js';
 import { attachCitusDatabase, dropCitusDatabase } from '../database/citus/local-cluster.js';
-import { TEMPLATE_DB, adminUrl, citusCluster, databaseUrl, withAdminClient } from './test-cluster.js';
+import {
+  TEMPLATE_DB,
+  adminUrl,
+  citusCluster,
+  databaseUrl,
+  withAdminClient,
+  withDatabaseClient,
+} from './test-cluster.js';
 
 export interface TestDatabase {
   name: string;
@@ -18,7 +26,9 @@ export interface TestDatabase {
 /**
  * A database of its own for one test file: a clone of the migrated, seeded template, or empty. On the
  * Citus suite's cluster the clone (its tables local, as the template's) then becomes a Citus database:
- * the same database on every worker, the extension and the nodes registered in it.
+ * the same database on every worker, the extension and the nodes registered in it, and it is distributed
+ * by county as the migration distribute_by_county does it: `distributeByCounty` in one transaction, as the
+ * owner role. An empty database gets the extension and the nodes only: its migrations distribute it.
  */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `renda_test_${randomBytes(6).toString('hex')}`;
@@ -37,6 +47,19 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   if (cluster) {
     try {
       await attachCitusDatabase(cluster, name, DATABASE_ROLES.owner);
+      if (!options.empty)
+        await withDatabaseClient(roleUrl(adminUrl(), name, 'owner'), async (owner) => {
+          await owner.query('begin');
+          await distributeByCounty(async (sql) => {
+            try {
+              return (await owner.query(sql)).rows;
+            } catch (error) {
+              // Name the statement: distributing runs dozens of them, generated from the catalog.
+              throw new Error(`distributing ${name}: ${String(error)}\n  in: ${sql}`, { cause: error });
+            }
+          });
+          await owner.query('commit');
+        });
     } catch (error) {
       await drop();
       throw error;
