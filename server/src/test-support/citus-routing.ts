@@ -95,12 +95,11 @@ export async function routeOf(appUrl: string, statements: RecordedStatement[]): 
   });
 }
 
-/** A compact account of the routes, for assertion messages: what each statement touched. */
+/** A compact account of the routes, for assertion messages: the tables each statement reads and its tasks. */
 export function describeRoutes(routes: StatementRoute[]): string[] {
-  return routes.map(
-    (r) =>
-      `${r.sql.replace(/\s+/g, ' ').slice(0, 90)} → tasks ${JSON.stringify(r.taskCounts)} groups ${JSON.stringify(
-        r.shardGroups,
-      )}${r.error ? ` ERROR ${r.error}` : ''}`,
-  );
+  return routes.map((r) => {
+    const tables = [...new Set([...r.sql.matchAll(/\b(?:from|join|into|update)\s+"?(\w+)"?/gi)].map((m) => m[1]))];
+    const verb = r.sql.trim().split(/\s/)[0]!.toLowerCase();
+    return `${verb} ${tables.join(', ')} → tasks ${JSON.stringify(r.taskCounts)}${r.error ? ` ERROR ${r.error}` : ''}`;
+  });
 }

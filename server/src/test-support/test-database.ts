@@ -27,8 +27,8 @@ export interface TestDatabase {
  * A database of its own for one test file: a clone of the migrated, seeded template, or empty. On the
  * Citus suite's cluster the clone (its tables local, as the template's) then becomes a Citus database:
  * the same database on every worker, the extension and the nodes registered in it, and it is distributed
- * by county as the migration distribute_by_county does it: `distributeByCounty` in one transaction, as the
- * owner role. An empty database gets the extension and the nodes only: its migrations distribute it.
+ * by county as a database that got the extension after its migrations is: `distributeByCounty`, as the
+ * owner role, statement by statement (outside a transaction it also grants the columns on the shards). An empty database gets the extension and the nodes only: its migrations distribute it.
  */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `renda_test_${randomBytes(6).toString('hex')}`;
@@ -49,7 +49,6 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
       await attachCitusDatabase(cluster, name, DATABASE_ROLES.owner);
       if (!options.empty)
         await withDatabaseClient(roleUrl(adminUrl(), name, 'owner'), async (owner) => {
-          await owner.query('begin');
           await distributeByCounty(async (sql) => {
             try {
               return (await owner.query(sql)).rows;
@@ -58,7 +57,6 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
               throw new Error(`distributing ${name}: ${String(error)}\n  in: ${sql}`, { cause: error });
             }
           });
-          await owner.query('commit');
         });
     } catch (error) {
       await drop();
