@@ -145,7 +145,11 @@ describe('distributeByCounty on the Citus cluster', () => {
   let otherTownship: string;
 
   beforeAll(async () => {
-    [single, cluster] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    // Both left local: the second county goes in first, then one of them is distributed here.
+    [single, cluster] = await Promise.all([
+      createTestDatabase({ distributed: false }),
+      createTestDatabase({ distributed: false }),
+    ]);
     for (const database of [single, cluster]) {
       await addSecondCounty(database.ownerUrl);
       await addDeputyAccount(database.url);
