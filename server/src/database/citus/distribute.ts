@@ -130,7 +130,7 @@ export async function distributeByCounty(run: RunSql): Promise<void> {
 
 /**
  * The steps of distributing that must run outside the transaction that placed the tables: functions
- * handed to the workers and column grants on the shards. Idempotent; a no-op without Citus.
+ * handed to the workers and column grants on the shards. Idempotent.
  */
 async function finishDistribution(run: RunSql): Promise<void> {
   await distributeFunctions(run);
