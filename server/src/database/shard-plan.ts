@@ -1,6 +1,7 @@
 /**
- * How every table of the schema is placed when the database is sharded by county (k8s/SCALING.md; the
- * Citus cluster of issue #20 reads this list). `shard-plan.test.ts` checks the migrated catalog against
+ * How every table of the schema is placed when the database is sharded by county (k8s/SCALING.md;
+ * `citus/distribute.ts` places the tables on a Citus coordinator from these lists, server/README.md, On a
+ * Citus cluster). `shard-plan.test.ts` checks the migrated catalog against
  * Citus's rules for each kind, and fails on a table missing from this list: a new table is classified
  * when it is created, not when the cluster refuses it.
  */
@@ -43,8 +44,8 @@ export const DISTRIBUTED_TABLES = [
   'notification',
   'data_import',
   // The result cache's data version: rows appended by statement triggers beside each write, and the
-  // platform's under the nil uuid. On Citus a reference table's write (platform rows) appending a nil-uuid
-  // row crosses to a distributed table, which issue #20 must route (or keep the platform's rows local).
+  // platform's under the nil uuid. On Citus a reference table's triggers fire on every copy; only the
+  // copy on the node holding the county's (or the nil uuid's) shard appends the row (citus/citus-triggers.ts).
   'county_data_change',
 ] as const;
 

@@ -25,6 +25,7 @@ import { Migration20261207015252_report_value_statement_audit } from './Migratio
 import { Migration20261207043843_data_version_without_lock } from './Migration20261207043843_data_version_without_lock.js';
 import { Migration20261207074911_references_cleared_by_trigger } from './Migration20261207074911_references_cleared_by_trigger.js';
 import { Migration20261207075508_login_directory } from './Migration20261207075508_login_directory.js';
+import { Migration20261207075612_distribute_by_county } from './Migration20261207075612_distribute_by_county.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -66,4 +67,5 @@ export const migrationList: MigrationObject[] = [
     class: Migration20261207074911_references_cleared_by_trigger,
   },
   { name: 'Migration20261207075508_login_directory', class: Migration20261207075508_login_directory },
+  { name: 'Migration20261207075612_distribute_by_county', class: Migration20261207075612_distribute_by_county },
 ];

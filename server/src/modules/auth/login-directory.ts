@@ -32,7 +32,7 @@ export async function registerLogins(em: EntityManager, users: readonly NewUser[
  */
 export async function beginLoginLookup(em: EntityManager, login: string): Promise<string | null> {
   const [row] = await em.execute<{ county: string | null }[]>(
-    `select set_config('renda.auth_login', ?, true), renda_login_county(?) as county`,
+    `select set_config('renda.auth_login', ?, true), renda_share_settings(), renda_login_county(?) as county`,
     [login, login],
   );
   return row?.county ?? null;
