@@ -10,7 +10,10 @@ import {
   type CitusNode,
   type LocalCitusCluster,
 } from '../database/citus/local-cluster.js';
+import { prepareClusterRoles } from '../database/citus/cluster-roles.js';
+import { createOrm } from '../database/create-orm.js';
 import { DATABASE_ROLES } from '../database/database-roles.js';
+import { reseed } from '../seed/seed-database.js';
 import { provisionRoles, roleUrl } from '../database/provision-roles.js';
 import { addSecondCounty } from '../test-support/add-second-county.js';
 import { freePort } from '../test-support/free-port.js';
@@ -57,8 +60,7 @@ function failureCodes(outcomes: Outcome[]): Record<string, number> {
 
 /**
  * kill -9 of a Citus worker under load, against the real server process over a coordinator and two
- * workers of its own (migrated and seeded by the server itself, so the migration distribute_by_county
- * runs as in production). Two counties, one on each worker: the dead worker's county gets coded
+ * workers of its own. Two counties, one on each worker: the dead worker's county gets coded
  * answers (never INTERNAL, nothing half-written), the other county's requests go on, and once the worker
  * is back both are served again.
  */
@@ -75,7 +77,20 @@ describe('kill -9 of a Citus worker under writes', () => {
     superuserUrl = `postgres://postgres@127.0.0.1:${cluster.coordinator.port}/${DB}`;
     for (const worker of cluster.workers) await provisionRoles(worker.url, 'postgres');
     await provisionRoles(cluster.coordinator.url, DB);
+    // Migrated and seeded with both counties first, then made a Citus database and distributed, as the
+    // suite's test databases are (test-database.ts); the server then finds its migrations done.
+    const ownerUrl = roleUrl(cluster.coordinator.url, DB, 'owner');
+    const orm = await createOrm({ clientUrl: ownerUrl, poolMax: 2 });
+    try {
+      await orm.migrator.up();
+      await reseed(orm);
+    } finally {
+      await orm.close();
+    }
+    await addSecondCounty(ownerUrl);
     await attachCitusDatabase(addressOf(cluster), DB, DATABASE_ROLES.owner);
+    await withDatabaseClient(superuserUrl, (su) => prepareClusterRoles(async (sql) => (await su.query(sql)).rows));
+    await withDatabaseClient(ownerUrl, (owner) => distributeByCounty(async (sql) => (await owner.query(sql)).rows));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     server = await spawnServer(
@@ -89,7 +104,6 @@ describe('kill -9 of a Citus worker under writes', () => {
       },
       170_000,
     );
-    await addSecondCounty(roleUrl(cluster.coordinator.url, DB, 'owner'));
 
     const counties = await withDatabaseClient(superuserUrl, async (su) => {
       const { rows } = await su.query<{ code: string; county: string; deputies: string[] }>(
@@ -142,17 +156,30 @@ describe('kill -9 of a Citus worker under writes', () => {
     const tag = `citus-kill-${Date.now()}`;
     const deadLoad = startWriters(base, [writers.dead], `${tag}-dead`);
     const aliveLoad = startWriters(base, [writers.alive], `${tag}-alive`);
-    await sleep(1500);
-    const killedAt = Date.now();
-    await victim.kill();
-    // Let the outage last long enough that both counties send several requests into it.
-    await sleep(4000);
-    const restartedAt = Date.now();
-    await victim.start();
-    const deadServedAt = await servingAgain(deadLoad.outcomes, restartedAt);
-    await servingAgain(aliveLoad.outcomes, restartedAt);
-    const dead = await deadLoad.stop();
-    const alive = await aliveLoad.stop();
+    let killedAt = 0;
+    let restartedAt = 0;
+    let deadServedAt = 0;
+    try {
+      // Both counties served before the fault.
+      await servingAgain(deadLoad.outcomes, 0);
+      await servingAgain(aliveLoad.outcomes, 0);
+      killedAt = Date.now();
+      await victim.kill();
+      // Let the outage last long enough that both counties send several requests into it.
+      await sleep(4000);
+      restartedAt = Date.now();
+      await victim.start();
+      deadServedAt = await servingAgain(deadLoad.outcomes, restartedAt);
+      await servingAgain(aliveLoad.outcomes, restartedAt);
+    } catch (error) {
+      // Say how the requests ended, not only that none succeeded.
+      const codes = { dead: failureCodes(deadLoad.outcomes), alive: failureCodes(aliveLoad.outcomes) };
+      throw new Error(`${String(error)}; failures so far: ${JSON.stringify(codes)}`, { cause: error });
+    } finally {
+      await Promise.all([deadLoad.stop(), aliveLoad.stop()]);
+    }
+    const dead = deadLoad.outcomes;
+    const alive = aliveLoad.outcomes;
 
     // The dead worker's county: refused with codes a client can act on, never INTERNAL and never silence.
     const deadDuring = dead.filter((o) => o.startedAt > killedAt + 200 && o.endedAt < restartedAt);
