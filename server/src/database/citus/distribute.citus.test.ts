@@ -8,7 +8,6 @@ import { addSecondCounty } from '../../test-support/add-second-county.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { withDatabaseClient } from '../../test-support/test-cluster.js';
 import { distributeByCounty } from './distribute.js';
-import { prepareClusterRoles } from './cluster-roles.js';
 
 /**
  * The county-distributed schema (distribute.ts) against the same data on one server: two clones of the
@@ -154,11 +153,6 @@ describe('distributeByCounty on the Citus cluster', () => {
       await addSecondCounty(database.ownerUrl);
       await addDeputyAccount(database.url);
     }
-    await withClient(cluster.url, async (client) => {
-      await prepareClusterRoles((sql) => client.query(sql).then((r) => r.rows));
-      // Until the login directory replaces it (h/cfk), the platform-wide login index Citus refuses.
-      await client.query('alter table app_user drop constraint if exists app_user_login_unique');
-    });
     await withClient(cluster.ownerUrl, (client) => distributeByCounty((sql) => client.query(sql).then((r) => r.rows)));
     whoOn = new Map([
       [single, await callers(single.url)],
@@ -192,6 +186,9 @@ describe('distributeByCounty on the Citus cluster', () => {
         `select tablename, policyname from pg_policies where coalesce(qual, '') || coalesce(with_check, '') ~* 'select'`,
       );
       expect(subqueries.rows).toEqual([]);
+      // the platform-wide login index Citus refuses is gone; the login directory keeps the guarantee
+      const logins = await client.query(`select 1 from pg_constraint where conname = 'app_user_login_unique'`);
+      expect(logins.rows).toEqual([]);
     });
   });
 

@@ -1,5 +1,10 @@
 import { DATABASE_ROLES } from '../database-roles.js';
-import { DISTRIBUTED_TABLES, DISTRIBUTION_COLUMN, REFERENCE_TABLES } from '../shard-plan.js';
+import {
+  DISTRIBUTED_TABLES,
+  DISTRIBUTION_COLUMN,
+  REFERENCE_TABLES,
+  UNIQUE_WITHOUT_DISTRIBUTION_COLUMN,
+} from '../shard-plan.js';
 import { citusFunctionStatements } from './citus-functions.js';
 import { citusPolicyRewrites } from './citus-policies.js';
 
@@ -214,6 +219,21 @@ export async function grantColumnsOnShards(run: RunSql): Promise<void> {
 async function placeTables(run: RunSql, pendingReference: readonly string[], pendingDistributed: readonly string[]) {
   const keys = await foreignKeys(run);
   for (const key of keys) await run(`alter table ${ident(key.table)} drop constraint ${ident(key.name)}`);
+  // Citus refuses them; shard-plan.ts names what keeps each guarantee instead (the login directory).
+  const platformWide = await rows<{ table: string; name: string; constraint: boolean }>(
+    run,
+    `select t.relname as "table", i.relname as name, exists (select 1 from pg_constraint c where c.conindid = i.oid) as "constraint"
+       from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+      where t.relnamespace = 'public'::regnamespace
+        and i.relname in (${Object.keys(UNIQUE_WITHOUT_DISTRIBUTION_COLUMN).map(literal).join(', ') || 'null'})`,
+  );
+  for (const unique of platformWide) {
+    await run(
+      unique.constraint
+        ? `alter table ${ident(unique.table)} drop constraint ${ident(unique.name)}`
+        : `drop index ${ident(unique.name)}`,
+    );
+  }
   const triggered = await tablesWithTriggers(run);
   for (const table of triggered) await run(`alter table ${ident(table)} disable trigger user`);
 
