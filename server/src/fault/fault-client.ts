@@ -8,6 +8,8 @@ export interface Outcome {
   status: number;
   /** The first error's code, when the answer carried errors. */
   code?: string;
+  /** And its reason (`extensions.reason`, e.g. DATABASE_NODE_UNAVAILABLE). */
+  reason?: string;
   retryAfter?: string | null;
   /** No HTTP answer at all (connection refused or reset, or no answer within 30 s). */
   networkError?: string;
@@ -22,7 +24,7 @@ export const READ_DEPUTIES = 'query Read { deputies(first: 20) { totalCount node
 
 interface GraphQLBody {
   data?: Record<string, { id?: string } | null> | null;
-  errors?: { extensions?: { code?: string } }[];
+  errors?: { extensions?: { code?: string; reason?: string } }[];
 }
 
 /** One GraphQL POST; never throws: a missing answer is an outcome too. */
@@ -47,6 +49,7 @@ export async function post(
     });
     const body = (await response.json()) as GraphQLBody;
     const code = body.errors?.[0]?.extensions?.code;
+    const reason = body.errors?.[0]?.extensions?.reason;
     const first = body.data ? Object.values(body.data)[0] : null;
     return {
       startedAt,
@@ -55,6 +58,7 @@ export async function post(
       retryAfter: response.headers.get('retry-after'),
       body,
       ...(code ? { code } : {}),
+      ...(reason ? { reason } : {}),
       ...(!code && first?.id ? { id: first.id } : {}),
     };
   } catch (error) {

@@ -15,7 +15,8 @@ export interface DeputyPick {
 
 /**
  * A serving deputy of the township with a station, suggestions and an activity shared with another
- * deputy (read as superuser), so every path the DEPUTY role's tests attack has rows on both sides.
+ * deputy (read as superuser), so every path the DEPUTY role's tests attack has rows on both sides. The
+ * joins name `county_id` as well, so the Citus suite can run them (co-located tables joined on it).
  * `skip` leaves out deputies already picked.
  */
 export async function pickDeputy(url: string, townshipCode: string, skip: readonly string[] = []): Promise<DeputyPick> {
@@ -30,14 +31,14 @@ export async function pickDeputy(url: string, townshipCode: string, skip: readon
     }>(
       `select d.id, d.township_id, d.county_id, d.station_id, o.deputy_id as other, o.activity_id
          from deputy d
-         join township t on t.id = d.township_id and t.code = $1
-         join activity_participant p on p.deputy_id = d.id
-         join activity_participant o on o.activity_id = p.activity_id and o.deputy_id <> d.id
+         join township t on t.county_id = d.county_id and t.id = d.township_id and t.code = $1
+         join activity_participant p on p.county_id = d.county_id and p.deputy_id = d.id
+         join activity_participant o on o.county_id = p.county_id and o.activity_id = p.activity_id and o.deputy_id <> d.id
         where d.status = 'ACTIVE' and d.station_id is not null and d.phone is not null
-          and exists (select 1 from suggestion_proposer sp where sp.deputy_id = d.id)
-          and exists (select 1 from deputy od where od.id = o.deputy_id and od.phone is not null)
+          and exists (select 1 from suggestion_proposer sp where sp.county_id = d.county_id and sp.deputy_id = d.id)
+          and exists (select 1 from deputy od where od.county_id = o.county_id and od.id = o.deputy_id and od.phone is not null)
           and not (d.id = any ($2::uuid[]))
-          and not exists (select 1 from app_user u where u.deputy_id = d.id)
+          and not exists (select 1 from app_user u where u.county_id = d.county_id and u.deputy_id = d.id)
         order by d.id, o.activity_id, o.deputy_id limit 1`,
       [townshipCode, [...skip]],
     );

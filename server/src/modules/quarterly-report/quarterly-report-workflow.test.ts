@@ -358,7 +358,7 @@ describe('quarterly report workflow', () => {
     expect(loser[0]!.extensions!['details']).toMatchObject({ currentVersion: 1 });
     expect(
       await count(
-        `select count(*) as n from quarterly_report_revision r join quarterly_report q on q.id = r.report_id where q.township_id = $1 and q.year = 2023 and q.quarter = 3`,
+        `select count(*) as n from quarterly_report_revision r join quarterly_report q on q.county_id = r.county_id and q.id = r.report_id where q.township_id = $1 and q.year = 2023 and q.quarter = 3`,
         [qunliId],
       ),
     ).toBe(1);
@@ -427,7 +427,7 @@ describe('quarterly report workflow', () => {
     expect(new Set(both.map((r) => r.data!.submitQuarterlyReport.revision.id)).size).toBe(1);
     expect(
       await count(
-        `select count(*) as n from quarterly_report_revision r join quarterly_report q on q.id = r.report_id where q.township_id = $1 and q.year = 2024 and q.quarter = 2`,
+        `select count(*) as n from quarterly_report_revision r join quarterly_report q on q.county_id = r.county_id and q.id = r.report_id where q.township_id = $1 and q.year = 2024 and q.quarter = 2`,
         [qunliId],
       ),
     ).toBe(1);
