@@ -11,6 +11,9 @@ import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
 import { markedDatabase } from './marked-database.js';
 import { POSTGRAPHILE_PAGE_FUNCTIONS } from './pages/postgraphile-pages.js';
 import { withClient } from './with-client.js';
+import { startCitusCluster } from './citus/citus-cluster.js';
+import { distributeBenchDatabase } from './citus/distribute-bench-database.js';
+import { sqlFunctionsToPlpgsql } from './citus/lab-distribution.js';
 
 export interface BenchDatabase {
   superuserUrl: string;
@@ -26,6 +29,8 @@ export interface OpenBenchDatabaseOptions {
   reload: boolean;
   log: (line: string) => void;
   onProgress?: (progress: LoadProgress) => void;
+  /** A Citus cluster started by the harness in place of the single embedded server. */
+  citus?: { workers: number; shardCount: number };
 }
 
 const USER = 'postgres';
@@ -92,7 +97,8 @@ const POSTGRAPHILE_COMPUTED_COLUMN = [
 export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Promise<BenchDatabase> {
   const { tier, log } = options;
   const external = process.env['DATABASE_URL'];
-  const cluster = external ? { url: external, stop: async () => undefined } : await startCluster(log);
+  const citus = options.citus ? await startCitusCluster({ ...options.citus, log }) : null;
+  const cluster = citus ?? (external ? { url: external, stop: async () => undefined } : await startCluster(log));
   const databaseName = `renda_bench_${tier.name}`;
   const superuserUrl = (() => {
     const url = new URL(cluster.url);
@@ -106,6 +112,14 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
       marker: `renda bench tier ${tier.name} loaded`,
       reload: options.reload,
       log,
+      ...(citus
+        ? {
+            nodes: { drop: citus.dropDatabase, create: citus.prepareDatabase },
+            // Loaded as plain tables on the coordinator, then distributed: create_distributed_table
+            // moves the rows to the shards (the loader's own constraint and trigger juggling stays as is).
+            afterLoad: async () => void (await distributeBenchDatabase(superuserUrl, log)),
+          }
+        : {}),
       load: async (_orm, loadUrl) => {
         // One argon2 hash for every demo account: hashing 76,000 passwords would dominate the load.
         const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
@@ -126,6 +140,8 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
     await withClient(ownerUrl, async (client) => {
       for (const sql of [...POSTGRAPHILE_COMPUTED_COLUMN, ...POSTGRAPHILE_PAGE_FUNCTIONS]) await client.query(sql);
     });
+    // PostGraphile's SQL functions read distributed tables with a parameter, which Citus cannot plan.
+    if (citus) await withClient(superuserUrl, sqlFunctionsToPlpgsql);
     return { superuserUrl, ownerUrl, appUrl, databaseName, stop: cluster.stop };
   } catch (error) {
     await cluster.stop();

@@ -39,6 +39,9 @@ const { values: args } = parseArgs({
     'close-concurrency': { type: 'string', default: '10' },
     'api-processes': { type: 'string', default: '1' },
     'result-cache': { type: 'boolean', default: false },
+    target: { type: 'string', default: 'single' },
+    workers: { type: 'string', default: '2' },
+    shards: { type: 'string', default: '32' },
   },
 });
 
@@ -61,9 +64,13 @@ async function main(): Promise<number> {
   if (!Number.isInteger(apiProcesses) || apiProcesses < 1) throw new Error('--api-processes must be 1 or more');
   if (!Number.isInteger(closeConcurrency) || closeConcurrency < 1)
     throw new Error('--close-concurrency must be 1 or more');
+  if (args.target !== 'single' && args.target !== 'citus') throw new Error('--target must be single or citus');
+  const citus =
+    args.target === 'citus' ? { workers: Number(args.workers), shardCount: Number(args.shards) } : undefined;
   const database = await openBenchDatabase({
     tier,
     reload: args.reload,
+    ...(citus ? { citus } : {}),
     log,
     onProgress: (p) =>
       log(

@@ -56,3 +56,21 @@ declare module '@renda/server/dist/server/start-server.js' {
   }
   export function startServer(config: AppConfig, logger: Logger): Promise<RunningServer>;
 }
+
+declare module '@renda/server/dist/database/postgres-run-as.js' {
+  export interface RunAs {
+    uid: number;
+    gid: number;
+  }
+  export function postgresRunAs(): Promise<RunAs | null>;
+}
+
+declare module '@renda/server/dist/database/citus/distribute.js' {
+  export function distributeByCounty(run: (sql: string) => Promise<unknown[]>): Promise<void>;
+}
+
+declare module '@renda/server/dist/database/shard-plan.js' {
+  export const DISTRIBUTION_COLUMN: string;
+  export const DISTRIBUTED_TABLES: readonly string[];
+  export const REFERENCE_TABLES: readonly string[];
+}
