@@ -9,6 +9,6 @@ export default {
   globalSetup: '<rootDir>/jest/global-setup.js',
   globalTeardown: '<rootDir>/jest/global-teardown.js',
   testTimeout: 60000,
-  // Fault and image tests have their own configs (`npm run test:fault`, `npm run test:images`).
-  testPathIgnorePatterns: ['/node_modules/', '\\.(fault|image)\\.test\\.ts$'],
+  // Fault, image and Citus tests have their own configs (`npm run test:fault`, `test:images`, `test:citus`).
+  testPathIgnorePatterns: ['/node_modules/', '\\.(fault|image|citus)\\.test\\.ts$'],
 };

@@ -39,10 +39,7 @@ function freePort() {
 export default async function globalSetup() {
   if (!existsSync(new URL('main.js', dist))) throw new Error('server/dist is missing: run `npm run build` first');
   const { startEmbeddedDatabase } = await import(new URL('database/embedded-database.js', dist).href);
-  const { createOrm } = await import(new URL('database/create-orm.js', dist).href);
   const { findRepoRoot } = await import(new URL('config/app-config.js', dist).href);
-  const { reseed } = await import(new URL('seed/seed-database.js', dist).href);
-  const { provisionRoles, roleUrl } = await import(new URL('database/provision-roles.js', dist).href);
 
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
@@ -56,6 +53,14 @@ export default async function globalSetup() {
     };
     adminUrl = embedded.url;
   }
+  await prepareTemplate(adminUrl);
+}
+
+/** The migrated, seeded template every test file clones, on the server `adminUrl` names (superuser). */
+export async function prepareTemplate(adminUrl) {
+  const { createOrm } = await import(new URL('database/create-orm.js', dist).href);
+  const { reseed } = await import(new URL('seed/seed-database.js', dist).href);
+  const { provisionRoles, roleUrl } = await import(new URL('database/provision-roles.js', dist).href);
   process.env[ADMIN_URL_ENV] = adminUrl;
   await admin(adminUrl, `drop database if exists ${TEMPLATE_DB} with (force)`);
   // Roles are cluster-wide; the template belongs to the owner role, as production databases do.

@@ -21,10 +21,14 @@ export const INTEGRATION_ROOTS = [
   'src/test-support/replication-pair.ts',
   'src/test-support/throwaway-cluster.ts',
   'src/database/embedded-database.ts',
+  'src/database/citus/local-cluster.ts',
 ];
 
-/** Fault and image tests have configs of their own (jest.fault.config.js, jest.images.config.js). */
-export const OWN_CONFIG_TEST = /\.(fault|image)\.test\.ts$/;
+/**
+ * Fault, image and Citus tests have configs of their own (jest.fault.config.js, jest.images.config.js,
+ * jest.citus.config.js).
+ */
+export const OWN_CONFIG_TEST = /\.(fault|image|citus)\.test\.ts$/;
 
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
 

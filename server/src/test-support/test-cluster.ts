@@ -1,8 +1,17 @@
 import pg from 'pg';
+import type { CitusClusterAddress } from '../database/citus/local-cluster.js';
 
 /** Set by global-setup: a superuser URL of the test cluster (embedded, or DATABASE_URL's server). */
 export const ADMIN_URL_ENV = 'RENDA_TEST_ADMIN_URL';
 export const TEMPLATE_DB = 'renda_test_template';
+/** Set by the Citus suite's global setup (jest/citus-global-setup.js): the nodes' ports, as JSON. */
+export const CITUS_CLUSTER_ENV = 'RENDA_TEST_CITUS_CLUSTER';
+
+/** The Citus cluster the run started, or null when the tests run on one server. */
+export function citusCluster(): CitusClusterAddress | null {
+  const address = process.env[CITUS_CLUSTER_ENV];
+  return address ? (JSON.parse(address) as CitusClusterAddress) : null;
+}
 
 export function adminUrl(): string {
   const url = process.env[ADMIN_URL_ENV];

@@ -1,0 +1,121 @@
+import { DISTRIBUTED_TABLES, DISTRIBUTION_COLUMN, REFERENCE_TABLES } from '../shard-plan.js';
+import { citusPolicyRewrites } from './citus-policies.js';
+
+/** Runs one SQL statement and returns its rows (a migration's `execute`, a pg client's `query`). */
+export type RunSql = (sql: string) => Promise<unknown[]>;
+
+/** The table every distributed table is co-located with (shard-plan.ts: one shard group per county). */
+export const ANCHOR_TABLE = 'township';
+
+function literal(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+async function rows<T>(run: RunSql, sql: string): Promise<T[]> {
+  return (await run(sql)) as T[];
+}
+
+/** Whether the database has the Citus extension (a coordinator); plain PostgreSQL answers false. */
+export async function hasCitus(run: RunSql): Promise<boolean> {
+  const found = await rows<{ n: number | string }>(run, `select count(*) as n from pg_extension where extname = 'citus'`);
+  return Number(found[0]?.n ?? 0) > 0;
+}
+
+/** The tables Citus already manages, by kind ('h' hash-distributed, 'n' reference, …). */
+async function citusTables(run: RunSql): Promise<Map<string, string>> {
+  const found = await rows<{ table: string; method: string }>(
+    run,
+    `select c.relname as "table", p.partmethod as method
+       from pg_dist_partition p join pg_class c on c.oid = p.logicalrelid
+      where c.relnamespace = 'public'::regnamespace`,
+  );
+  return new Map(found.map((r) => [r.table, r.method]));
+}
+
+interface ForeignKey {
+  table: string;
+  name: string;
+  definition: string;
+}
+
+/** Every foreign key of the public schema's tables, with its definition to add it back. */
+async function foreignKeys(run: RunSql): Promise<ForeignKey[]> {
+  return rows<ForeignKey>(
+    run,
+    `select c.conrelid::regclass::text as "table", c.conname as name, pg_get_constraintdef(c.oid) as definition
+       from pg_constraint c
+      where c.contype = 'f' and c.connamespace = 'public'::regnamespace
+      order by c.conrelid::regclass::text, c.conname`,
+  );
+}
+
+/** Tables of the public schema that have triggers of their own (not Citus's, not constraint triggers). */
+async function tablesWithTriggers(run: RunSql): Promise<string[]> {
+  const found = await rows<{ table: string }>(
+    run,
+    `select distinct c.relname as "table"
+       from pg_trigger t join pg_class c on c.oid = t.tgrelid
+      where c.relnamespace = 'public'::regnamespace and not t.tgisinternal
+      order by 1`,
+  );
+  return found.map((r) => r.table);
+}
+
+/**
+ * Turns a migrated Renda schema into the county-distributed one on a Citus coordinator (issue #20,
+ * shard-plan.ts): the reference tables become copies on every node, `township` is distributed by
+ * `county_id`, and every other distributed table is co-located with it, so one county's rows of every
+ * table sit in one shard group (joins, foreign keys, the audit trigger and row-level security stay on
+ * one worker). Local tables (login_attempt, the migrations' bookkeeping) stay on the coordinator.
+ *
+ * Idempotent: tables Citus already manages are skipped, and policies already free of subqueries are left
+ * as they are, so a second call changes nothing. Does nothing without the `citus` extension: one
+ * PostgreSQL keeps today's schema exactly.
+ *
+ * What Citus 12.1 needs first, and how this does it (the findings of the lead's lab):
+ * - Policies may hold no subquery: `citusPolicyRewrites` (citus-policies.ts) rewrites them, same
+ *   meaning, before any table is distributed.
+ * - `create_reference_table(county)` while local tables reference it would turn them into Citus-local
+ *   tables, which cannot be distributed afterwards: every foreign key is dropped first and added back
+ *   once every table has its place (Citus then checks each against its rules).
+ * - Triggers need `citus.enable_unsafe_triggers`, and a trigger on a reference table firing while the
+ *   tables it writes are not distributed yet fails: user triggers are disabled for the duration (one
+ *   `alter table` per statement) and enabled again afterwards. The setting is also made the database's
+ *   default, so a later migration can attach a trigger (`renda_tenant_table`) to a distributed table.
+ * - Inside one transaction (the migrations run in one) Citus must not open parallel connections to a
+ *   worker after DDL: `citus.multi_shard_modify_mode = sequential` for this transaction.
+ */
+export async function distributeByCounty(run: RunSql): Promise<void> {
+  if (!(await hasCitus(run))) return;
+  await run(`select set_config('citus.multi_shard_modify_mode', 'sequential', true)`);
+  await run(`select set_config('citus.enable_unsafe_triggers', 'on', true)`);
+  const [database] = await rows<{ name: string }>(run, `select current_database() as name`);
+  await run(`alter database ${ident(database!.name)} set citus.enable_unsafe_triggers = on`);
+
+  for (const statement of await citusPolicyRewrites(run)) await run(statement);
+
+  const placed = await citusTables(run);
+  const pendingReference = REFERENCE_TABLES.filter((t) => !placed.has(t));
+  const pendingDistributed = DISTRIBUTED_TABLES.filter((t) => !placed.has(t));
+  if (pendingReference.length === 0 && pendingDistributed.length === 0) return;
+
+  const keys = await foreignKeys(run);
+  for (const key of keys) await run(`alter table ${ident(key.table)} drop constraint ${ident(key.name)}`);
+  const triggered = await tablesWithTriggers(run);
+  for (const table of triggered) await run(`alter table ${ident(table)} disable trigger user`);
+
+  for (const table of pendingReference) await run(`select create_reference_table(${literal(table)})`);
+  // The anchor first: every other table is co-located with it.
+  const ordered = [...pendingDistributed].sort((a, b) => Number(b === ANCHOR_TABLE) - Number(a === ANCHOR_TABLE));
+  for (const table of ordered) {
+    const colocate = table === ANCHOR_TABLE ? '' : `, colocate_with => ${literal(ANCHOR_TABLE)}`;
+    await run(`select create_distributed_table(${literal(table)}, ${literal(DISTRIBUTION_COLUMN)}${colocate})`);
+  }
+
+  for (const key of keys) await run(`alter table ${ident(key.table)} add constraint ${ident(key.name)} ${key.definition}`);
+  for (const table of triggered) await run(`alter table ${ident(table)} enable trigger user`);
+}
