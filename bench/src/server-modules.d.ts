@@ -74,3 +74,16 @@ declare module '@renda/server/dist/database/shard-plan.js' {
   export const DISTRIBUTED_TABLES: readonly string[];
   export const REFERENCE_TABLES: readonly string[];
 }
+
+declare module '@renda/server/dist/database/database-roles.js' {
+  export const DATABASE_ROLES: { owner: string; app: string; analyst: string };
+}
+
+declare module '@renda/server/dist/database/citus/local-cluster.js' {
+  export interface CitusClusterAddress {
+    coordinator: number;
+    workers: number[];
+  }
+  export function attachCitusDatabase(cluster: CitusClusterAddress, database: string, owner: string): Promise<void>;
+  export function dropCitusDatabase(cluster: CitusClusterAddress, database: string): Promise<void>;
+}

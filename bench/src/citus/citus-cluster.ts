@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { postgresRunAs, type RunAs } from '@renda/server/dist/database/postgres-run-as.js';
 import { provisionRoles } from '@renda/server/dist/database/provision-roles.js';
+import { attachCitusDatabase, dropCitusDatabase } from '@renda/server/dist/database/citus/local-cluster.js';
+import { DATABASE_ROLES } from '@renda/server/dist/database/database-roles.js';
 import { withClient } from '../with-client.js';
 
 const run = promisify(execFile);
@@ -130,22 +132,18 @@ export async function startCitusCluster(options: CitusClusterOptions): Promise<C
   const workerUrls = workerPorts.map((port) => nodeUrl(port));
   const allUrls = [nodeUrl(coordinatorPort!), ...workerUrls];
 
+  const address = { coordinator: coordinatorPort!, workers: workerPorts };
   const prepareDatabase = async (name: string) => {
-    // Roles are per server: the same provisioning on every node (it also creates the database there).
-    for (const url of allUrls) {
-      await provisionRoles(url, name);
-      await withClient(url.replace(/\/postgres$/, `/${name}`), (client) =>
-        client.query('create extension if not exists citus'),
-      );
-    }
-    await withClient(nodeUrl(coordinatorPort!, name), async (client) => {
-      await client.query('select citus_set_coordinator_host($1, $2)', ['127.0.0.1', coordinatorPort]);
-      for (const port of workerPorts) await client.query('select citus_add_node($1, $2)', ['127.0.0.1', port]);
-    });
+    // Roles are per server: the same provisioning on every node (on the coordinator it also creates
+    // the database), then the database on the workers, the extension and the nodes registered.
+    for (const url of allUrls) await provisionRoles(url, 'postgres');
+    await provisionRoles(allUrls[0]!, name);
+    await attachCitusDatabase(address, name, DATABASE_ROLES.owner);
+    // A multi-shard query connects to the workers as the current role, and analysts' transactions
+    // `set role renda_analyst`, a NOLOGIN role on one server: on the workers it must be able to log in
+    // (trust on loopback here; a deployment gives it the same authentication as renda_app).
+    for (const url of workerUrls) await withClient(url, (client) => client.query(`alter role ${DATABASE_ROLES.analyst} login`));
   };
-  const dropDatabase = async (name: string) => {
-    for (const url of allUrls)
-      await withClient(url, (client) => client.query(`drop database if exists "${name}" with (force)`));
-  };
+  const dropDatabase = (name: string) => dropCitusDatabase(address, name);
   return { url: allUrls[0]!, workerUrls, workers, shardCount, prepareDatabase, dropDatabase, stop };
 }
