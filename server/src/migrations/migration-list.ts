@@ -23,6 +23,8 @@ import { Migration20261207013430_county_data_version } from './Migration20261207
 import { Migration20261207014000_shard_keys } from './Migration20261207014000_shard_keys.js';
 import { Migration20261207015252_report_value_statement_audit } from './Migration20261207015252_report_value_statement_audit.js';
 import { Migration20261207043843_data_version_without_lock } from './Migration20261207043843_data_version_without_lock.js';
+import { Migration20261207074911_references_cleared_by_trigger } from './Migration20261207074911_references_cleared_by_trigger.js';
+import { Migration20261207075612_distribute_by_county } from './Migration20261207075612_distribute_by_county.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -59,4 +61,9 @@ export const migrationList: MigrationObject[] = [
     class: Migration20261207015252_report_value_statement_audit,
   },
   { name: 'Migration20261207043843_data_version_without_lock', class: Migration20261207043843_data_version_without_lock },
+  {
+    name: 'Migration20261207074911_references_cleared_by_trigger',
+    class: Migration20261207074911_references_cleared_by_trigger,
+  },
+  { name: 'Migration20261207075612_distribute_by_county', class: Migration20261207075612_distribute_by_county },
 ];

@@ -28,6 +28,7 @@ export const IDENTITY_STATEMENT =
           set_config('renda.deputy_id', case when v.valid then ? else '' end, true),
           set_config('role', case when v.valid then ? else 'none' end, true),
           set_config('plan_cache_mode', case when ? then 'force_generic_plan' else current_setting('plan_cache_mode') end, true),
+          renda_share_settings(),
           v.valid,
           renda_data_version(cast(? as uuid))::text as data_version
      from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)), false) as valid
@@ -69,6 +70,10 @@ export function identityParams(identity: Identity, options: { genericPlans?: boo
  *
  * A deputy gets `renda.deputy_id` and no `renda.township_id`: every township policy then shows it
  * nothing, and only the `*_deputy_read` policies (migration deputy_role) open its own records.
+ *
+ * `renda_share_settings()` follows the settings (select-list expressions run left to right): nothing on
+ * one server; on a Citus cluster it hands them to the workers, where row-level security filters the
+ * shards (database/citus/citus-functions.ts).
  *
  * The same statement also reads the caller's county data version (`renda_data_version`, migrations
  * county_data_version and data_version_without_lock: one index-only probe, no lock), before the transaction reads any data: the result cache labels the answer with

@@ -11,15 +11,38 @@ interface PolicyRow {
 }
 
 /**
- * The function-call wrapper every policy uses, `(SELECT renda_county() AS renda_county)`, as
- * `pg_get_expr` prints it. On one server the wrapper is an InitPlan (the function runs once per
- * statement instead of once per row: a measured speed-up); Citus 12.1 refuses any subquery in a policy
- * of a distributed table, so on a cluster the bare call takes its place: same value, same meaning.
+ * Citus 12.1 refuses any subquery in a policy of a distributed or reference table. Each rule below turns
+ * one form of subquery the schema's policies use (as `pg_get_expr` prints them) into a subquery-free
+ * expression of the same meaning on the cluster, in this order:
+ *
+ * 1. `(SELECT renda_county() AS renda_county)`: on one server the wrapper is an InitPlan (the function
+ *    runs once per statement, not once per row: a measured speed-up); the bare call has the same value.
+ * 2. A deputy's own row, `(SELECT renda_deputy_row.township_id FROM renda_deputy_row() …)`: a query of
+ *    `deputy` inside a policy would be a distributed query from a shard, which Citus refuses. On the
+ *    cluster the identity statement's `renda_share_settings()` (citus-functions.ts) reads the row on the
+ *    coordinator and hands its ids to every node as `renda.deputy_<column>` settings.
+ * 3. A deputy's activities and suggestions, `id IN (SELECT renda_deputy_activities() …)`: likewise, the
+ *    ids as a comma-separated setting, compared with `= any`.
+ * 4. `account_invitation`'s `EXISTS (SELECT 1 FROM app_user u WHERE u.id = user_id)` (the invited user
+ *    must be visible to the caller): on the cluster only the county admin (who sees every user of the
+ *    county) passes. Narrower than one server, never wider: a township clerk cannot invite its deputies
+ *    on the cluster yet (server/README.md, On a Citus cluster).
  */
-const WRAPPED_CALL = /\( SELECT (renda_\w+)\(\) AS \w+\)/g;
+const RULES: [RegExp, string][] = [
+  [/\( SELECT (renda_\w+)\(\) AS \w+\)/g, '$1()'],
+  [
+    /\( SELECT renda_deputy_row\.(\w+)\s+FROM renda_deputy_row\(\) renda_deputy_row\([^)]*\)\)/g,
+    "renda_setting_uuid('renda.deputy_$1')",
+  ],
+  [/\((\w+) IN \( SELECT renda_deputy_(activities|suggestions)\(\) AS \w+\)\)/g, "($1 = ANY (renda_setting_uuids('renda.deputy_$2')))"],
+  [
+    /\(EXISTS \( SELECT 1\s+FROM app_user u\s+WHERE \(u\.id = account_invitation\.user_id\)\)\)/g,
+    "(renda_role() = 'COUNTY_ADMIN'::text)",
+  ],
+];
 
-export function unwrapPolicyExpression(expression: string): string {
-  return expression.replace(WRAPPED_CALL, '$1()');
+export function citusPolicyExpression(expression: string): string {
+  return RULES.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), expression);
 }
 
 function ident(name: string): string {
@@ -35,8 +58,8 @@ export async function citusPolicyRewrites(run: RunSql): Promise<string[]> {
   )) as PolicyRow[];
   const statements: string[] = [];
   for (const policy of policies) {
-    const using = policy.using === null ? null : unwrapPolicyExpression(policy.using);
-    const check = policy.check === null ? null : unwrapPolicyExpression(policy.check);
+    const using = policy.using === null ? null : citusPolicyExpression(policy.using);
+    const check = policy.check === null ? null : citusPolicyExpression(policy.check);
     if (using === policy.using && check === policy.check) continue;
     const roles = policy.roles.map((r) => (r === 'public' ? 'public' : ident(r))).join(', ');
     statements.push(`drop policy ${ident(policy.name)} on ${ident(policy.table)}`);

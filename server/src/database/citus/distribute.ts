@@ -1,4 +1,5 @@
 import { DISTRIBUTED_TABLES, DISTRIBUTION_COLUMN, REFERENCE_TABLES } from '../shard-plan.js';
+import { citusFunctionStatements } from './citus-functions.js';
 import { citusPolicyRewrites } from './citus-policies.js';
 
 /** Runs one SQL statement and returns its rows (a migration's `execute`, a pg client's `query`). */
@@ -95,14 +96,52 @@ export async function distributeByCounty(run: RunSql): Promise<void> {
   await run(`select set_config('citus.enable_unsafe_triggers', 'on', true)`);
   const [database] = await rows<{ name: string }>(run, `select current_database() as name`);
   await run(`alter database ${ident(database!.name)} set citus.enable_unsafe_triggers = on`);
+  // The identity reaches the workers as SET LOCAL statements (citus-functions.ts, renda_share_settings).
+  await run(`alter database ${ident(database!.name)} set citus.propagate_set_commands = 'local'`);
 
+  for (const statement of await citusFunctionStatements(run, [...DISTRIBUTED_TABLES, ...REFERENCE_TABLES])) await run(statement);
   for (const statement of await citusPolicyRewrites(run)) await run(statement);
 
   const placed = await citusTables(run);
   const pendingReference = REFERENCE_TABLES.filter((t) => !placed.has(t));
   const pendingDistributed = DISTRIBUTED_TABLES.filter((t) => !placed.has(t));
-  if (pendingReference.length === 0 && pendingDistributed.length === 0) return;
+  if (pendingReference.length > 0 || pendingDistributed.length > 0) {
+    await placeTables(run, pendingReference, pendingDistributed);
+  }
+  await grantColumnsOnShards(run);
+}
 
+/**
+ * Citus 12.1 neither copies column grants to shards nor accepts `grant … (columns)` on a distributed
+ * table, and the analyst role reads the personal-data tables through column grants only. So each
+ * column grant of a placed table is repeated on every placement (shard) of it. Idempotent; shards that
+ * a rebalance creates later need this again (call distributeByCounty after moving shards).
+ */
+async function grantColumnsOnShards(run: RunSql): Promise<void> {
+  const grants = await rows<{ table: string; grantee: string; privilege: string; columns: string[] }>(
+    run,
+    `select c.relname as "table", g.rolname as grantee, a.privilege_type as privilege,
+            array_agg(quote_ident(attname) order by attnum) as columns
+       from pg_dist_partition p
+       join pg_class c on c.oid = p.logicalrelid
+       join pg_attribute on attrelid = c.oid and attacl is not null and not attisdropped
+       cross join lateral aclexplode(attacl) a
+       join pg_roles g on g.oid = a.grantee
+      where c.relnamespace = 'public'::regnamespace
+      group by 1, 2, 3 order by 1, 2, 3`,
+  );
+  for (const grant of grants) {
+    const statement = `grant ${grant.privilege} (${grant.columns.join(', ')}) on %s to ${ident(grant.grantee)}`;
+    const failed = await rows<{ result: string }>(
+      run,
+      `select result from run_command_on_placements(${literal(grant.table)}, ${literal(statement)}) where not success`,
+    );
+    if (failed.length > 0) throw new Error(`granting columns of ${grant.table} on its shards failed: ${failed[0]!.result}`);
+  }
+}
+
+/** Foreign keys off, reference tables, the anchor, the co-located rest, foreign keys and triggers back. */
+async function placeTables(run: RunSql, pendingReference: readonly string[], pendingDistributed: readonly string[]) {
   const keys = await foreignKeys(run);
   for (const key of keys) await run(`alter table ${ident(key.table)} drop constraint ${ident(key.name)}`);
   const triggered = await tablesWithTriggers(run);

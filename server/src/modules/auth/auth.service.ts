@@ -29,7 +29,7 @@ export class AuthService {
     const limiter = new LoginRateLimiter(this.em);
     const attemptId = await limiter.reserve(login, address);
     const user = await this.em.transactional(async (tx) => {
-      await tx.execute(`select set_config('renda.auth_login', ?, true)`, [login]);
+      await tx.execute(`select set_config('renda.auth_login', ?, true), renda_share_settings()`, [login]);
       return tx.findOne(User, { login }, { populate: ['passwordHash'] });
     });
     const valid = await passwordHasher.verify(user?.passwordHash ?? (await dummy()), password);

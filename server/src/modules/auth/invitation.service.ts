@@ -89,7 +89,7 @@ export class InvitationService {
     }
     // As in login: before an identity exists, the policy shows exactly the user whose login is named.
     const user = await this.em.transactional(async (tx) => {
-      await tx.execute(`select set_config('renda.auth_login', ?, true)`, [row.login]);
+      await tx.execute(`select set_config('renda.auth_login', ?, true), renda_share_settings()`, [row.login]);
       return tx.findOneOrFail(User, { login: row.login! });
     });
     const identity = identityOf(user);

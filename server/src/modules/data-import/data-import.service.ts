@@ -131,7 +131,7 @@ async function visibleTownship(ctx: RequestContext, townshipId: string, field: s
 
 async function actAsClerk(em: EntityManager, townshipId: string): Promise<void> {
   await em.execute(
-    `select set_config('renda.role', 'TOWNSHIP_CLERK', true), set_config('renda.township_id', ?, true)`,
+    `select set_config('renda.role', 'TOWNSHIP_CLERK', true), set_config('renda.township_id', ?, true), renda_share_settings()`,
     [townshipId],
   );
 }
