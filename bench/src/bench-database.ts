@@ -13,7 +13,6 @@ import { POSTGRAPHILE_PAGE_FUNCTIONS } from './pages/postgraphile-pages.js';
 import { withClient } from './with-client.js';
 import { startCitusCluster } from './citus/citus-cluster.js';
 import { distributeBenchDatabase } from './citus/distribute-bench-database.js';
-import { sqlFunctionsToPlpgsql } from './citus/lab-distribution.js';
 
 export interface BenchDatabase {
   superuserUrl: string;
@@ -114,10 +113,16 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
       log,
       ...(citus
         ? {
-            nodes: { drop: citus.dropDatabase, create: citus.prepareDatabase },
-            // Loaded as plain tables on the coordinator, then distributed: create_distributed_table
-            // moves the rows to the shards (the loader's own constraint and trigger juggling stays as is).
-            afterLoad: async () => void (await distributeBenchDatabase(superuserUrl, log)),
+            nodes: { drop: citus.dropDatabase, create: citus.createDatabase },
+            // Migrated and loaded on the coordinator as on one server (its tables local), then made a
+            // Citus database and distributed: create_distributed_table moves the rows to the shards.
+            afterLoad: async () => {
+              await citus.attachDatabase(databaseName);
+              const seconds = await distributeBenchDatabase(superuserUrl);
+              log(
+                `distributed over ${citus.workers} worker(s), ${citus.shardCount} shards, in ${seconds.toFixed(1)} s`,
+              );
+            },
           }
         : {}),
       load: async (_orm, loadUrl) => {
@@ -140,8 +145,12 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
     await withClient(ownerUrl, async (client) => {
       for (const sql of [...POSTGRAPHILE_COMPUTED_COLUMN, ...POSTGRAPHILE_PAGE_FUNCTIONS]) await client.query(sql);
     });
-    // PostGraphile's SQL functions read distributed tables with a parameter, which Citus cannot plan.
-    if (citus) await withClient(superuserUrl, sqlFunctionsToPlpgsql);
+    // PostGraphile's SQL functions read distributed tables with a parameter, which Citus cannot plan:
+    // distributing again (nothing left to move) converts them as it converted the server's.
+    if (citus) {
+      await distributeBenchDatabase(superuserUrl);
+      await citus.allowAnalystOnWorkers();
+    }
     return { superuserUrl, ownerUrl, appUrl, databaseName, stop: cluster.stop };
   } catch (error) {
     await cluster.stop();

@@ -31,8 +31,12 @@ export interface CitusCluster {
   workerUrls: string[];
   workers: number;
   shardCount: number;
-  /** Creates `name` on every node with the roles, the extension and the workers registered. */
-  prepareDatabase(name: string): Promise<void>;
+  /** Creates `name` on the coordinator, the roles on every node. */
+  createDatabase(name: string): Promise<void>;
+  /** Makes `name` a Citus database: on every worker, the extension everywhere, the workers registered. */
+  attachDatabase(name: string): Promise<void>;
+  /** Lets the analyst role log in on the workers (see there). */
+  allowAnalystOnWorkers(): Promise<void>;
   /** Drops `name` on every node (Citus 12.1 does not propagate CREATE or DROP DATABASE). */
   dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -133,17 +137,31 @@ export async function startCitusCluster(options: CitusClusterOptions): Promise<C
   const allUrls = [nodeUrl(coordinatorPort!), ...workerUrls];
 
   const address = { coordinator: coordinatorPort!, workers: workerPorts };
-  const prepareDatabase = async (name: string) => {
-    // Roles are per server: the same provisioning on every node (on the coordinator it also creates
-    // the database), then the database on the workers, the extension and the nodes registered.
-    for (const url of allUrls) await provisionRoles(url, 'postgres');
+  const createDatabase = async (name: string) => {
+    // Roles are per server: the same provisioning on every node; on the coordinator it also creates
+    // the database, which is loaded there as on one server before it becomes a Citus database.
+    for (const url of workerUrls) await provisionRoles(url, 'postgres');
     await provisionRoles(allUrls[0]!, name);
-    await attachCitusDatabase(address, name, DATABASE_ROLES.owner);
+  };
+  const attachDatabase = (name: string) => attachCitusDatabase(address, name, DATABASE_ROLES.owner);
+  const allowAnalystOnWorkers = async () => {
     // A multi-shard query connects to the workers as the current role, and analysts' transactions
     // `set role renda_analyst`, a NOLOGIN role on one server: on the workers it must be able to log in
-    // (trust on loopback here; a deployment gives it the same authentication as renda_app).
-    for (const url of workerUrls) await withClient(url, (client) => client.query(`alter role ${DATABASE_ROLES.analyst} login`));
+    // (trust on loopback here; a deployment gives it the same authentication as renda_app). After
+    // distributing: Citus copies the coordinator's role definitions (NOLOGIN) to the workers as it goes.
+    for (const url of workerUrls)
+      await withClient(url, (client) => client.query(`alter role ${DATABASE_ROLES.analyst} login`));
   };
   const dropDatabase = (name: string) => dropCitusDatabase(address, name);
-  return { url: allUrls[0]!, workerUrls, workers, shardCount, prepareDatabase, dropDatabase, stop };
+  return {
+    url: allUrls[0]!,
+    workerUrls,
+    workers,
+    shardCount,
+    createDatabase,
+    attachDatabase,
+    allowAnalystOnWorkers,
+    dropDatabase,
+    stop,
+  };
 }
