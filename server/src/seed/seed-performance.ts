@@ -39,13 +39,15 @@ export async function seedPerformance(em: EntityManager): Promise<number> {
      returning id`,
     [JSON.stringify(DEMO_SCHEME_RULES), `{${SEED_SCHEME_YEARS.join(',')}}`],
   );
+  // Joined and partitioned by county_id as well (the same rows): on a Citus cluster each county's part then
+  // runs on its own shard group.
   const reports = await em.execute<{ id: string }[]>(
     `insert into deputy_report (id, township_id, county_id, provenance, deputy_id, station_id, reported_on,
        voters_present, satisfied, basically_satisfied, dissatisfied, title)
      select gen_random_uuid(), d.township_id, d.county_id, 'SYNTHETIC', d.id, d.station_id, ?::date,
        40 + n % 25, 20 + n % 9, 4 + n % 5, n % 3, '2021年度向选民述职'
-     from (select d.*, row_number() over (partition by d.township_id order by d.name, d.id) as n from deputy d
-           join term t on t.id = d.term_id
+     from (select d.*, row_number() over (partition by d.county_id, d.township_id order by d.name, d.id) as n from deputy d
+           join term t on t.county_id = d.county_id and t.id = d.term_id
            where d.status = 'ACTIVE' and (t.started_on is null or t.started_on <= ?::date)
              and (t.ended_on is null or t.ended_on >= ?::date)) d
      where d.n % 5 = 1

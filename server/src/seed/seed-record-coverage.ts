@@ -20,10 +20,12 @@ export const SEED_RECORD_COVERAGE: readonly { township: string; kind: string; si
 export async function seedRecordCoverage(em: EntityManager): Promise<number> {
   const values = SEED_RECORD_COVERAGE.map(() => '(?::uuid, ?, ?, ?::date)').join(', ');
   const inserted = await em.execute<{ id: string }[]>(
-    `insert into record_coverage (id, township_id, county_id, provenance, record_kind, recorded_since)
+    // The alias: Citus 12.1 sends a parameterised INSERT … SELECT … RETURNING to the shards without one and
+    // fails there ("missing FROM-clause entry for table record_coverage").
+    `insert into record_coverage as rc (id, township_id, county_id, provenance, record_kind, recorded_since)
      select v.id, t.id, t.county_id, 'REPORTED', v.kind, v.since
        from (values ${values}) as v(id, code, kind, since) join township t on t.code = v.code
-     returning id`,
+     returning rc.id`,
     SEED_RECORD_COVERAGE.flatMap((c) => [uuidV7(), c.township, c.kind, c.since]),
   );
   return inserted.length;

@@ -3,6 +3,7 @@ import type { Logger } from '../common/logging/logger.js';
 import type { OpenDatabase } from '../database/open-database.js';
 import { createOrm } from '../database/create-orm.js';
 import { seedIfEmpty } from '../seed/seed-database.js';
+import { grantColumnsOnShards, hasCitus } from '../database/citus/distribute.js';
 
 export interface PreparedDatabase {
   /** The migrations this call applied, oldest first. */
@@ -23,6 +24,9 @@ export async function prepareDatabase(
   const owner = await createOrm({ clientUrl: database.ownerUrl, poolMax: 2 });
   try {
     const migrated = await owner.migrator.up();
+    // On a Citus coordinator: the column grants the migrations' transaction could not put on new shards.
+    const run = (sql: string) => owner.em.fork().execute<unknown[]>(sql);
+    if (await hasCitus(run)) await grantColumnsOnShards(run);
     let seededRows = 0;
     if (migrated.length > 0) logger.info('migrations applied', { migrations: migrated.map((m) => m.name) });
     if (config.seedWhenEmpty) {

@@ -1,4 +1,5 @@
 import type { RunSql } from './distribute.js';
+import { CITUS_TRIGGER_FUNCTIONS } from './citus-triggers.js';
 
 /** Settings of the identity that row-level security reads, on every node of a request's transaction. */
 export const SHARED_SETTINGS = [
@@ -118,5 +119,5 @@ function asPlpgsql(f: SqlFunctionRow): string {
 /** The Citus forms of Renda's functions (idempotent: `create or replace`). */
 export async function citusFunctionStatements(run: RunSql, distributed: readonly string[]): Promise<string[]> {
   const converted = (await sqlFunctionsToConvert(run, distributed)).map(asPlpgsql);
-  return [SETTING_UUIDS, SHARE_SETTINGS, ...converted];
+  return [SETTING_UUIDS, SHARE_SETTINGS, ...converted, ...CITUS_TRIGGER_FUNCTIONS];
 }

@@ -13,7 +13,7 @@ interface PolicyRow {
 /**
  * Citus 12.1 refuses any subquery in a policy of a distributed or reference table. Each rule below turns
  * one form of subquery the schema's policies use (as `pg_get_expr` prints them) into a subquery-free
- * expression of the same meaning on the cluster, in this order:
+ * expression of the same meaning on the cluster (the wrapper's rule last: the others match wrapped calls):
  *
  * 1. `(SELECT renda_county() AS renda_county)`: on one server the wrapper is an InitPlan (the function
  *    runs once per statement, not once per row: a measured speed-up); the bare call has the same value.
@@ -29,7 +29,6 @@ interface PolicyRow {
  *    on the cluster yet (server/README.md, On a Citus cluster).
  */
 const RULES: [RegExp, string][] = [
-  [/\( SELECT (renda_\w+)\(\) AS \w+\)/g, '$1()'],
   [
     /\( SELECT renda_deputy_row\.(\w+)\s+FROM renda_deputy_row\(\) renda_deputy_row\([^)]*\)\)/g,
     "renda_setting_uuid('renda.deputy_$1')",
@@ -39,6 +38,7 @@ const RULES: [RegExp, string][] = [
     /\(EXISTS \( SELECT 1\s+FROM app_user u\s+WHERE \(u\.id = account_invitation\.user_id\)\)\)/g,
     "(renda_role() = 'COUNTY_ADMIN'::text)",
   ],
+  [/\( SELECT (renda_\w+)\(\) AS \w+\)/g, '$1()'],
 ];
 
 export function citusPolicyExpression(expression: string): string {

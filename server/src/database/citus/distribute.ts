@@ -92,8 +92,11 @@ async function tablesWithTriggers(run: RunSql): Promise<string[]> {
  */
 export async function distributeByCounty(run: RunSql): Promise<void> {
   if (!(await hasCitus(run))) return;
-  await run(`select set_config('citus.multi_shard_modify_mode', 'sequential', true)`);
-  await run(`select set_config('citus.enable_unsafe_triggers', 'on', true)`);
+  const inTransaction = await inTransactionBlock(run);
+  // Settings for this work only: the transaction's when there is one, else this session's.
+  const scope = inTransaction ? 'true' : 'false';
+  await run(`select set_config('citus.multi_shard_modify_mode', 'sequential', ${scope})`);
+  await run(`select set_config('citus.enable_unsafe_triggers', 'on', ${scope})`);
   const [database] = await rows<{ name: string }>(run, `select current_database() as name`);
   await run(`alter database ${ident(database!.name)} set citus.enable_unsafe_triggers = on`);
   // The identity reaches the workers as SET LOCAL statements (citus-functions.ts, renda_share_settings).
@@ -108,16 +111,31 @@ export async function distributeByCounty(run: RunSql): Promise<void> {
   if (pendingReference.length > 0 || pendingDistributed.length > 0) {
     await placeTables(run, pendingReference, pendingDistributed);
   }
-  await grantColumnsOnShards(run);
+  // Shards made in an open transaction are invisible to the connections that grant on them: then the
+  // caller grants after its commit (prepare-database.ts does after the migrations).
+  if (!inTransaction) await grantColumnsOnShards(run);
+}
+
+/**
+ * Whether `run` works inside an explicit transaction (the migrations' one) or statement by statement: in
+ * a transaction block the current statement started after the transaction did.
+ */
+async function inTransactionBlock(run: RunSql): Promise<boolean> {
+  const [row] = await rows<{ open: boolean }>(
+    run,
+    `select xact_start < query_start as open from pg_stat_activity where pid = pg_backend_pid()`,
+  );
+  return row?.open === true;
 }
 
 /**
  * Citus 12.1 neither copies column grants to shards nor accepts `grant … (columns)` on a distributed
  * table, and the analyst role reads the personal-data tables through column grants only. So each
  * column grant of a placed table is repeated on every placement (shard) of it. Idempotent; shards that
- * a rebalance creates later need this again (call distributeByCounty after moving shards).
+ * a rebalance creates later need this again (call it after moving shards). Outside any transaction:
+ * Citus runs the grants over connections of their own.
  */
-async function grantColumnsOnShards(run: RunSql): Promise<void> {
+export async function grantColumnsOnShards(run: RunSql): Promise<void> {
   const grants = await rows<{ table: string; grantee: string; privilege: string; columns: string[] }>(
     run,
     `select c.relname as "table", g.rolname as grantee, a.privilege_type as privilege,
