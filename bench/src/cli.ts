@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
     target: { type: 'string', default: 'single' },
     workers: { type: 'string', default: '2' },
     shards: { type: 'string', default: '32' },
+    answers: { type: 'string' },
   },
 });
 
@@ -123,6 +124,11 @@ async function main(): Promise<number> {
 
     // Correctness first: the systems must answer the same before their speed means anything.
     const checks: Record<string, Comparison> = {};
+    const answersPath = args.answers ? resolve(process.env['INIT_CWD'] ?? process.cwd(), args.answers) : null;
+    const recordedAnswers: Record<string, Canonical> =
+      answersPath && existsSync(answersPath)
+        ? (JSON.parse(readFileSync(answersPath, 'utf8')) as Record<string, Canonical>)
+        : {};
     // On a Citus cluster a contender's statement may be one Citus cannot run (e.g. PostGraphile's outer
     // joins under a policy's constant qual on PostgreSQL 15): that system is left out of the workload,
     // recorded here and in the table's note, instead of ending the run. On one server every answer counts.
@@ -134,6 +140,18 @@ async function main(): Promise<number> {
     ): Promise<Workload> => {
       const first = (system: SystemName) => workload.requests.get(system)![0]!;
       const ours = reduce('renda', await send(bySystem.get('renda')!.url, first('renda')));
+      // --answers FILE: the API's answers of another run (e.g. one server) to compare this run's with
+      // (e.g. the cluster's), where no other contender answers there; written when the file is absent.
+      if (answersPath) {
+        const recorded = recordedAnswers[name];
+        if (recorded) {
+          const comparison = compareCanonical(ours, recorded);
+          checks[`${name} renda=recorded`] = comparison;
+          log(
+            `check ${name} renda vs recorded answer: ${comparison.equal ? 'same' : 'DIFFERENT'} (${comparison.detail})`,
+          );
+        } else recordedAnswers[name] = ours;
+      }
       const answered: SystemName[] = ['renda'];
       for (const other of workload.systems.filter((s) => s !== 'renda')) {
         let response: unknown;
@@ -164,6 +182,7 @@ async function main(): Promise<number> {
       const checked = await check(page.name, page, (system, response) => pageFacts(page.name, system, response));
       pageWorkloads[i] = { ...page, systems: [...checked.systems] };
     }
+    if (answersPath) writeFileSync(answersPath, JSON.stringify(recordedAnswers));
     if (args['check-only']) {
       process.stdout.write(JSON.stringify({ tier: tier.name, checks, refused }) + '\n');
       return Object.values(checks).every((c) => c.equal) ? 0 : 1;
