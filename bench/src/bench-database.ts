@@ -12,7 +12,7 @@ import { markedDatabase } from './marked-database.js';
 import { POSTGRAPHILE_PAGE_FUNCTIONS } from './pages/postgraphile-pages.js';
 import { withClient } from './with-client.js';
 import { startCitusCluster } from './citus/citus-cluster.js';
-import { distributeBenchDatabase } from './citus/distribute-bench-database.js';
+import { distributeBenchDatabase, dropCoordinatorCopies } from './citus/distribute-bench-database.js';
 
 export interface BenchDatabase {
   superuserUrl: string;
@@ -119,6 +119,7 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
             afterLoad: async () => {
               await citus.attachDatabase(databaseName);
               const seconds = await distributeBenchDatabase(superuserUrl);
+              await dropCoordinatorCopies(superuserUrl);
               log(
                 `distributed over ${citus.workers} worker(s), ${citus.shardCount} shards, in ${seconds.toFixed(1)} s`,
               );

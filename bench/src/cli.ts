@@ -43,6 +43,7 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '2' },
     shards: { type: 'string', default: '32' },
     answers: { type: 'string' },
+    systems: { type: 'string', default: SYSTEMS.join(',') },
   },
 });
 
@@ -58,6 +59,9 @@ async function main(): Promise<number> {
   );
   for (const name of pageNames) pageOperation(name);
   const workloads = named.filter((w) => /^B[1-3]$/.test(w));
+  // --systems renda: the API alone (with --answers, its answers are still checked against another run's).
+  const systems = SYSTEMS.filter((s) => args.systems.split(',').includes(s));
+  if (!systems.includes('renda')) throw new Error('--systems must include renda');
   const seconds = Number(args.seconds);
   const connections = Number(args.connections);
   const apiProcesses = Number(args['api-processes']);
@@ -94,7 +98,7 @@ async function main(): Promise<number> {
     log(`renda's result cache: ${args['result-cache'] ? 'on (repeated requests are hits)' : 'off'}`);
     // PostGraphile and the floor only answer B1 and B2: a B3-only run leaves the cores to the API.
     const needed =
-      workloads.some((w) => w === 'B1' || w === 'B2') || pageNames.length > 0 ? SYSTEMS : (['renda'] as const);
+      workloads.some((w) => w === 'B1' || w === 'B2') || pageNames.length > 0 ? systems : (['renda'] as const);
     for (const system of needed) contenders.push(await startContender({ system, ...spec }));
     const bySystem = new Map(contenders.map((c) => [c.system, c]));
     // More API processes, as the deployment runs replicas behind one Service; B1 and B2 still measure the
@@ -112,14 +116,17 @@ async function main(): Promise<number> {
     const all: Workload[] = [];
     for (const workload of readWorkloads) {
       const requests = new Map<SystemName, PreparedRequest[]>();
-      for (const system of SYSTEMS) requests.set(system, await prepareRequests(tier, system, workload, jwtSecret));
+      for (const system of systems) requests.set(system, await prepareRequests(tier, system, workload, jwtSecret));
       const depth = documentDepth(GRAPHQL_DOCUMENTS.renda[workload]);
-      all.push({ name: workload, systems: SYSTEMS, requests, depth, note: null });
+      all.push({ name: workload, systems, requests, depth, note: null });
     }
     const pageWorkloads: PageWorkload[] = [];
     if (pageNames.length > 0) {
       const documents = readDashboardDocuments();
-      for (const name of pageNames) pageWorkloads.push(await preparePageWorkload(tier, name, documents, jwtSecret));
+      for (const name of pageNames) {
+        const page = await preparePageWorkload(tier, name, documents, jwtSecret);
+        pageWorkloads.push({ ...page, systems: page.systems.filter((s) => systems.includes(s)) });
+      }
     }
 
     // Correctness first: the systems must answer the same before their speed means anything.

@@ -17,3 +17,16 @@ export async function distributeBenchDatabase(superuserUrl: string): Promise<num
   });
   return (performance.now() - started) / 1000;
 }
+
+/**
+ * `create_distributed_table` copies a loaded table's rows to the shards and leaves the coordinator's own
+ * copy in place (unread, but on its disk: about the whole tier). Deleting it makes the coordinator's
+ * size what a deployment's would be. (The migration distributes empty tables, which leaves nothing.)
+ */
+export async function dropCoordinatorCopies(superuserUrl: string): Promise<void> {
+  await withClient(superuserUrl, (client) =>
+    client.query(
+      `select truncate_local_data_after_distributing_table(logicalrelid) from pg_dist_partition where partmethod = 'h'`,
+    ),
+  );
+}
