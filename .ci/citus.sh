@@ -11,18 +11,30 @@ version=12.1.12
 pg_major=15
 pg_config="/usr/lib/postgresql/$pg_major/bin/pg_config"
 cache="${RENDA_CITUS_CACHE:-$HOME/.cache/renda-citus}/$version-pg$pg_major"
-# The vendored source: beside the checkout (../shared/vendor), unless RENDA_CITUS_TARBALL names it.
-tarball="${RENDA_CITUS_TARBALL:-$(cd .. && pwd)/shared/vendor/citus-$version.tar.gz}"
+# The vendored source, unless RENDA_CITUS_TARBALL names it: ../shared/vendor beside the checkout, or beside
+# the main checkout when this is a git worktree elsewhere.
+tarball="${RENDA_CITUS_TARBALL:-}"
+if [ -z "$tarball" ]; then
+  main_checkout=$(cd "$(git rev-parse --git-common-dir 2>/dev/null || echo .git)/.." 2>/dev/null && pwd || pwd)
+  for dir in "$(cd .. && pwd)" "$(dirname "$main_checkout")"; do
+    tarball="$dir/shared/vendor/citus-$version.tar.gz"
+    [ -f "$tarball" ] && break
+  done
+fi
 
 installed() { [ -x "$pg_config" ] && [ -f "$("$pg_config" --sharedir)/extension/citus.control" ]; }
-if installed; then
+# RENDA_CITUS_REBUILD=1: build again and refresh the cache and the installed files (another tarball).
+if [ "${RENDA_CITUS_REBUILD:-}" = 1 ]; then
+  rm -rf "$cache"
+elif installed; then
   echo "citus: already installed in PostgreSQL $pg_major"
   exit 0
 fi
 
-# The build's packages, and PostgreSQL 15 itself; apt only for what is missing.
+# The build's packages, and PostgreSQL 15 itself; apt only for what is missing. No libcurl: Citus is
+# configured without it (it only sends anonymous usage statistics).
 packages=(postgresql-$pg_major postgresql-server-dev-$pg_major build-essential liblz4-dev libzstd-dev libkrb5-dev
-  libssl-dev libcurl4-openssl-dev)
+  libssl-dev)
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -52,7 +64,15 @@ if [ ! -f "$cache/.complete" ]; then
   touch "$cache.partial/.complete"
   rm -rf "$cache" && mv "$cache.partial" "$cache"
 fi
-cp -a "$cache/lib/." "$libdir/"
-cp -a "$cache/extension/." "$sharedir/extension/"
+# Each file copied beside its place and renamed over it: a PostgreSQL running with the old citus.so keeps
+# its mapping of the old file instead of reading one half-overwritten.
+place() {
+  (cd "$1" && find . -type f) | while read -r f; do
+    mkdir -p "$2/$(dirname "$f")"
+    cp -a "$1/$f" "$2/$f.renda-new" && mv -f "$2/$f.renda-new" "$2/$f"
+  done
+}
+place "$cache/lib" "$libdir"
+place "$cache/extension" "$sharedir/extension"
 installed
 echo "citus: $version installed into PostgreSQL $pg_major from $cache"

@@ -126,6 +126,12 @@ export async function loadScaleTier(options: LoadScaleOptions): Promise<LoadScal
       });
     }
     for (const spec of specs) await client.query(`alter table "${spec.table}" enable trigger user`);
+    // Sign-in finds a login's county in the login directory (server: modules/auth/login-directory.ts).
+    await client.query(
+      `insert into login_directory (login, county_id, user_id)
+       select u.login, u.county_id, u.id from app_user u
+        where not exists (select 1 from login_directory d where d.login = u.login)`,
+    );
     await client.query('commit');
     // Fresh statistics, or the first benchmark runs on plans made for empty tables.
     await client.query('analyze');

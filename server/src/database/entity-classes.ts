@@ -18,6 +18,7 @@ import { QuarterlyReport } from '../modules/quarterly-report/quarterly-report.en
 import { QuarterlyReportValue } from '../modules/quarterly-report/quarterly-report-value.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
+import { LoginDirectoryEntry } from '../modules/auth/login-directory-entry.entity.js';
 import { AccountInvitation } from '../modules/auth/account-invitation.entity.js';
 import { AuditLogEntry } from '../modules/audit/audit-log-entry.entity.js';
 import { QuarterlyReportRevision } from '../modules/quarterly-report/quarterly-report-revision.entity.js';
@@ -54,6 +55,7 @@ export const entityClasses = [
   QuarterlyReportValue,
   User,
   LoginAttempt,
+  LoginDirectoryEntry,
   AuditLogEntry,
   QuarterlyReportRevision,
   ReportingDeadline,

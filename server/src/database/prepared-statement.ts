@@ -65,7 +65,13 @@ export async function executePrepared<T extends object>(
   const logger = em.config.getLogger();
   try {
     const result = await executor.executeQuery(query);
-    logger.logQuery({ query: statement.text, level: 'info', took: Date.now() - started, results: result.rows.length });
+    logger.logQuery({
+      query: statement.text,
+      params: query.parameters,
+      level: 'info',
+      took: Date.now() - started,
+      results: result.rows.length,
+    });
     return result.rows as T[];
   } catch (error) {
     logger.logQuery({ query: statement.text, level: 'error', took: Date.now() - started });

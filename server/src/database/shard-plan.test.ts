@@ -43,6 +43,9 @@ describe('the schema is ready to shard by county (Citus rules, catalog of the mi
         await client.query(
           `alter table voter_contact add constraint voter_contact_any_deputy foreign key (county_id, deputy_id) references deputy (county_id, id)`,
         );
+        await client.query(
+          `alter table deputy add constraint deputy_group_set_null foreign key (county_id, township_id, group_id) references deputy_group (county_id, township_id, id) on delete set null (group_id) not valid`,
+        );
         return await shardRuleViolations(client, CLASSIFIED);
       } finally {
         await client.query('rollback');
@@ -55,6 +58,7 @@ describe('the schema is ready to shard by county (Citus rules, catalog of the mi
         'election: distributed, but county_id is nullable',
         'election: distributed, but has no primary key',
         'activity.activity_by_deputy_id (id) → deputy (id): a foreign key between distributed tables must pair county_id with county_id',
+        'deputy.deputy_group_set_null (county_id, township_id, group_id) → deputy_group (county_id, township_id, id): Citus refuses on delete set null or set default on a key with county_id',
         expect.stringMatching(
           /^metric_definition\.metric_definition_township .*: a reference table may only reference reference tables$/,
         ),

@@ -1,6 +1,7 @@
 /**
- * How every table of the schema is placed when the database is sharded by county (k8s/SCALING.md; the
- * Citus cluster of issue #20 reads this list). `shard-plan.test.ts` checks the migrated catalog against
+ * How every table of the schema is placed when the database is sharded by county (k8s/SCALING.md;
+ * `citus/distribute.ts` places the tables on a Citus coordinator from these lists, server/README.md, On a
+ * Citus cluster). `shard-plan.test.ts` checks the migrated catalog against
  * Citus's rules for each kind, and fails on a table missing from this list: a new table is classified
  * when it is created, not when the cluster refuses it.
  */
@@ -43,8 +44,8 @@ export const DISTRIBUTED_TABLES = [
   'notification',
   'data_import',
   // The result cache's data version: rows appended by statement triggers beside each write, and the
-  // platform's under the nil uuid. On Citus a reference table's write (platform rows) appending a nil-uuid
-  // row crosses to a distributed table, which issue #20 must route (or keep the platform's rows local).
+  // platform's under the nil uuid. On Citus a reference table's triggers fire on every copy; only the
+  // copy on the node holding the county's (or the nil uuid's) shard appends the row (citus/citus-triggers.ts).
   'county_data_change',
 ] as const;
 
@@ -56,20 +57,24 @@ export const DISTRIBUTED_TABLES = [
 export const REFERENCE_TABLES = ['county', 'metric_definition', 'calendar_day'] as const;
 
 /**
- * Local to the coordinator: a sign-in is throttled before any county is known, and the migrations'
- * bookkeeping belongs to the coordinator.
+ * Local to the coordinator: a sign-in is throttled and its login looked up (`login_directory`: login →
+ * county, unique across the platform) before any county is known, and the migrations' bookkeeping belongs
+ * to the coordinator. No foreign key joins them to distributed or reference tables (one to `county` would
+ * make Citus turn the table into a Citus-local one).
  */
-export const LOCAL_TABLES = ['login_attempt', 'mikro_orm_migrations'] as const;
+export const LOCAL_TABLES = ['login_attempt', 'login_directory', 'mikro_orm_migrations'] as const;
 
 /**
  * Unique constraints of distributed tables that deliberately leave out `county_id`, with the reason.
- * Citus refuses them on a distributed table, so the cluster (issue #20) must keep each guarantee another
- * way before it distributes the table; the catalog test accepts exactly these and no other.
+ * Citus refuses them on a distributed table, so each guarantee is kept another way, and distributing
+ * (`distributeByCounty`) drops exactly these constraints before it distributes their table; on one server
+ * they stay. The catalog test accepts exactly these and no other.
  */
 export const UNIQUE_WITHOUT_DISTRIBUTION_COLUMN: Record<string, string> = {
   app_user_login_unique:
     'logins are unique across the platform (signing in names no county, server/README.md, No side channels in ' +
-    'uniqueness); on Citus the login moves to a coordinator-local directory (login → county) that keeps this index',
+    'uniqueness); the coordinator-local login_directory (login → county, user) keeps the guarantee on every ' +
+    'deployment, filled in the transaction that creates the user (modules/auth/login-directory.ts)',
 };
 
 export type ShardKind = 'distributed' | 'reference' | 'local';

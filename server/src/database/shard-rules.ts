@@ -20,6 +20,8 @@ interface ForeignKeyRow {
   columns: string[];
   references: string;
   referenced: string[];
+  /** pg_constraint.confdeltype: a no action, r restrict, c cascade, n set null, d set default. */
+  onDelete: string;
 }
 
 /** Catalog rows of the public schema's ordinary and partitioned tables. */
@@ -58,7 +60,8 @@ async function readCatalog(client: pg.Client) {
                     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum order by k.n) as columns,
             c.confrelid::regclass::text as "references",
             array(select a.attname::text from unnest(c.confkey) with ordinality k(attnum, n)
-                    join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum order by k.n) as referenced
+                    join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum order by k.n) as referenced,
+            c.confdeltype as "onDelete"
        from pg_constraint c
       where c.contype = 'f' and c.connamespace = 'public'::regnamespace
       order by 1, 2`,
@@ -74,7 +77,8 @@ async function readCatalog(client: pg.Client) {
  *   constraint, unique index and exclusion constraint (except the documented ones);
  * - a foreign key between distributed tables carries `county_id` at the same position on both sides, and
  *   `township_id` too when both tables belong to a township (`township_id` not null) and the referenced
- *   table is not `township` itself;
+ *   table is not `township` itself; and it neither sets null nor a default on delete (Citus refuses both
+ *   when the key carries the distribution column: renda_clear_references() triggers clear such references);
  * - a reference table references only reference tables, and is referenced only from distributed or
  *   reference tables; a local table has no foreign key to or from a distributed or reference table.
  */
@@ -125,6 +129,10 @@ export async function shardRuleViolations(client: pg.Client, classified: readonl
       if (oneTownship && (township < 0 || fk.referenced[township] !== 'township_id'))
         violations.push(
           `${label}: both rows belong to one township, so the key must pair township_id with township_id`,
+        );
+      if (fk.onDelete === 'n' || fk.onDelete === 'd')
+        violations.push(
+          `${label}: Citus refuses on delete set null or set default on a key with ${DISTRIBUTION_COLUMN}`,
         );
     }
     if (from === 'reference' && to !== 'reference')

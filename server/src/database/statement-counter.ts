@@ -4,6 +4,12 @@ const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start 
 // the identity statement, and the result cache's probe of the same (tenancy/apply-identity.ts)
 const SESSION_SETUP = /^\s*select (set_config|renda_identity_valid)\(/i;
 
+/** One statement as PostgreSQL received it: its text and, for prepared statements, the parameters. */
+export interface RecordedStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
 /**
  * Counts the SQL statements the ORM sends (transaction control apart), so tests and benchmarks can
  * prove that nested queries are batched: read `total` before and after a request.
@@ -14,8 +20,14 @@ export class StatementCounter {
   transactionControl = 0;
   /** The per-transaction identity (`set_config`), counted apart as benchmarks report it. */
   sessionSetup = 0;
+  /**
+   * Every statement (transaction control included) while a test records, so it can EXPLAIN what a request
+   * really sent (the Citus routing tests); null, and nothing kept, otherwise.
+   */
+  recorded: RecordedStatement[] | null = null;
 
-  record(query: string): void {
+  record(query: string, params: readonly unknown[] = []): void {
+    this.recorded?.push({ sql: query, params });
     if (TRANSACTION_CONTROL.test(query)) this.transactionControl += 1;
     else if (SESSION_SETUP.test(query)) this.sessionSetup += 1;
     else this.total += 1;
@@ -27,8 +39,10 @@ export class StatementCounter {
     const counter = this;
     return (options: LoggerOptions) =>
       new (class CountingLogger extends DefaultLogger {
-        override logQuery(context: { query: string } & LogContext): void {
-          counter.record(context.query);
+        override logQuery(context: { query: string; formatted?: string } & LogContext): void {
+          // MikroORM sends `formatted` (parameters inlined); prepared statements log their text and parameters.
+          if (counter.recorded && context.formatted !== undefined) counter.record(context.formatted);
+          else counter.record(context.query, context.params);
           super.logQuery(context);
         }
       })(options);

@@ -24,6 +24,7 @@ import { Migration20261207014000_shard_keys } from './Migration20261207014000_sh
 import { Migration20261207015252_report_value_statement_audit } from './Migration20261207015252_report_value_statement_audit.js';
 import { Migration20261207043843_data_version_without_lock } from './Migration20261207043843_data_version_without_lock.js';
 import { Migration20261207074911_references_cleared_by_trigger } from './Migration20261207074911_references_cleared_by_trigger.js';
+import { Migration20261207075508_login_directory } from './Migration20261207075508_login_directory.js';
 import { Migration20261207075612_distribute_by_county } from './Migration20261207075612_distribute_by_county.js';
 
 /**
@@ -65,5 +66,6 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261207074911_references_cleared_by_trigger',
     class: Migration20261207074911_references_cleared_by_trigger,
   },
+  { name: 'Migration20261207075508_login_directory', class: Migration20261207075508_login_directory },
   { name: 'Migration20261207075612_distribute_by_county', class: Migration20261207075612_distribute_by_county },
 ];

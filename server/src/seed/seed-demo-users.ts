@@ -5,6 +5,7 @@ import { Township } from '../modules/township/township.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { UserRole } from '../tenancy/user-role.enum.js';
 import { passwordHasher } from '../modules/auth/password-hasher.js';
+import { registerLogins } from '../modules/auth/login-directory.js';
 
 /** Documented in README.md; the server refuses to start in production while a demo account is active. */
 export const DEMO_PASSWORD = 'renda-demo-2026';
@@ -54,5 +55,6 @@ export async function seedDemoUsers(em: EntityManager, countyId?: string): Promi
     }
   }
   await em.persist(users).flush();
+  await registerLogins(em, users);
   return users.length;
 }

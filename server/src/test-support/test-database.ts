@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { DATABASE_ROLES } from '../database/database-roles.js';
 import { roleUrl } from '../database/provision-roles.js';
+import type pg from 'pg';
+import { prepareClusterRoles } from '../database/citus/cluster-roles.js';
+import { distributeByCounty } from '../database/citus/distribute.js';
 import { attachCitusDatabase, dropCitusDatabase } from '../database/citus/local-cluster.js';
-import { TEMPLATE_DB, adminUrl, citusCluster, databaseUrl, withAdminClient } from './test-cluster.js';
+import {
+  TEMPLATE_DB,
+  adminUrl,
+  citusCluster,
+  databaseUrl,
+  withAdminClient,
+  withDatabaseClient,
+} from './test-cluster.js';
 
 export interface TestDatabase {
   name: string;
@@ -15,12 +25,26 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** No template: an empty database (its migrations are the test's). */
+  empty?: boolean;
+  /**
+   * On the Citus suite's cluster: distribute the clone by county (default), or leave its tables local on
+   * the coordinator (`false`) for a test that prepares data first and distributes it itself.
+   */
+  distributed?: boolean;
+}
+
 /**
  * A database of its own for one test file: a clone of the migrated, seeded template, or empty. On the
  * Citus suite's cluster the clone (its tables local, as the template's) then becomes a Citus database:
- * the same database on every worker, the extension and the nodes registered in it.
+ * the same database on every worker, the extension and the nodes registered in it, the roles' cluster
+ * needs (`prepareClusterRoles`), and it is distributed by county as a database that got the extension
+ * after its migrations is: `distributeByCounty` as the owner role, statement by statement (outside a
+ * transaction it also grants the columns on the shards). An empty database gets the extension and the
+ * nodes only: its migrations distribute it.
  */
-export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const name = `renda_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) =>
     client.query(
@@ -37,6 +61,11 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   if (cluster) {
     try {
       await attachCitusDatabase(cluster, name, DATABASE_ROLES.owner);
+      await withDatabaseClient(databaseUrl(name), (su) =>
+        prepareClusterRoles(async (sql) => (await su.query(sql)).rows),
+      );
+      if (!options.empty && options.distributed !== false)
+        await withDatabaseClient(roleUrl(adminUrl(), name, 'owner'), (owner) => distributeAsOwner(owner, name));
     } catch (error) {
       await drop();
       throw error;
@@ -49,4 +78,15 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     appUrl: roleUrl(adminUrl(), name, 'app'),
     drop,
   };
+}
+
+function distributeAsOwner(owner: pg.Client, name: string): Promise<void> {
+  return distributeByCounty(async (sql) => {
+    try {
+      return (await owner.query(sql)).rows;
+    } catch (error) {
+      // Name the statement: distributing runs dozens of them, generated from the catalog.
+      throw new Error(`distributing ${name}: ${String(error)}\n  in: ${sql}`, { cause: error });
+    }
+  });
 }

@@ -36,8 +36,14 @@ describe('unit and integration tests (jest/test-kinds.js)', () => {
     expect(kinds.integration).toEqual(
       expect.arrayContaining(['src/database/row-level-security.test.ts', 'src/migrations/migrations.test.ts']),
     );
-    // fault and image tests: each kind has a config of its own
-    expect(kinds.fault).toEqual(['src/deploy/server-image.image.test.ts', 'src/fault/faults.fault.test.ts']);
+    // fault, image and Citus tests: each kind has a config of its own
+    expect(kinds.fault.filter((test) => !test.endsWith('.citus.test.ts'))).toEqual([
+      'src/deploy/server-image.image.test.ts',
+      'src/fault/faults.fault.test.ts',
+    ]);
+    expect(kinds.fault).toEqual(
+      expect.arrayContaining(['src/database/citus/routing.citus.test.ts', 'src/fault/worker-kill.citus.test.ts']),
+    );
   });
 
   it('names, for each integration test, the import chain that needs a database or the build', () => {
@@ -59,5 +65,16 @@ describe('unit and integration tests (jest/test-kinds.js)', () => {
       expect([test, runs(unitConfig, test)]).toEqual([test, false]);
     expect(unitConfig.globalSetup).toBeUndefined();
     expect(faultConfig.testMatch).toEqual(['**/*.fault.test.ts']);
+  });
+
+  it('lets `npm run test:citus` run the Citus tests, which `npm test` leaves out', async () => {
+    const [integrationConfig, citusConfig] = await Promise.all(
+      ['jest.config.js', 'jest.citus.config.js'].map(jestConfig),
+    );
+    const citusTests = kinds.fault.filter((test) => test.endsWith('.citus.test.ts'));
+    expect(citusTests.length).toBeGreaterThan(0);
+    for (const test of citusTests) expect([test, runs(integrationConfig, test)]).toEqual([test, false]);
+    expect(citusConfig.testMatch).toContain('<rootDir>/src/**/*.citus.test.ts');
+    expect(citusConfig.globalSetup).toBe('<rootDir>/jest/citus-global-setup.js');
   });
 });

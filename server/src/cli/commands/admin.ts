@@ -5,6 +5,7 @@ import { County } from '../../modules/county/county.entity.js';
 import { User } from '../../modules/auth/user.entity.js';
 import { InvitationService } from '../../modules/auth/invitation.service.js';
 import { passwordHasher } from '../../modules/auth/password-hasher.js';
+import { registerLogins } from '../../modules/auth/login-directory.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { withCliContext } from '../cli-context.js';
 import { cliOutput } from '../cli-output.js';
@@ -71,6 +72,7 @@ export function registerAdminCommands(program: Command): void {
             });
             em.persist(user);
             await em.flush();
+            await registerLogins(em, [user]);
           } else if (user.county.id !== county.id || user.role !== UserRole.COUNTY_ADMIN) {
             throw cliErrors.loginTaken(login);
           }

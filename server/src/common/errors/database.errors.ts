@@ -48,6 +48,26 @@ export const databaseErrors = {
     messageZh: '数据库暂时不可用，请稍后重试',
     messageEn: 'The database is unavailable for the moment; try again shortly',
   })),
+  /** A node of a Citus cluster (a worker) could not be reached or broke off mid-transaction. */
+  nodeUnavailable: defineError('DATABASE_NODE_UNAVAILABLE', () => ({
+    code: 'UNAVAILABLE',
+    messageZh: '数据库集群的一个节点暂时不可用，未作任何修改，请稍后重试',
+    messageEn:
+      'A node of the database cluster is unavailable for the moment and nothing was changed; try again shortly',
+  })),
+  /**
+   * The database cannot run the statement at all (SQLSTATE 0A000: on a Citus cluster, a query it cannot
+   * plan across shards). Not the caller's fault and not an outage: logged for the operator, answered as
+   * UNAVAILABLE (503) because this deployment cannot serve the request; the same request fails again until
+   * the server or the cluster is fixed.
+   */
+  featureNotSupported: defineError('DATABASE_FEATURE_NOT_SUPPORTED', () => ({
+    code: 'UNAVAILABLE',
+    messageZh: '数据库无法执行此请求，未作任何修改；问题已记录，请联系管理员',
+    messageEn:
+      'The database cannot run this request and nothing was changed; the problem was logged, contact your administrator',
+    details: { sqlState: '0A000' },
+  })),
 };
 
 /** What ran out of time; kept in `details.reason` too, where clients read it before reasons existed. */

@@ -58,6 +58,9 @@ export function createErrorFormatter(logger: ErrorLogger) {
   return function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const raw = error instanceof GraphQLError ? error.originalError : error;
     const original = mapDatabaseError(raw) ?? mapAvailabilityError(raw) ?? raw;
+    // The database could not run what the server sent: a defect of this deployment, so the operator sees it.
+    if (original instanceof AppError && original.reason === 'DATABASE_FEATURE_NOT_SUPPORTED')
+      logger.error(raw, 'the database does not support a statement the server sent');
     if (original instanceof AppError) {
       return {
         message: original.message,

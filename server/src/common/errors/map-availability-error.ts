@@ -12,6 +12,24 @@ const TIMEOUT_STATES: Record<string, TimeoutReason> = {
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
 /** Socket errors of a connection attempt or a connection that broke. */
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+/**
+ * A Citus coordinator's messages when a worker is down or its connection broke: with SQLSTATE 08006, or
+ * with none (XX000) when a connection a transaction had already written through fails.
+ */
+const NODE_UNAVAILABLE_MESSAGES = [
+  /connection to the remote node \S+ failed/,
+  /failure on connection marked as essential/,
+  /could not establish any connections to the node/,
+  /could not connect to any active placements/,
+];
+/**
+ * A Citus coordinator relays a worker's own error (a worker killed mid-transaction: its `57P01`) with the
+ * context "while executing command on <host>:<port>".
+ */
+function relayedFromNode(error: Error): boolean {
+  const where = (error as Error & { where?: unknown }).where;
+  return typeof where === 'string' && /while executing command on /.test(where);
+}
 /** node-postgres reports these without a code. */
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,
@@ -35,10 +53,17 @@ export function timeoutError(reason: TimeoutReason): AppError {
 export function mapAvailabilityError(error: unknown): AppError | null {
   if (!(error instanceof Error)) return null;
   const code = (error as Error & { code?: unknown }).code;
+  // Only errors of those codes: a message quoting the caller's input never comes with them.
+  if (
+    (code === undefined || code === 'XX000' || code === '08006') &&
+    NODE_UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))
+  )
+    return databaseErrors.nodeUnavailable();
   if (typeof code === 'string') {
     const reason = TIMEOUT_STATES[code];
     if (reason) return timeoutError(reason);
-    if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code)) return databaseErrors.unavailable();
+    if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code))
+      return relayedFromNode(error) ? databaseErrors.nodeUnavailable() : databaseErrors.unavailable();
   }
   if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))) return databaseErrors.unavailable();
   return null;

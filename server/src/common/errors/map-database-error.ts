@@ -38,5 +38,8 @@ export function mapDatabaseError(error: unknown): AppError | null {
   if (typeof error.code === 'string' && error.code.startsWith('22')) {
     return databaseErrors.invalidValue(error.code);
   }
+  // feature_not_supported: what a Citus cluster answers for a statement it cannot distribute ("could not
+  // create distributed plan", a subquery it cannot push down, a nested distributed query from a shard).
+  if (error.code === '0A000') return databaseErrors.featureNotSupported();
   return null;
 }

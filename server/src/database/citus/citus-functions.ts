@@ -104,7 +104,13 @@ function asPlpgsql(f: SqlFunctionRow): string {
   const body = f.body.trim().replace(/;\s*$/, '');
   const statement = f.returnsSet ? `return query ${body};` : f.result === 'void' ? `${body};` : `return (${body});`;
   const volatility = { i: 'immutable', s: 'stable', v: 'volatile' }[f.volatility] ?? 'volatile';
-  const settings = (f.config ?? []).map((c) => {
+  // Write transactions plan generically (apply-identity.ts, plan_cache_mode), and Citus cannot plan
+  // every statement with a parameter left in it (`county_id in ($1, …)`): these plan with the values.
+  const config = [
+    ...(f.config ?? []).filter((c) => !c.startsWith('plan_cache_mode=')),
+    'plan_cache_mode=force_custom_plan',
+  ];
+  const settings = config.map((c) => {
     const [name, ...value] = c.split('=');
     return ` set ${name} = '${value.join('=').replaceAll("'", "''")}'`;
   });

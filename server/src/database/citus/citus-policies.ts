@@ -33,7 +33,10 @@ const RULES: [RegExp, string][] = [
     /\( SELECT renda_deputy_row\.(\w+)\s+FROM renda_deputy_row\(\) renda_deputy_row\([^)]*\)\)/g,
     "renda_setting_uuid('renda.deputy_$1')",
   ],
-  [/\((\w+) IN \( SELECT renda_deputy_(activities|suggestions)\(\) AS \w+\)\)/g, "($1 = ANY (renda_setting_uuids('renda.deputy_$2')))"],
+  [
+    /\((\w+) IN \( SELECT renda_deputy_(activities|suggestions)\(\) AS \w+\)\)/g,
+    "($1 = ANY (renda_setting_uuids('renda.deputy_$2')))",
+  ],
   [
     /\(EXISTS \( SELECT 1\s+FROM app_user u\s+WHERE \(u\.id = account_invitation\.user_id\)\)\)/g,
     "(renda_role() = 'COUNTY_ADMIN'::text)",

@@ -17,6 +17,15 @@
  *   (`renda_shard_is_local`), so exactly one node writes each row, in the same distributed transaction.
  */
 
+/**
+ * The distributed table a shard belongs to: on a shard, `tg_table_name` is the shard's name
+ * (`term_102035`), and the audit log names tables as one server does.
+ */
+const LOGICAL_TABLE = `create or replace function renda_logical_table(name text) returns text
+  language sql stable security definer set search_path = pg_catalog, public as $fn$
+  select coalesce((select c.relname::text from pg_dist_shard s join pg_class c on c.oid = s.logicalrelid
+                    where s.shardid = substring(name from '_([0-9]+)$')::bigint and name = c.relname || '_' || s.shardid), name) $fn$`;
+
 /** Whether the shard of `tbl` that holds `value` is on this node. */
 const SHARD_IS_LOCAL = `create or replace function renda_shard_is_local(tbl regclass, value uuid) returns boolean
   language sql stable security definer set search_path = pg_catalog, public as $fn$
@@ -70,7 +79,7 @@ begin
   if tg_op in ('UPDATE', 'DELETE') then b := to_jsonb(old) - 'password_hash'; end if;
   if tg_op in ('INSERT', 'UPDATE') then a := to_jsonb(new) - 'password_hash'; end if;
   insert into audit_log (user_id, role, county_id, township_id, table_name, row_id, action, before, after)
-  values (renda_user(), renda_role(), county, (r->>'township_id')::uuid, tg_table_name, (r->>'id')::uuid, tg_op,
+  values (renda_user(), renda_role(), county, (r->>'township_id')::uuid, renda_logical_table(tg_table_name), (r->>'id')::uuid, tg_op,
     renda_redact_pii(b, false),
     renda_redact_pii(a, tg_op = 'UPDATE' and (b->'phone') is distinct from (a->'phone')));
   return null;
@@ -97,7 +106,7 @@ begin
     exit when not found;
     r := coalesce(a, b);
     insert into audit_log (user_id, role, county_id, township_id, table_name, row_id, action, before, after)
-    values (renda_user(), renda_role(), (r->>'county_id')::uuid, (r->>'township_id')::uuid, tg_table_name, (r->>'id')::uuid,
+    values (renda_user(), renda_role(), (r->>'county_id')::uuid, (r->>'township_id')::uuid, renda_logical_table(tg_table_name), (r->>'id')::uuid,
             tg_op, case when b is not null then renda_redact_pii(b, false) end,
             case when a is not null then renda_redact_pii(a, tg_op = 'UPDATE' and (b->'phone') is distinct from (a->'phone')) end);
   end loop;
@@ -105,4 +114,4 @@ begin
   return null;
 end $fn$`;
 
-export const CITUS_TRIGGER_FUNCTIONS = [SHARD_IS_LOCAL, BUMP_DATA_VERSION, AUDIT, AUDIT_STATEMENT];
+export const CITUS_TRIGGER_FUNCTIONS = [LOGICAL_TABLE, SHARD_IS_LOCAL, BUMP_DATA_VERSION, AUDIT, AUDIT_STATEMENT];

@@ -1,4 +1,10 @@
-import { DISTRIBUTED_TABLES, DISTRIBUTION_COLUMN, REFERENCE_TABLES } from '../shard-plan.js';
+import { DATABASE_ROLES } from '../database-roles.js';
+import {
+  DISTRIBUTED_TABLES,
+  DISTRIBUTION_COLUMN,
+  REFERENCE_TABLES,
+  UNIQUE_WITHOUT_DISTRIBUTION_COLUMN,
+} from '../shard-plan.js';
 import { citusFunctionStatements } from './citus-functions.js';
 import { citusPolicyRewrites } from './citus-policies.js';
 
@@ -22,7 +28,10 @@ async function rows<T>(run: RunSql, sql: string): Promise<T[]> {
 
 /** Whether the database has the Citus extension (a coordinator); plain PostgreSQL answers false. */
 export async function hasCitus(run: RunSql): Promise<boolean> {
-  const found = await rows<{ n: number | string }>(run, `select count(*) as n from pg_extension where extname = 'citus'`);
+  const found = await rows<{ n: number | string }>(
+    run,
+    `select count(*) as n from pg_extension where extname = 'citus'`,
+  );
   return Number(found[0]?.n ?? 0) > 0;
 }
 
@@ -102,7 +111,8 @@ export async function distributeByCounty(run: RunSql): Promise<void> {
   // The identity reaches the workers as SET LOCAL statements (citus-functions.ts, renda_share_settings).
   await run(`alter database ${ident(database!.name)} set citus.propagate_set_commands = 'local'`);
 
-  for (const statement of await citusFunctionStatements(run, [...DISTRIBUTED_TABLES, ...REFERENCE_TABLES])) await run(statement);
+  for (const statement of await citusFunctionStatements(run, [...DISTRIBUTED_TABLES, ...REFERENCE_TABLES]))
+    await run(statement);
   for (const statement of await citusPolicyRewrites(run)) await run(statement);
 
   const placed = await citusTables(run);
@@ -111,9 +121,55 @@ export async function distributeByCounty(run: RunSql): Promise<void> {
   if (pendingReference.length > 0 || pendingDistributed.length > 0) {
     await placeTables(run, pendingReference, pendingDistributed);
   }
+  await distributeFunctions(run);
+  for (const statement of await referencedReferenceGrants(run)) await run(statement);
   // Shards made in an open transaction are invisible to the connections that grant on them: then the
   // caller grants after its commit (prepare-database.ts does after the migrations).
   if (!inTransaction) await grantColumnsOnShards(run);
+}
+
+/**
+ * Citus creates a function on every node when it is created on a coordinator that has the extension;
+ * a database migrated before the extension came (a clone, an upgrade) has them on the coordinator only,
+ * and triggers and policies on the shards call them on the workers (renda_audit calls renda_redact_pii).
+ * So every function of the public schema that Citus does not know yet is handed to it, once the tables
+ * are placed (a worker checks a SQL function's body against its own tables).
+ */
+async function distributeFunctions(run: RunSql): Promise<void> {
+  const missing = await rows<{ signature: string }>(
+    run,
+    `select p.oid::regprocedure::text as signature
+       from pg_proc p
+      where p.pronamespace = 'public'::regnamespace and p.prokind = 'f'
+        and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+        and not exists (select 1 from pg_dist_object o where o.classid = 'pg_proc'::regclass and o.objid = p.oid)
+      order by 1`,
+  );
+  for (const f of missing) await run(`select create_distributed_function(${literal(f.signature)})`);
+}
+
+/**
+ * A write to a reference table that references another one (calendar_day and metric_definition →
+ * county) makes Citus lock the referenced table's shard on the first worker, and it allows that only to
+ * a role that may modify the referenced table: UPDATE on it. Row-level security keeps that UPDATE
+ * empty (the referenced tables have no update policy for the application, so it changes no row); the
+ * grant is what the lock needs, nothing more.
+ */
+async function referencedReferenceGrants(run: RunSql): Promise<string[]> {
+  const needed = await rows<{ grantee: string; referenced: string }>(
+    run,
+    `select distinct r.rolname as grantee, target.relname as referenced
+       from pg_constraint f
+       join pg_dist_partition src on src.logicalrelid = f.conrelid and src.partmethod = 'n'
+       join pg_dist_partition dst on dst.logicalrelid = f.confrelid and dst.partmethod = 'n'
+       join pg_class target on target.oid = f.confrelid
+       join pg_roles r on r.rolname in (${literal(DATABASE_ROLES.app)})
+      where f.contype = 'f'
+        and has_table_privilege(r.oid, f.conrelid, 'insert, update, delete')
+        and not has_table_privilege(r.oid, f.confrelid, 'update')
+      order by 1, 2`,
+  );
+  return needed.map((n) => `grant update on ${ident(n.referenced)} to ${ident(n.grantee)}`);
 }
 
 /**
@@ -154,7 +210,8 @@ export async function grantColumnsOnShards(run: RunSql): Promise<void> {
       run,
       `select result from run_command_on_placements(${literal(grant.table)}, ${literal(statement)}) where not success`,
     );
-    if (failed.length > 0) throw new Error(`granting columns of ${grant.table} on its shards failed: ${failed[0]!.result}`);
+    if (failed.length > 0)
+      throw new Error(`granting columns of ${grant.table} on its shards failed: ${failed[0]!.result}`);
   }
 }
 
@@ -162,6 +219,21 @@ export async function grantColumnsOnShards(run: RunSql): Promise<void> {
 async function placeTables(run: RunSql, pendingReference: readonly string[], pendingDistributed: readonly string[]) {
   const keys = await foreignKeys(run);
   for (const key of keys) await run(`alter table ${ident(key.table)} drop constraint ${ident(key.name)}`);
+  // Citus refuses them; shard-plan.ts names what keeps each guarantee instead (the login directory).
+  const platformWide = await rows<{ table: string; name: string; constraint: boolean }>(
+    run,
+    `select t.relname as "table", i.relname as name, exists (select 1 from pg_constraint c where c.conindid = i.oid) as "constraint"
+       from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+      where t.relnamespace = 'public'::regnamespace
+        and i.relname in (${Object.keys(UNIQUE_WITHOUT_DISTRIBUTION_COLUMN).map(literal).join(', ') || 'null'})`,
+  );
+  for (const unique of platformWide) {
+    await run(
+      unique.constraint
+        ? `alter table ${ident(unique.table)} drop constraint ${ident(unique.name)}`
+        : `drop index ${ident(unique.name)}`,
+    );
+  }
   const triggered = await tablesWithTriggers(run);
   for (const table of triggered) await run(`alter table ${ident(table)} disable trigger user`);
 
@@ -173,6 +245,7 @@ async function placeTables(run: RunSql, pendingReference: readonly string[], pen
     await run(`select create_distributed_table(${literal(table)}, ${literal(DISTRIBUTION_COLUMN)}${colocate})`);
   }
 
-  for (const key of keys) await run(`alter table ${ident(key.table)} add constraint ${ident(key.name)} ${key.definition}`);
+  for (const key of keys)
+    await run(`alter table ${ident(key.table)} add constraint ${ident(key.name)} ${key.definition}`);
   for (const table of triggered) await run(`alter table ${ident(table)} enable trigger user`);
 }

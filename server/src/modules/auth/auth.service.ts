@@ -6,6 +6,7 @@ import type { SessionTokens } from '../../tenancy/identity.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { authErrors } from './auth.errors.js';
 import { identityOf, type SignedIn } from './signed-in.js';
+import { beginLoginLookup } from './login-directory.js';
 
 /** Verifying against a real hash when the login is unknown keeps both failures equally slow. */
 let dummyHash: Promise<string> | null = null;
@@ -22,15 +23,17 @@ export class AuthService {
    * though the mutation then fails. The attempt is reserved (counted as failed) before the password is
    * checked, so concurrent attempts cannot slip past the throttle. The user lookup is the only read of
    * `app_user` before an identity exists: in its own transaction, the row-level policy shows exactly
-   * the user whose login it names.
+   * the user whose login it names, and the login directory names its county first, so the read goes to
+   * that county alone (one shard on a Citus cluster). An unknown login reads nothing and is verified
+   * against the dummy hash like a wrong password.
    */
   async login(login: string, password: string, address: string, inRequestTransaction: boolean): Promise<SignedIn> {
     if (inRequestTransaction) throw authErrors.loginNotAlone();
     const limiter = new LoginRateLimiter(this.em);
     const attemptId = await limiter.reserve(login, address);
     const user = await this.em.transactional(async (tx) => {
-      await tx.execute(`select set_config('renda.auth_login', ?, true), renda_share_settings()`, [login]);
-      return tx.findOne(User, { login }, { populate: ['passwordHash'] });
+      const county = await beginLoginLookup(tx, login);
+      return county === null ? null : tx.findOne(User, { login, county }, { populate: ['passwordHash'] });
     });
     const valid = await passwordHasher.verify(user?.passwordHash ?? (await dummy()), password);
     if (!user || !user.active || !valid) throw authErrors.invalidCredentials();

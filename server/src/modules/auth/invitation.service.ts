@@ -10,6 +10,7 @@ import { passwordHasher } from './password-hasher.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { hashInvitationToken, newInvitationToken } from './invitation-token.js';
 import { identityOf, type SignedIn } from './signed-in.js';
+import { beginLoginLookup } from './login-directory.js';
 
 /** How long an activation link works unless the issuer says otherwise. */
 export const INVITATION_LIFETIME_HOURS = 72;
@@ -87,10 +88,12 @@ export class InvitationService {
       default:
         throw authErrors.invitationUnknown();
     }
-    // As in login: before an identity exists, the policy shows exactly the user whose login is named.
+    // As in login: before an identity exists, the policy shows exactly the user whose login is named, and
+    // the login directory names its county, so the user is read in that county alone.
+    const login = row.login!;
     const user = await this.em.transactional(async (tx) => {
-      await tx.execute(`select set_config('renda.auth_login', ?, true), renda_share_settings()`, [row.login]);
-      return tx.findOneOrFail(User, { login: row.login! });
+      const county = await beginLoginLookup(tx, login);
+      return tx.findOneOrFail(User, county === null ? { login } : { login, county });
     });
     const identity = identityOf(user);
     return { payload: { ...(await tokens.issue(identity)), user }, identity };

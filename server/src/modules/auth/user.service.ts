@@ -10,6 +10,7 @@ import { passwordHasher } from './password-hasher.js';
 import type { CreateUserInput } from './dto/create-user.input.js';
 import type { UpdateUserInput } from './dto/update-user.input.js';
 import { authErrors } from './auth.errors.js';
+import { registerLogins } from './login-directory.js';
 import { townshipErrors } from '../township/township.errors.js';
 
 const TOWNSHIP_ROLES = new Set([UserRole.TOWNSHIP_CLERK, UserRole.TOWNSHIP_VIEWER]);
@@ -42,10 +43,12 @@ export class UserService {
     });
     try {
       await this.em.persist(user).flush();
+      await registerLogins(this.em, [user]);
     } catch (error) {
       // Logins are unique across the platform (signing in names no county). The clash is left to the
-      // constraint, with one answer whether the login is taken in this county or another: no constraint
-      // name and no lookup that row-level security would answer differently.
+      // constraints (app_user's on one server, the login directory's on either), with one answer whether
+      // the login is taken in this county or another: no constraint name and no lookup that row-level
+      // security would answer differently.
       if (error instanceof UniqueConstraintViolationException) throw authErrors.loginTaken(input.login);
       throw error;
     }

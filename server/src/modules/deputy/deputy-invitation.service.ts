@@ -10,6 +10,7 @@ import { User } from '../auth/user.entity.js';
 import { passwordHasher } from '../auth/password-hasher.js';
 import { authErrors } from '../auth/auth.errors.js';
 import { InvitationService } from '../auth/invitation.service.js';
+import { registerLogins } from '../auth/login-directory.js';
 import { Deputy } from './deputy.entity.js';
 import { DeputyStatus } from './deputy-status.enum.js';
 import { deputyErrors } from './deputy.errors.js';
@@ -48,6 +49,7 @@ export class DeputyInvitationService {
     });
     try {
       await this.em.persist(user).flush();
+      await registerLogins(this.em, [user]);
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         // Two clerks inviting the same deputy at once: the partial unique index decides.

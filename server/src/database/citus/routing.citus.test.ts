@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot } from '../../config/app-config.js';
+import { describeRoutes, recordOperation, routeOf, type StatementRoute } from '../../test-support/citus-routing.js';
+import { citusCluster, withDatabaseClient } from '../../test-support/test-cluster.js';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+
+// The operations of issue #20's routing promise, exactly as clients send them.
+const COMPARE = `query ($county: ID!, $keys: [String!]!, $periods: [PeriodInput!]!) {
+  compareTownships(countyId: $county, metricKeys: $keys, periods: $periods, normalize: NONE) {
+    townships { id code name }
+    series { periodIndex metricKey values ranks }
+  }
+}`;
+/** The dashboard's own township page document. */
+const TOWNSHIP_PAGE = readFileSync(
+  join(findRepoRoot(), 'dashboard/src/features/township/operations/township-overview.graphql'),
+  'utf8',
+);
+const SUBMIT = `mutation ($input: SubmitQuarterlyReportInput!) {
+  submitQuarterlyReport(input: $input) { replayed unchanged report { id state version revision } }
+}`;
+
+/**
+ * Single-shard requests on the Citus cluster: every statement a county-scoped operation sends is planned
+ * by Citus as one task, and all of them name shards of one shard group (the county's), so the request is
+ * served by one worker. Read from EXPLAIN of the statements the real operation sent, replayed as the
+ * application role under the request's own identity statement.
+ */
+describe('routing on the Citus cluster', () => {
+  let t: TestServer;
+  let countyId: string;
+  let qunliId: string;
+
+  beforeAll(async () => {
+    t = await startTestServer({ defaultUser: 'demo.staff' });
+    const me = await t.graphql<{ me: { countyId: string }; townships: { nodes: { id: string; code: string }[] } }>(
+      '{ me { countyId } townships(first: 10) { nodes { id code } } }',
+    );
+    countyId = me.data!.me.countyId;
+    qunliId = me.data!.townships.nodes.find((n) => n.code === 'QUNLI')!.id;
+  });
+  afterAll(() => t?.stop());
+
+  /** Asserts one shard group for the whole request, and returns the routes for further checks. */
+  async function expectSingleShardGroup(
+    query: string,
+    variables: Record<string, unknown>,
+    as: string,
+  ): Promise<StatementRoute[]> {
+    const { statements, errors } = await recordOperation(t, query, variables, as);
+    expect(errors).toBeUndefined();
+    const routes = await routeOf(t.database.appUrl, statements);
+    expect(describeRoutes(routes.filter((r) => r.error))).toEqual([]);
+    // Every distributed scan of every statement is one task: a router query.
+    expect(describeRoutes(routes.filter((r) => r.taskCounts.some((n) => n > 1)))).toEqual([]);
+    // The statements reach distributed tables, and all of them the same shard group (the county's).
+    const groups = new Set(routes.flatMap((r) => r.shardGroups).map((g) => g.split(':')[1]));
+    expect(groups.size === 1 ? 'one shard group' : describeRoutes(routes)).toBe('one shard group');
+    return routes;
+  }
+
+  it('runs on a cluster whose tenant tables are distributed by county', async () => {
+    expect(citusCluster()).not.toBeNull();
+    const kinds = await withDatabaseClient(t.database.url, (su) =>
+      su.query<{ table: string; kind: string }>(
+        `select logicalrelid::regclass::text as table, partmethod as kind from pg_dist_partition
+          where logicalrelid::regclass::text in ('township', 'quarterly_report', 'county')`,
+      ),
+    );
+    expect(Object.fromEntries(kinds.rows.map((r) => [r.table, r.kind]))).toEqual({
+      township: 'h',
+      quarterly_report: 'h',
+      county: 'n',
+    });
+  });
+
+  it('sends the county comparison to one shard group', async () => {
+    await expectSingleShardGroup(
+      COMPARE,
+      {
+        county: countyId,
+        keys: ['suggestion_completion_rate', 'election_turnout', 'government_reports_heard'],
+        periods: [{ year: 2021 }, { year: 2025, quarter: 1 }],
+      },
+      'demo.staff',
+    );
+  });
+
+  it('sends the analyst’s comparison (county-wide aggregates) to one shard group', async () => {
+    await expectSingleShardGroup(
+      COMPARE,
+      { county: countyId, keys: ['letter_reply_rate', 'suggestion_completion_rate'], periods: [{ year: 2021 }] },
+      'demo.analyst',
+    );
+  });
+
+  it('sends the township page to one shard group', async () => {
+    await expectSingleShardGroup(TOWNSHIP_PAGE, { id: qunliId }, 'demo.staff');
+  });
+
+  it('sends a quarterly submission, its writes and its audit rows, to one shard group', async () => {
+    const routes = await expectSingleShardGroup(
+      SUBMIT,
+      {
+        input: {
+          idempotencyKey: `routing-${Date.now()}`,
+          year: 2025,
+          quarter: 3,
+          expectedVersion: 0,
+          values: [{ metricKey: 'resolutions_made', reportedValue: 2 }],
+        },
+      },
+      'qunli.clerk',
+    );
+    expect(routes.some((r) => /^\s*insert into "?quarterly_report/i.test(r.sql))).toBe(true);
+  });
+
+  it('runs a province-wide aggregate (every county) on all workers, in parallel', async () => {
+    const cluster = citusCluster()!;
+    await withDatabaseClient(t.database.ownerUrl, async (owner) => {
+      const sql = 'select county_id, count(*) as deputies from deputy group by county_id';
+      await owner.query('set citus.explain_all_tasks = on');
+      const plan = (await owner.query<{ 'QUERY PLAN': string }>(`explain (costs off) ${sql}`)).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
+      const shardCount = Number(
+        (
+          await owner.query<{ n: string }>(
+            "select count(*) as n from pg_dist_shard where logicalrelid = 'deputy'::regclass",
+          )
+        ).rows[0]!.n,
+      );
+      expect(plan).toContain(`Task Count: ${shardCount}`);
+      const ports = new Set([...plan.matchAll(/Node: host=\S+ port=(\d+)/g)].map((m) => Number(m[1])));
+      expect([...ports].sort()).toEqual([...cluster.workers].sort());
+      // And it answers for every county.
+      const counties = Number((await owner.query<{ n: string }>('select count(*) as n from county')).rows[0]!.n);
+      expect((await owner.query(sql)).rowCount).toBe(counties);
+    });
+  });
+});

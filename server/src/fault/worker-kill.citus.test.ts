@@ -1,0 +1,197 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { findRepoRoot } from '../config/app-config.js';
+import { distributeByCounty } from '../database/citus/distribute.js';
+import {
+  addressOf,
+  attachCitusDatabase,
+  startCitusCluster,
+  type CitusNode,
+  type LocalCitusCluster,
+} from '../database/citus/local-cluster.js';
+import { DATABASE_ROLES } from '../database/database-roles.js';
+import { provisionRoles, roleUrl } from '../database/provision-roles.js';
+import { addSecondCounty } from '../test-support/add-second-county.js';
+import { freePort } from '../test-support/free-port.js';
+import { spawnServer, type ServerProcess } from '../test-support/spawn-server.js';
+import { withDatabaseClient } from '../test-support/test-cluster.js';
+import { TEST_JWT_SECRET } from '../test-support/test-server.js';
+import { login, servingAgain, startWriters, type Outcome, type Writer } from './fault-client.js';
+
+const DB = 'renda';
+
+/** Which worker holds a county's shard group (every distributed table's rows of it sit there). */
+async function workerPortOf(superuserUrl: string, countyId: string): Promise<number> {
+  return withDatabaseClient(superuserUrl, async (su) => {
+    const { rows } = await su.query<{ port: number }>(
+      `select n.nodeport as port from pg_dist_placement p join pg_dist_node n using (groupid)
+        where p.shardid = get_shard_id_for_distribution_column('township', $1::uuid)`,
+      [countyId],
+    );
+    return rows[0]!.port;
+  });
+}
+
+/** Activities titled `<tag>-…` and how many participants each has, read as the superuser. */
+async function writtenActivities(url: string, tag: string): Promise<Map<string, number>> {
+  return withDatabaseClient(url, async (client) => {
+    const { rows } = await client.query<{ id: string; participants: number }>(
+      `select a.id, (select count(*)::int from activity_participant p
+                      where p.county_id = a.county_id and p.activity_id = a.id) as participants
+         from activity a where a.title like $1`,
+      [`${tag}-%`],
+    );
+    return new Map(rows.map((r) => [r.id, r.participants]));
+  });
+}
+
+function failureCodes(outcomes: Outcome[]): Record<string, number> {
+  const codes: Record<string, number> = {};
+  for (const o of outcomes.filter((x) => !x.id)) {
+    const key = o.code ?? `no answer: ${o.networkError}`;
+    codes[key] = (codes[key] ?? 0) + 1;
+  }
+  return codes;
+}
+
+/**
+ * kill -9 of a Citus worker under load, against the real server process over a coordinator and two
+ * workers of its own (migrated and seeded by the server itself, so the migration distribute_by_county
+ * runs as in production). Two counties, one on each worker: the dead worker's county gets coded
+ * answers (never INTERNAL, nothing half-written), the other county's requests go on, and once the worker
+ * is back both are served again.
+ */
+describe('kill -9 of a Citus worker under writes', () => {
+  let cluster: LocalCitusCluster;
+  let server: ServerProcess;
+  let base: string;
+  let superuserUrl: string;
+  let victim: CitusNode;
+  const writers: Record<'dead' | 'alive', Writer> = {} as Record<'dead' | 'alive', Writer>;
+
+  beforeAll(async () => {
+    cluster = await startCitusCluster({ workers: 2, shardCount: 4 });
+    superuserUrl = `postgres://postgres@127.0.0.1:${cluster.coordinator.port}/${DB}`;
+    for (const worker of cluster.workers) await provisionRoles(worker.url, 'postgres');
+    await provisionRoles(cluster.coordinator.url, DB);
+    await attachCitusDatabase(addressOf(cluster), DB, DATABASE_ROLES.owner);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = await spawnServer(
+      {
+        PORT: String(port),
+        RENDA_JWT_SECRET: TEST_JWT_SECRET,
+        DATABASE_URL: roleUrl(cluster.coordinator.url, DB, 'app'),
+        MIGRATION_DATABASE_URL: roleUrl(cluster.coordinator.url, DB, 'owner'),
+        RENDA_DB_LOCK_TIMEOUT_MS: '2000',
+        RENDA_TENANT_QUEUE_TIMEOUT_MS: '3000',
+      },
+      170_000,
+    );
+    await addSecondCounty(roleUrl(cluster.coordinator.url, DB, 'owner'));
+
+    const counties = await withDatabaseClient(superuserUrl, async (su) => {
+      const { rows } = await su.query<{ code: string; county: string; deputies: string[] }>(
+        `select t.code, t.county_id as county,
+                (select array_agg(id order by id) from (select d.id from deputy d
+                  where d.county_id = t.county_id and d.township_id = t.id and d.status = 'ACTIVE'
+                  order by d.id limit 2) x) as deputies
+           from township t where t.code in ('QUNLI', 'OTHERQUNLI')`,
+      );
+      return new Map(rows.map((r) => [r.code, r]));
+    });
+    const dead = counties.get('QUNLI')!;
+    const alive = counties.get('OTHERQUNLI')!;
+    // The two counties on different workers: move the second county's shard group when they share one.
+    const deadPort = await workerPortOf(superuserUrl, dead.county);
+    if ((await workerPortOf(superuserUrl, alive.county)) === deadPort) {
+      const other = cluster.workers.find((w) => w.port !== deadPort)!;
+      await withDatabaseClient(superuserUrl, async (su) => {
+        await su.query(
+          `select citus_move_shard_placement(get_shard_id_for_distribution_column('township', $1::uuid),
+                  '127.0.0.1', $2, '127.0.0.1', $3, shard_transfer_mode => 'block_writes')`,
+          [alive.county, deadPort, other.port],
+        );
+        // Column grants live on each placement: the moved shards need them again (distribute.ts).
+        await distributeByCounty(async (sql) => (await su.query(sql)).rows);
+      });
+    }
+    expect(await workerPortOf(superuserUrl, alive.county)).not.toBe(deadPort);
+    victim = cluster.workers.find((w) => w.port === deadPort)!;
+    writers.dead = { token: await login(base, 'qunli.clerk'), deputies: dead.deputies as [string, string] };
+    writers.alive = { token: await login(base, 'otherqunli.clerk'), deputies: alive.deputies as [string, string] };
+  }, 300_000);
+
+  afterAll(async () => {
+    if (server && server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      const timer = setTimeout(() => server.child.kill('SIGKILL'), 20_000);
+      await server.exited;
+      clearTimeout(timer);
+    }
+    if (server) {
+      const dir = join(findRepoRoot(), 'artifacts');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'fault-server-citus.log'), server.log.map((l) => JSON.stringify(l)).join('\n'));
+    }
+    await cluster?.stop();
+  });
+
+  it('answers the dead worker’s county with coded errors, serves the other county, and both after the restart', async () => {
+    const tag = `citus-kill-${Date.now()}`;
+    const deadLoad = startWriters(base, [writers.dead], `${tag}-dead`);
+    const aliveLoad = startWriters(base, [writers.alive], `${tag}-alive`);
+    await sleep(1500);
+    const killedAt = Date.now();
+    await victim.kill();
+    // Let the outage last long enough that both counties send several requests into it.
+    await sleep(4000);
+    const restartedAt = Date.now();
+    await victim.start();
+    const deadServedAt = await servingAgain(deadLoad.outcomes, restartedAt);
+    await servingAgain(aliveLoad.outcomes, restartedAt);
+    const dead = await deadLoad.stop();
+    const alive = await aliveLoad.stop();
+
+    // The dead worker's county: refused with codes a client can act on, never INTERNAL and never silence.
+    const deadDuring = dead.filter((o) => o.startedAt > killedAt + 200 && o.endedAt < restartedAt);
+    expect(deadDuring.length).toBeGreaterThan(0);
+    expect(deadDuring.filter((o) => o.id)).toEqual([]);
+    const deadCodes = failureCodes(dead);
+    expect(Object.keys(deadCodes).filter((code) => code !== 'UNAVAILABLE' && code !== 'TIMEOUT')).toEqual([]);
+
+    // The other county went on being served while the worker was down.
+    const aliveDuring = alive.filter((o) => o.startedAt > killedAt + 200 && o.endedAt < restartedAt);
+    expect(aliveDuring.filter((o) => o.id).length).toBeGreaterThan(0);
+    expect(failureCodes(aliveDuring)).toEqual({});
+
+    // Every acknowledged write is there, none half-written (each activity has both participants).
+    for (const [name, outcomes] of [
+      ['dead', dead],
+      ['alive', alive],
+    ] as const) {
+      const found = await writtenActivities(superuserUrl, `${tag}-${name}`);
+      expect(outcomes.filter((o) => o.id && !found.has(o.id)).map((o) => o.id)).toEqual([]);
+      expect([...found.values()].filter((n) => n !== 2)).toEqual([]);
+    }
+
+    const dir = join(findRepoRoot(), 'artifacts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'fault-figures-citus.json'),
+      `${JSON.stringify(
+        {
+          killWorker: {
+            deadCountyRefused: deadDuring.length,
+            deadCountyCodes: deadCodes,
+            otherCountyServedDuringOutage: aliveDuring.filter((o) => o.id).length,
+            timeToServeAgainAfterRestartMs: deadServedAt - restartedAt,
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  });
+});
