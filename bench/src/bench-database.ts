@@ -12,6 +12,7 @@ import { markedDatabase } from './marked-database.js';
 import { POSTGRAPHILE_PAGE_FUNCTIONS } from './pages/postgraphile-pages.js';
 import { withClient } from './with-client.js';
 import { startCitusCluster } from './citus/citus-cluster.js';
+import { DATABASE_ROLES } from '@renda/server/dist/database/database-roles.js';
 import { distributeBenchDatabase, dropCoordinatorCopies } from './citus/distribute-bench-database.js';
 
 export interface BenchDatabase {
@@ -150,7 +151,11 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
     // distributing again (nothing left to move) converts them as it converted the server's.
     if (citus) {
       await distributeBenchDatabase(superuserUrl);
-      await citus.allowAnalystOnWorkers();
+      // An analyst's multi-shard query reaches the workers as renda_analyst: it must be able to log in
+      // there. On the coordinator Citus propagates the change to the workers; server/…/cluster-roles.ts's
+      // prepareClusterRoles repeats it on the workers too, which this cluster refuses ("operation is not
+      // allowed on this node"), hence this one statement. (Trust on loopback: it has no password.)
+      await withClient(superuserUrl, (client) => client.query(`alter role ${DATABASE_ROLES.analyst} login`));
     }
     return { superuserUrl, ownerUrl, appUrl, databaseName, stop: cluster.stop };
   } catch (error) {

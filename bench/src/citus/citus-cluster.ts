@@ -6,7 +6,6 @@ import { postgresRunAs, type RunAs } from '@renda/server/dist/database/postgres-
 import { provisionRoles } from '@renda/server/dist/database/provision-roles.js';
 import { attachCitusDatabase, dropCitusDatabase } from '@renda/server/dist/database/citus/local-cluster.js';
 import { DATABASE_ROLES } from '@renda/server/dist/database/database-roles.js';
-import { withClient } from '../with-client.js';
 
 const run = promisify(execFile);
 
@@ -35,8 +34,6 @@ export interface CitusCluster {
   createDatabase(name: string): Promise<void>;
   /** Makes `name` a Citus database: on every worker, the extension everywhere, the workers registered. */
   attachDatabase(name: string): Promise<void>;
-  /** Lets the analyst role log in on the workers (see there). */
-  allowAnalystOnWorkers(): Promise<void>;
   /** Drops `name` on every node (Citus 12.1 does not propagate CREATE or DROP DATABASE). */
   dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -144,14 +141,6 @@ export async function startCitusCluster(options: CitusClusterOptions): Promise<C
     await provisionRoles(allUrls[0]!, name);
   };
   const attachDatabase = (name: string) => attachCitusDatabase(address, name, DATABASE_ROLES.owner);
-  const allowAnalystOnWorkers = async () => {
-    // A multi-shard query connects to the workers as the current role, and analysts' transactions
-    // `set role renda_analyst`, a NOLOGIN role on one server: on the workers it must be able to log in
-    // (trust on loopback here; a deployment gives it the same authentication as renda_app). After
-    // distributing: Citus copies the coordinator's role definitions (NOLOGIN) to the workers as it goes.
-    for (const url of workerUrls)
-      await withClient(url, (client) => client.query(`alter role ${DATABASE_ROLES.analyst} login`));
-  };
   const dropDatabase = (name: string) => dropCitusDatabase(address, name);
   return {
     url: allUrls[0]!,
@@ -160,7 +149,6 @@ export async function startCitusCluster(options: CitusClusterOptions): Promise<C
     shardCount,
     createDatabase,
     attachDatabase,
-    allowAnalystOnWorkers,
     dropDatabase,
     stop,
   };

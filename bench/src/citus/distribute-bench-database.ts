@@ -8,13 +8,7 @@ import { withClient } from '../with-client.js';
  */
 export async function distributeBenchDatabase(superuserUrl: string): Promise<number> {
   const started = performance.now();
-  await withClient(superuserUrl, async (client) => {
-    // Citus refuses this platform-wide unique constraint on a distributed table (shard-plan.ts: a
-    // coordinator-local login directory takes it over, issue #20). Until that migration is in this build,
-    // the bench drops it: its workloads never sign in, they mint tokens. A no-op once the directory exists.
-    await client.query('alter table app_user drop constraint if exists app_user_login_unique');
-    await distributeByCounty(async (sql) => (await client.query(sql)).rows);
-  });
+  await withClient(superuserUrl, (client) => distributeByCounty(async (sql) => (await client.query(sql)).rows));
   return (performance.now() - started) / 1000;
 }
 
