@@ -11,10 +11,13 @@ import { distributeByCounty, hasCitus } from '../database/citus/distribute.js';
  * workers (database/citus/citus-functions.ts).
  *
  * With the `citus` extension, `distributeByCounty` runs inside the migrations' one transaction
- * (`allOrNothing`): Citus accepts `create_distributed_table` in a transaction block once
- * `citus.multi_shard_modify_mode` is sequential, which it sets. A database that gets the extension
- * after this migration ran is distributed by calling `distributeByCounty` itself (the test cluster, the
- * bench): it is idempotent.
+ * (`allOrNothing`) when the tables existed before it (an upgrade): Citus accepts `create_distributed_table`
+ * in a transaction block once `citus.multi_shard_modify_mode` is sequential, which it sets. A new
+ * database, whose tables this same transaction created, is distributed by prepare-database.ts right after
+ * the commit, statement by statement, which also does what no transaction that placed tables can
+ * (functions on the workers, column grants on the shards). A database that gets the extension after this
+ * migration ran is distributed by calling `distributeByCounty` itself (the test cluster, the bench): it is
+ * idempotent.
  */
 export class Migration20261207075612_distribute_by_county extends Migration {
 
@@ -22,7 +25,13 @@ export class Migration20261207075612_distribute_by_county extends Migration {
 
   override async up(): Promise<void> {
     await this.execute(`create function renda_share_settings() returns boolean language sql volatile as $fn$ select true $fn$;`);
-    await distributeByCounty((sql) => this.execute(sql));
+    // A new database migrated in one go created its tables in this very transaction: Citus cannot
+    // distribute those in it (it creates their sequences on the workers over connections that do not see
+    // them yet), so prepare-database.ts distributes right after the commit instead.
+    const [fresh] = await this.execute(
+      `select exists (select 1 from mikro_orm_migrations where name = 'Migration20261125095226_initial' and executed_at = transaction_timestamp()) as fresh`,
+    );
+    if (fresh?.['fresh'] !== true) await distributeByCounty((sql) => this.execute(sql));
   }
 
   override async down(): Promise<void> {

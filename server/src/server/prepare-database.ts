@@ -3,7 +3,9 @@ import type { Logger } from '../common/logging/logger.js';
 import type { OpenDatabase } from '../database/open-database.js';
 import { createOrm } from '../database/create-orm.js';
 import { seedIfEmpty } from '../seed/seed-database.js';
-import { grantColumnsOnShards, hasCitus } from '../database/citus/distribute.js';
+import pg from 'pg';
+import { distributeByCounty } from '../database/citus/distribute.js';
+import { sslOptionsFromUrl } from '../database/ssl-options.js';
 
 export interface PreparedDatabase {
   /** The migrations this call applied, oldest first. */
@@ -24,9 +26,7 @@ export async function prepareDatabase(
   const owner = await createOrm({ clientUrl: database.ownerUrl, poolMax: 2 });
   try {
     const migrated = await owner.migrator.up();
-    // On a Citus coordinator: the column grants the migrations' transaction could not put on new shards.
-    const run = (sql: string) => owner.em.fork().execute<unknown[]>(sql);
-    if (await hasCitus(run)) await grantColumnsOnShards(run);
+    await distributeAfterMigrations(database.ownerUrl);
     let seededRows = 0;
     if (migrated.length > 0) logger.info('migrations applied', { migrations: migrated.map((m) => m.name) });
     if (config.seedWhenEmpty) {
@@ -46,5 +46,24 @@ export async function prepareDatabase(
     return { migrations: migrated.map((m) => m.name), seededRows };
   } finally {
     await owner.close();
+  }
+}
+
+/**
+ * On a Citus coordinator, after the migrations' transaction: distributes what the migration
+ * distribute_by_county had to leave (a new database migrated in one transaction) and finishes what no
+ * transaction that placed tables can do (functions on the workers, column grants on the shards). One
+ * connection, statement by statement; nothing happens on plain PostgreSQL.
+ */
+async function distributeAfterMigrations(ownerUrl: string): Promise<void> {
+  const ssl = sslOptionsFromUrl(ownerUrl);
+  const url = new URL(ownerUrl);
+  url.search = ''; // sslmode and sslrootcert are honoured through `ssl` (ssl-options.ts)
+  const client = new pg.Client({ connectionString: url.toString(), ...(ssl ? { ssl } : {}) });
+  await client.connect();
+  try {
+    await distributeByCounty(async (sql) => (await client.query(sql)).rows);
+  } finally {
+    await client.end();
   }
 }

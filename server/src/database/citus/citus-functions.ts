@@ -122,7 +122,26 @@ function asPlpgsql(f: SqlFunctionRow): string {
   );
 }
 
-/** The Citus forms of Renda's functions (idempotent: `create or replace`). */
+/**
+ * Every other plpgsql function plans its statements with their values too: write transactions plan
+ * generically, and Citus cannot plan some statements with parameters left in them (the login
+ * directory's `insert … select … from app_user where county_id = $1`). Not `renda_share_settings`: a
+ * function with a `SET` clause undoes its `SET LOCAL`s when it returns. Run after
+ * `citusFunctionStatements`, so the functions those create or replace are covered.
+ */
+export async function customPlanStatements(run: RunSql): Promise<string[]> {
+  const found = (await run(
+    `select p.oid::regprocedure::text as signature
+       from pg_proc p join pg_language l on l.oid = p.prolang
+      where p.pronamespace = 'public'::regnamespace and l.lanname = 'plpgsql' and p.prokind = 'f'
+        and p.proname <> 'renda_share_settings'
+        and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) c where c like 'plan_cache_mode=%')
+      order by 1`,
+  )) as { signature: string }[];
+  return found.map((f) => `alter function ${f.signature} set plan_cache_mode = 'force_custom_plan'`);
+}
+
+/** The Citus forms of Renda's functions (idempotent: `create or replace`, settings only where missing). */
 export async function citusFunctionStatements(run: RunSql, distributed: readonly string[]): Promise<string[]> {
   const converted = (await sqlFunctionsToConvert(run, distributed)).map(asPlpgsql);
   return [SETTING_UUIDS, SHARE_SETTINGS, ...converted, ...CITUS_TRIGGER_FUNCTIONS];

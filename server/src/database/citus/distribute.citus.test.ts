@@ -145,10 +145,9 @@ describe('distributeByCounty on the Citus cluster', () => {
 
   beforeAll(async () => {
     // Both left local: the second county goes in first, then one of them is distributed here.
-    [single, cluster] = await Promise.all([
-      createTestDatabase({ distributed: false }),
-      createTestDatabase({ distributed: false }),
-    ]);
+    // One after the other: registering the nodes of two new databases at once can fail on Citus.
+    single = await createTestDatabase({ distributed: false });
+    cluster = await createTestDatabase({ distributed: false });
     for (const database of [single, cluster]) {
       await addSecondCounty(database.ownerUrl);
       await addDeputyAccount(database.url);

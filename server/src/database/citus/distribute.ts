@@ -5,7 +5,7 @@ import {
   REFERENCE_TABLES,
   UNIQUE_WITHOUT_DISTRIBUTION_COLUMN,
 } from '../shard-plan.js';
-import { citusFunctionStatements } from './citus-functions.js';
+import { citusFunctionStatements, customPlanStatements } from './citus-functions.js';
 import { citusPolicyRewrites } from './citus-policies.js';
 
 /** Runs one SQL statement and returns its rows (a migration's `execute`, a pg client's `query`). */
@@ -113,6 +113,7 @@ export async function distributeByCounty(run: RunSql): Promise<void> {
 
   for (const statement of await citusFunctionStatements(run, [...DISTRIBUTED_TABLES, ...REFERENCE_TABLES]))
     await run(statement);
+  for (const statement of await customPlanStatements(run)) await run(statement);
   for (const statement of await citusPolicyRewrites(run)) await run(statement);
 
   const placed = await citusTables(run);
@@ -121,11 +122,19 @@ export async function distributeByCounty(run: RunSql): Promise<void> {
   if (pendingReference.length > 0 || pendingDistributed.length > 0) {
     await placeTables(run, pendingReference, pendingDistributed);
   }
-  await distributeFunctions(run);
   for (const statement of await referencedReferenceGrants(run)) await run(statement);
-  // Shards made in an open transaction are invisible to the connections that grant on them: then the
-  // caller grants after its commit (prepare-database.ts does after the migrations).
-  if (!inTransaction) await grantColumnsOnShards(run);
+  // Shards and objects made in an open transaction are invisible to the connections Citus uses for these
+  // steps: then the caller finishes after its commit (prepare-database.ts does after the migrations).
+  if (!inTransaction) await finishDistribution(run);
+}
+
+/**
+ * The steps of distributing that must run outside the transaction that placed the tables: functions
+ * handed to the workers and column grants on the shards. Idempotent; a no-op without Citus.
+ */
+async function finishDistribution(run: RunSql): Promise<void> {
+  await distributeFunctions(run);
+  await grantColumnsOnShards(run);
 }
 
 /**
@@ -191,7 +200,7 @@ async function inTransactionBlock(run: RunSql): Promise<boolean> {
  * a rebalance creates later need this again (call it after moving shards). Outside any transaction:
  * Citus runs the grants over connections of their own.
  */
-export async function grantColumnsOnShards(run: RunSql): Promise<void> {
+async function grantColumnsOnShards(run: RunSql): Promise<void> {
   const grants = await rows<{ table: string; grantee: string; privilege: string; columns: string[] }>(
     run,
     `select c.relname as "table", g.rolname as grantee, a.privilege_type as privilege,
