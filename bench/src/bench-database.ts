@@ -11,6 +11,9 @@ import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
 import { markedDatabase } from './marked-database.js';
 import { POSTGRAPHILE_PAGE_FUNCTIONS } from './pages/postgraphile-pages.js';
 import { withClient } from './with-client.js';
+import { startCitusCluster } from './citus/citus-cluster.js';
+import { DATABASE_ROLES } from '@renda/server/dist/database/database-roles.js';
+import { distributeBenchDatabase, dropCoordinatorCopies } from './citus/distribute-bench-database.js';
 
 export interface BenchDatabase {
   superuserUrl: string;
@@ -26,6 +29,8 @@ export interface OpenBenchDatabaseOptions {
   reload: boolean;
   log: (line: string) => void;
   onProgress?: (progress: LoadProgress) => void;
+  /** A Citus cluster started by the harness in place of the single embedded server. */
+  citus?: { workers: number; shardCount: number };
 }
 
 const USER = 'postgres';
@@ -92,7 +97,8 @@ const POSTGRAPHILE_COMPUTED_COLUMN = [
 export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Promise<BenchDatabase> {
   const { tier, log } = options;
   const external = process.env['DATABASE_URL'];
-  const cluster = external ? { url: external, stop: async () => undefined } : await startCluster(log);
+  const citus = options.citus ? await startCitusCluster({ ...options.citus, log }) : null;
+  const cluster = citus ?? (external ? { url: external, stop: async () => undefined } : await startCluster(log));
   const databaseName = `renda_bench_${tier.name}`;
   const superuserUrl = (() => {
     const url = new URL(cluster.url);
@@ -106,6 +112,21 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
       marker: `renda bench tier ${tier.name} loaded`,
       reload: options.reload,
       log,
+      ...(citus
+        ? {
+            nodes: { drop: citus.dropDatabase, create: citus.createDatabase },
+            // Migrated and loaded on the coordinator as on one server (its tables local), then made a
+            // Citus database and distributed: create_distributed_table moves the rows to the shards.
+            afterLoad: async () => {
+              await citus.attachDatabase(databaseName);
+              const seconds = await distributeBenchDatabase(superuserUrl);
+              await dropCoordinatorCopies(superuserUrl);
+              log(
+                `distributed over ${citus.workers} worker(s), ${citus.shardCount} shards, in ${seconds.toFixed(1)} s`,
+              );
+            },
+          }
+        : {}),
       load: async (_orm, loadUrl) => {
         // One argon2 hash for every demo account: hashing 76,000 passwords would dominate the load.
         const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
@@ -126,6 +147,16 @@ export async function openBenchDatabase(options: OpenBenchDatabaseOptions): Prom
     await withClient(ownerUrl, async (client) => {
       for (const sql of [...POSTGRAPHILE_COMPUTED_COLUMN, ...POSTGRAPHILE_PAGE_FUNCTIONS]) await client.query(sql);
     });
+    // PostGraphile's SQL functions read distributed tables with a parameter, which Citus cannot plan:
+    // distributing again (nothing left to move) converts them as it converted the server's.
+    if (citus) {
+      await distributeBenchDatabase(superuserUrl);
+      // An analyst's multi-shard query reaches the workers as renda_analyst: it must be able to log in
+      // there. On the coordinator Citus propagates the change to the workers; server/…/cluster-roles.ts's
+      // prepareClusterRoles repeats it on the workers too, which this cluster refuses ("operation is not
+      // allowed on this node"), hence this one statement. (Trust on loopback: it has no password.)
+      await withClient(superuserUrl, (client) => client.query(`alter role ${DATABASE_ROLES.analyst} login`));
+    }
     return { superuserUrl, ownerUrl, appUrl, databaseName, stop: cluster.stop };
   } catch (error) {
     await cluster.stop();

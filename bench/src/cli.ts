@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -39,6 +39,11 @@ const { values: args } = parseArgs({
     'close-concurrency': { type: 'string', default: '10' },
     'api-processes': { type: 'string', default: '1' },
     'result-cache': { type: 'boolean', default: false },
+    target: { type: 'string', default: 'single' },
+    workers: { type: 'string', default: '2' },
+    shards: { type: 'string', default: '32' },
+    answers: { type: 'string' },
+    systems: { type: 'string', default: SYSTEMS.join(',') },
   },
 });
 
@@ -54,6 +59,9 @@ async function main(): Promise<number> {
   );
   for (const name of pageNames) pageOperation(name);
   const workloads = named.filter((w) => /^B[1-3]$/.test(w));
+  // --systems renda: the API alone (with --answers, its answers are still checked against another run's).
+  const systems = SYSTEMS.filter((s) => args.systems.split(',').includes(s));
+  if (!systems.includes('renda')) throw new Error('--systems must include renda');
   const seconds = Number(args.seconds);
   const connections = Number(args.connections);
   const apiProcesses = Number(args['api-processes']);
@@ -61,9 +69,13 @@ async function main(): Promise<number> {
   if (!Number.isInteger(apiProcesses) || apiProcesses < 1) throw new Error('--api-processes must be 1 or more');
   if (!Number.isInteger(closeConcurrency) || closeConcurrency < 1)
     throw new Error('--close-concurrency must be 1 or more');
+  if (args.target !== 'single' && args.target !== 'citus') throw new Error('--target must be single or citus');
+  const citus =
+    args.target === 'citus' ? { workers: Number(args.workers), shardCount: Number(args.shards) } : undefined;
   const database = await openBenchDatabase({
     tier,
     reload: args.reload,
+    ...(citus ? { citus } : {}),
     log,
     onProgress: (p) =>
       log(
@@ -81,11 +93,12 @@ async function main(): Promise<number> {
       jwtSecret,
       poolMax: POOL_MAX,
       resultCache: args['result-cache'],
+      shareSettings: citus !== undefined,
     };
     log(`renda's result cache: ${args['result-cache'] ? 'on (repeated requests are hits)' : 'off'}`);
     // PostGraphile and the floor only answer B1 and B2: a B3-only run leaves the cores to the API.
     const needed =
-      workloads.some((w) => w === 'B1' || w === 'B2') || pageNames.length > 0 ? SYSTEMS : (['renda'] as const);
+      workloads.some((w) => w === 'B1' || w === 'B2') || pageNames.length > 0 ? systems : (['renda'] as const);
     for (const system of needed) contenders.push(await startContender({ system, ...spec }));
     const bySystem = new Map(contenders.map((c) => [c.system, c]));
     // More API processes, as the deployment runs replicas behind one Service; B1 and B2 still measure the
@@ -103,44 +116,82 @@ async function main(): Promise<number> {
     const all: Workload[] = [];
     for (const workload of readWorkloads) {
       const requests = new Map<SystemName, PreparedRequest[]>();
-      for (const system of SYSTEMS) requests.set(system, await prepareRequests(tier, system, workload, jwtSecret));
+      for (const system of systems) requests.set(system, await prepareRequests(tier, system, workload, jwtSecret));
       const depth = documentDepth(GRAPHQL_DOCUMENTS.renda[workload]);
-      all.push({ name: workload, systems: SYSTEMS, requests, depth, note: null });
+      all.push({ name: workload, systems, requests, depth, note: null });
     }
     const pageWorkloads: PageWorkload[] = [];
     if (pageNames.length > 0) {
       const documents = readDashboardDocuments();
-      for (const name of pageNames) pageWorkloads.push(await preparePageWorkload(tier, name, documents, jwtSecret));
+      for (const name of pageNames) {
+        const page = await preparePageWorkload(tier, name, documents, jwtSecret);
+        pageWorkloads.push({ ...page, systems: page.systems.filter((s) => systems.includes(s)) });
+      }
     }
 
     // Correctness first: the systems must answer the same before their speed means anything.
     const checks: Record<string, Comparison> = {};
+    const answersPath = args.answers ? resolve(process.env['INIT_CWD'] ?? process.cwd(), args.answers) : null;
+    const recordedAnswers: Record<string, Canonical> =
+      answersPath && existsSync(answersPath)
+        ? (JSON.parse(readFileSync(answersPath, 'utf8')) as Record<string, Canonical>)
+        : {};
+    // On a Citus cluster a contender's statement may be one Citus cannot run (e.g. PostGraphile's outer
+    // joins under a policy's constant qual on PostgreSQL 15): that system is left out of the workload,
+    // recorded here and in the table's note, instead of ending the run. On one server every answer counts.
+    const refused: Record<string, string> = {};
     const check = async (
       name: string,
       workload: Workload,
       reduce: (system: SystemName, response: unknown) => Canonical,
-    ) => {
+    ): Promise<Workload> => {
       const first = (system: SystemName) => workload.requests.get(system)![0]!;
       const ours = reduce('renda', await send(bySystem.get('renda')!.url, first('renda')));
+      // --answers FILE: the API's answers of another run (e.g. one server) to compare this run's with
+      // (e.g. the cluster's), where no other contender answers there; written when the file is absent.
+      if (answersPath) {
+        const recorded = recordedAnswers[name];
+        if (recorded) {
+          const comparison = compareCanonical(ours, recorded);
+          checks[`${name} renda=recorded`] = comparison;
+          log(
+            `check ${name} renda vs recorded answer: ${comparison.equal ? 'same' : 'DIFFERENT'} (${comparison.detail})`,
+          );
+        } else recordedAnswers[name] = ours;
+      }
+      const answered: SystemName[] = ['renda'];
       for (const other of workload.systems.filter((s) => s !== 'renda')) {
-        const comparison = compareCanonical(ours, reduce(other, await send(bySystem.get(other)!.url, first(other))));
+        let response: unknown;
+        try {
+          response = await send(bySystem.get(other)!.url, first(other));
+        } catch (error) {
+          if (!citus) throw error;
+          refused[`${name} ${other}`] = error instanceof Error ? error.message.slice(0, 300) : String(error);
+          log(`check ${name} ${other}: REFUSED on the cluster, left out (${refused[`${name} ${other}`]})`);
+          continue;
+        }
+        const comparison = compareCanonical(ours, reduce(other, response));
         checks[`${name} renda=${other}`] = comparison;
+        answered.push(other);
         log(`check ${name} renda vs ${other}: ${comparison.equal ? 'same' : 'DIFFERENT'} (${comparison.detail})`);
       }
+      if (answered.length === workload.systems.length) return workload;
+      const note = `${workload.systems.filter((s) => !answered.includes(s)).join(', ')} refused on the cluster`;
+      return { ...workload, systems: answered, note: workload.note ? `${workload.note}; ${note}` : note };
     };
-    for (const workload of readWorkloads) {
-      await check(
-        workload,
-        all.find((w) => w.name === workload)!,
-        (system, response) => canonical(workload, system, response),
+    for (const [i, workload] of all.entries()) {
+      all[i] = await check(workload.name, workload, (system, response) =>
+        canonical(workload.name as 'B1' | 'B2', system, response),
       );
     }
-    for (const page of pageWorkloads) {
+    for (const [i, page] of pageWorkloads.entries()) {
       // The API must answer without errors even where nobody else answers (send throws on GraphQL errors).
-      await check(page.name, page, (system, response) => pageFacts(page.name, system, response));
+      const checked = await check(page.name, page, (system, response) => pageFacts(page.name, system, response));
+      pageWorkloads[i] = { ...page, systems: [...checked.systems] };
     }
+    if (answersPath) writeFileSync(answersPath, JSON.stringify(recordedAnswers));
     if (args['check-only']) {
-      process.stdout.write(JSON.stringify({ tier: tier.name, checks }) + '\n');
+      process.stdout.write(JSON.stringify({ tier: tier.name, checks, refused }) + '\n');
       return Object.values(checks).every((c) => c.equal) ? 0 : 1;
     }
 
@@ -188,6 +239,12 @@ async function main(): Promise<number> {
 
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     let out = `\nRenda bench, tier ${tier.name} (${tier.townships} townships, ${tier.counties} counties), ${new Date().toISOString()}\n`;
+    out += citus
+      ? `Citus 12.1 on PostgreSQL 15: a coordinator and ${citus.workers} worker(s), ${citus.shardCount} shards; load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}\n`
+      : '';
+    for (const [what, why] of Object.entries(refused)) out += `refused on the cluster: ${what}: ${why}\n`;
     out += `${machine}; ${connections} connections, ${seconds} s × ${args.rounds} rounds, pool ${POOL_MAX}; `;
     out += `renda's result cache ${args['result-cache'] ? 'on' : 'off'}\n\n`;
     if (rows.length > 0) out += formatTable(rows);
@@ -227,7 +284,9 @@ async function main(): Promise<number> {
           date: new Date().toISOString(),
           loadAverage: loadavg(),
           resultCache: args['result-cache'],
+          target: citus ? { citus } : 'single',
           checks,
+          refused,
           rows,
           pageRows,
           quarterClose,

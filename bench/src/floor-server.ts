@@ -8,6 +8,8 @@ export interface FloorOptions {
   appUrl: string;
   jwtSecret: string;
   poolMax: number;
+  /** On a Citus cluster: hand the identity to the workers as the API does (renda_share_settings). */
+  shareSettings?: boolean;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -18,6 +20,11 @@ async function readBody(request: IncomingMessage): Promise<string> {
 
 const SET_IDENTITY = `select set_config('renda.user_id', $1, true), set_config('renda.role', $2, true),
   set_config('renda.county_id', $3, true), set_config('renda.township_id', $4, true), set_config('role', $5, true)`;
+/**
+ * On a Citus cluster, the API's identity statement also calls `renda_share_settings()` last (it repeats
+ * the settings as `SET LOCAL`, which Citus propagates to the workers' row-level security): the same here.
+ */
+const SET_IDENTITY_SHARED = `${SET_IDENTITY}, renda_share_settings()`;
 
 /** B1's and B2's statement, or a page-load operation's (pages/floor-pages.ts). */
 function floorStatement(workload: string): { sql: string; parameters(variables: Record<string, unknown>): unknown[] } {
@@ -51,7 +58,7 @@ export function createFloorServer(options: FloorOptions): { server: Server; clos
         let body: string;
         try {
           await client.query('begin read only');
-          await client.query(SET_IDENTITY, [
+          await client.query(options.shareSettings ? SET_IDENTITY_SHARED : SET_IDENTITY, [
             settings['renda.user_id'],
             settings['renda.role'],
             settings['renda.county_id'],

@@ -13,6 +13,13 @@ export interface MarkedDatabaseOptions {
   log: (line: string) => void;
   /** Fills the freshly created and migrated database. */
   load: (orm: BenchOrm, ownerUrl: string) => Promise<void>;
+  /**
+   * A cluster of several servers (Citus): drops and creates the database on every node, in place of
+   * the single server's drop and `provisionRoles`.
+   */
+  nodes?: { drop(name: string): Promise<void>; create(name: string): Promise<void> };
+  /** After the load, before the marker: e.g. distributing the loaded tables over the workers. */
+  afterLoad?: (ownerUrl: string) => Promise<void>;
 }
 
 /**
@@ -31,8 +38,13 @@ export async function markedDatabase(options: MarkedDatabaseOptions): Promise<{ 
   });
   const fresh = !marked || options.reload;
   if (fresh) {
-    await withClient(clusterUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
-    await provisionRoles(clusterUrl, name);
+    if (options.nodes) {
+      await options.nodes.drop(name);
+      await options.nodes.create(name);
+    } else {
+      await withClient(clusterUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await provisionRoles(clusterUrl, name);
+    }
     log(`migrating ${name}`);
   }
   const ownerUrl = roleUrl(clusterUrl, name, 'owner');
@@ -46,6 +58,7 @@ export async function markedDatabase(options: MarkedDatabaseOptions): Promise<{ 
   } finally {
     await orm.close();
   }
+  if (fresh && options.afterLoad) await options.afterLoad(ownerUrl);
   if (fresh) await withClient(clusterUrl, (client) => client.query(`comment on database ${name} is '${marker}'`));
   return { ownerUrl, appUrl: roleUrl(clusterUrl, name, 'app') };
 }

@@ -27,6 +27,8 @@ export interface ServeSpec {
    * the read path. `result-cache-cli.ts` measures the cache itself.
    */
   resultCache?: boolean;
+  /** PostGraphile and the floor on a Citus cluster: share the identity with the workers as the API does. */
+  shareSettings?: boolean;
 }
 
 /** The current build of the server, as the workspace dependency resolves it. */

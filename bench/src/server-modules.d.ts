@@ -56,3 +56,34 @@ declare module '@renda/server/dist/server/start-server.js' {
   }
   export function startServer(config: AppConfig, logger: Logger): Promise<RunningServer>;
 }
+
+declare module '@renda/server/dist/database/postgres-run-as.js' {
+  export interface RunAs {
+    uid: number;
+    gid: number;
+  }
+  export function postgresRunAs(): Promise<RunAs | null>;
+}
+
+declare module '@renda/server/dist/database/citus/distribute.js' {
+  export function distributeByCounty(run: (sql: string) => Promise<unknown[]>): Promise<void>;
+}
+
+declare module '@renda/server/dist/database/shard-plan.js' {
+  export const DISTRIBUTION_COLUMN: string;
+  export const DISTRIBUTED_TABLES: readonly string[];
+  export const REFERENCE_TABLES: readonly string[];
+}
+
+declare module '@renda/server/dist/database/database-roles.js' {
+  export const DATABASE_ROLES: { owner: string; app: string; analyst: string };
+}
+
+declare module '@renda/server/dist/database/citus/local-cluster.js' {
+  export interface CitusClusterAddress {
+    coordinator: number;
+    workers: number[];
+  }
+  export function attachCitusDatabase(cluster: CitusClusterAddress, database: string, owner: string): Promise<void>;
+  export function dropCitusDatabase(cluster: CitusClusterAddress, database: string): Promise<void>;
+}

@@ -2,7 +2,8 @@
 # Builds the server and migration images from server/Dockerfile with podman, without any registry:
 # a Debian base from debootstrap, a Node.js 22 base on it (node-base.Containerfile), then the project's
 # Dockerfile with that base as NODE_IMAGE. Needs root, podman, runc and debootstrap (.ci/run installs
-# them). Prints the image names; RENDA_IMAGE_TAG (default "ci") tags them.
+# them). Prints the image names; RENDA_IMAGE_TAG (default "ci") tags them. With RENDA_CITUS_SOURCE (the
+# vendored Citus tarball) it also builds overlays/citus's database image (postgres-citus.Containerfile).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -44,3 +45,16 @@ for target in server migrate; do
     -f "$repo/server/Dockerfile" -t "localhost/renda/$target:$tag" "$repo" >/dev/null
   echo "localhost/renda/$target:$tag"
 done
+
+# overlays/citus's database image, when the Citus source is at hand (RENDA_CITUS_SOURCE: the vendored
+# citus-12.1.12.tar.gz). Its tag names what it holds, as the overlay pins it.
+if [ -n "${RENDA_CITUS_SOURCE:-}" ]; then
+  ctx="$work/postgres-citus"
+  mkdir -p "$ctx"
+  cp "$RENDA_CITUS_SOURCE" "$ctx/citus-12.1.12.tar.gz"
+  podman build --quiet --network host --build-arg "DEBIAN_IMAGE=$debian" \
+    -f "$here/postgres-citus.Containerfile" -t localhost/renda/postgres-citus:ci "$ctx" >/dev/null
+  version=$(podman run --rm localhost/renda/postgres-citus:ci postgres --version | awk '{print $3}')
+  podman tag localhost/renda/postgres-citus:ci "localhost/renda/postgres-citus:$version-citus-12.1.12"
+  echo "localhost/renda/postgres-citus:$version-citus-12.1.12"
+fi

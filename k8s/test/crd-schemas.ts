@@ -90,8 +90,13 @@ const clusterSpec = strict(
       ),
     }),
     managed: strict({ roles: { type: 'array', items: role } }),
+    // Citus (overlays/citus): the coordinator's and the workers' library, and the superuser whose
+    // password the operator keeps in <cluster>-superuser, for registering the workers.
+    enableSuperuserAccess: bool,
+    inheritedMetadata: strict({ labels: stringMap, annotations: stringMap }),
     postgresql: strict({
       parameters: stringMap,
+      shared_preload_libraries: { type: 'array', items: str },
       synchronous: strict(
         {
           method: { enum: ['any', 'first'] },

@@ -59,6 +59,7 @@ interface NetworkPolicySpec {
 const BARMAN_PLUGIN = 'barman-cloud.cloudnative-pg.io';
 const SERVER = 'renda-server';
 const DB_CLUSTER = 'renda-db';
+const CITUS_WORKER_LABELS = { 'app.kubernetes.io/component': 'citus-worker' };
 
 const find = (objects: K8sObject[], kind: string, name?: string) =>
   objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
@@ -101,6 +102,13 @@ function referencedSecrets(objects: K8sObject[]): Set<string> {
   objects.forEach((o) => walk(o, ''));
   return names;
 }
+
+/** The server's settings (the ConfigMap generated as renda-server-config-<hash>). */
+const serverConfig = (objects: K8sObject[]) =>
+  objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('renda-server-config'))!['data'] as Record<
+    string,
+    string
+  >;
 
 const rendered = new Map<string, K8sObject[]>();
 beforeAll(() => {
@@ -278,6 +286,8 @@ describe.each(OVERLAYS)('overlays/%s', (overlay) => {
       // the cluster's own instances (replication) and the operator managing them
       JSON.stringify({ podSelector: { matchLabels: dbLabels } }),
       JSON.stringify({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'cnpg-system' } } }),
+      // overlays/citus: the worker groups write reference-table copies on the coordinator
+      ...(overlay === 'citus' ? [JSON.stringify({ podSelector: { matchLabels: CITUS_WORKER_LABELS } })] : []),
     ];
     for (const rule of dbPolicies.flatMap((p) => p.ingress ?? []))
       if (!rule.ports || rule.ports.some((port) => Number(port.port) === 5432))
@@ -292,7 +302,7 @@ describe.each(OVERLAYS)('overlays/%s', (overlay) => {
     const env = template.spec.containers[0]!.env ?? [];
     expect(env.map((e) => e.name)).toContain('MIGRATION_DATABASE_URL');
     // The server itself does not migrate: it serves as the unprivileged role only.
-    const config = find(objects(), 'ConfigMap')[0]!['data'] as Record<string, string>;
+    const config = serverConfig(objects());
     expect(config['RENDA_MIGRATE_ON_START']).toBe('false');
     const serverEnv = podTemplate(one(objects(), 'Deployment', SERVER))!.spec.containers[0]!.env ?? [];
     expect(serverEnv.map((e) => e.name)).not.toContain('MIGRATION_DATABASE_URL');
@@ -301,7 +311,7 @@ describe.each(OVERLAYS)('overlays/%s', (overlay) => {
   });
 
   it('trusts X-Forwarded-For only from the pod network, which the API admits only the ingress from', () => {
-    const config = find(objects(), 'ConfigMap')[0]!['data'] as Record<string, string>;
+    const config = serverConfig(objects());
     const proxies = (config['RENDA_TRUSTED_PROXIES'] ?? '').split(',');
     expect(proxies.length).toBeGreaterThan(0);
     for (const proxy of proxies) expect(proxy).toMatch(/^(10|172\.(1[6-9]|2\d|3[01])|192\.168)\.[\d.]+\/\d{1,2}$/);
@@ -365,5 +375,73 @@ describe('backups and restore', () => {
     const scaling = readFileSync(join(K8S_DIR, 'SCALING.md'), 'utf8');
     expect(scaling).toMatch(/Citus/);
     expect(scaling).toMatch(/county_id/);
+  });
+});
+
+describe('overlays/citus: Renda distributed by county (issue #20)', () => {
+  const objects = () => rendered.get('citus')!;
+  interface CitusClusterSpec {
+    imageName: string;
+    postgresql: { shared_preload_libraries?: string[]; parameters?: Record<string, string> };
+    managed: { roles: { name: string; login?: boolean; passwordSecret?: { name: string } }[] };
+  }
+  const clusters = () =>
+    find(objects(), 'Cluster').map((c) => ({ name: c.metadata.name, spec: spec<CitusClusterSpec>(c) }));
+  const workerNames = () =>
+    clusters()
+      .map((c) => c.name)
+      .filter((name) => name !== DB_CLUSTER)
+      .sort();
+
+  it('runs the coordinator and at least two worker groups on one pinned Citus image, citus preloaded', () => {
+    expect(workerNames().length).toBeGreaterThanOrEqual(2);
+    const images = new Set(clusters().map((c) => c.spec.imageName));
+    expect(images.size).toBe(1);
+    expect([...images][0]).toMatch(/postgres-citus:15\.\d+-citus-12\.1\.\d+$/);
+    for (const { spec: cluster } of clusters()) {
+      expect(cluster.postgresql.shared_preload_libraries).toContain('citus');
+      expect(Number(cluster.postgresql.parameters?.['max_prepared_transactions'])).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives the workers the coordinator’s roles and passwords; renda_analyst logs in on the workers only', () => {
+    const rolesOf = (name: string) =>
+      new Map(
+        clusters()
+          .find((c) => c.name === name)!
+          .spec.managed.roles.map((r) => [r.name, r]),
+      );
+    const coordinator = rolesOf(DB_CLUSTER);
+    expect(coordinator.get('renda_analyst')?.login).toBe(false);
+    for (const worker of workerNames()) {
+      const roles = rolesOf(worker);
+      expect([...roles.keys()].sort()).toEqual([...coordinator.keys()].sort());
+      for (const role of ['renda_owner', 'renda_app'])
+        expect(roles.get(role)?.passwordSecret).toEqual(coordinator.get(role)?.passwordSecret);
+      expect(roles.get('renda_analyst')).toMatchObject({ login: true, passwordSecret: { name: 'renda-db-analyst' } });
+    }
+  });
+
+  it('registers exactly the worker groups it runs, in the migration Job before the migration', () => {
+    const job = podTemplate(one(objects(), 'Job', 'renda-migrate'))!;
+    const register = job.spec.initContainers?.find((c) => c.name === 'citus-register');
+    expect(register).toBeDefined();
+    const script = readFileSync(join(K8S_DIR, 'overlays', 'citus', 'register-workers.sh'), 'utf8');
+    const listed = /^WORKERS="([^"]*)"/m.exec(script)![1]!.split(/\s+/).sort();
+    expect(listed).toEqual(workerNames());
+    // The script the Job mounts is this file, generated into a ConfigMap.
+    const configMap = find(objects(), 'ConfigMap').find((c) => c.metadata.name.startsWith('renda-citus-register'))!;
+    expect((configMap['data'] as Record<string, string>)['register-workers.sh']).toBe(script);
+  });
+
+  it('lets no server pod reach a worker: requests go through the coordinator', () => {
+    const workerPolicies = find(objects(), 'NetworkPolicy')
+      .map((p) => spec<NetworkPolicySpec>(p))
+      .filter((p) => matches(p.podSelector, CITUS_WORKER_LABELS));
+    expect(workerPolicies.length).toBeGreaterThan(0);
+    const peers = workerPolicies.flatMap((p) => (p.ingress ?? []).flatMap((rule) => rule.from ?? [{}]));
+    expect(peers).not.toContainEqual({});
+    for (const peer of peers)
+      expect(matches(peer.podSelector, { 'app.kubernetes.io/name': SERVER }) && !peer.namespaceSelector).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ export interface K8sObject {
 export const K8S_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Every overlay under k8s/overlays/, each a deployable whole. */
-export const OVERLAYS = ['dev', 'prod', 'prod-restore'] as const;
+export const OVERLAYS = ['dev', 'prod', 'prod-restore', 'citus'] as const;
 
 /**
  * `kubectl kustomize overlays/NAME` (kustomize built into kubectl), parsed. KUBECTL names another

@@ -98,7 +98,13 @@ export async function fetchPages<T extends object>(
     parentExpr = `${ALIAS}.${quoteIdentifier(partition.column)}`;
     base.in(partition.column, partition.parentIds);
   } else if (partition?.kind === 'join') {
-    from += ` join ${quoteIdentifier(partition.table)} j on j.${quoteIdentifier(partition.childColumn)} = ${ALIAS}."id"`;
+    // Tenant rows and their join rows carry county_id: joining on it too keeps the join inside one
+    // shard group when the tables are distributed by county (issue #20); on one server it is one more
+    // equality on an indexed column.
+    const sameCounty = meta.props.some((p) => p.fieldNames?.includes('county_id'))
+      ? ` and j."county_id" = ${ALIAS}."county_id"`
+      : '';
+    from += ` join ${quoteIdentifier(partition.table)} j on j.${quoteIdentifier(partition.childColumn)} = ${ALIAS}."id"${sameCounty}`;
     parentExpr = `j.${quoteIdentifier(partition.parentColumn)}`;
     const ids = partition.parentIds;
     base.raw(

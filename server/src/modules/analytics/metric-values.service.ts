@@ -105,7 +105,7 @@ export class MetricValuesService {
       sql: `select
            ${catalogJson.sql} as catalog,
            (select coalesce(json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'deputies',
-                     (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE'),
+                     (select count(*) from deputy d where d.county_id = t.county_id and d.township_id = t.id and d.status = 'ACTIVE'),
                      'reportingSince', ${REPORTING_SINCE_SQL('t')},
                      'coverage', (select json_object_agg(c.record_kind, c.recorded_since) from record_coverage c
                                    where c.county_id = t.county_id and c.township_id = t.id)) order by t.code), '[]')
@@ -113,7 +113,7 @@ export class MetricValuesService {
            (select coalesce(json_agg(r), '[]') from (
               select q.township_id, q.year, q.quarter,
                      json_object_agg(v.metric_key, json_build_array(v.reported_value, v.provenance, v.qualifier)) as figures
-                from quarterly_report q join quarterly_report_value v on v.report_id = q.id
+                from quarterly_report q join quarterly_report_value v on v.county_id = q.county_id and v.report_id = q.id
                where q.county_id = ?::uuid and q.state in ('SUBMITTED', 'ACCEPTED') and q.year in (${yearList})
                group by q.id, q.county_id, q.township_id -- the whole key: q.township_id, year, quarter depend on it
               union all
