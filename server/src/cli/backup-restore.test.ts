@@ -6,7 +6,7 @@ import { provisionRoles, roleUrl } from '../database/provision-roles.js';
 import { DATABASE_ROLES } from '../database/database-roles.js';
 import { loadAppConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/open-database.js';
-import { freePort } from '../test-support/free-port.js';
+import { freePort } from '../common/net/free-port.js';
 import { startThrowawayCluster, type ThrowawayCluster } from '../test-support/throwaway-cluster.js';
 import { runCli, runCliJson } from '../test-support/run-cli.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedDatabase } from './embedded-database.js';
-import { freePort } from '../test-support/free-port.js';
+import { freePort } from '../common/net/free-port.js';
 
 describe('the embedded database’s data folder', () => {
   let work: string;

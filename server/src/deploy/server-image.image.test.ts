@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { findRepoRoot } from '../config/app-config.js';
 import { provisionRoles, roleUrl } from '../database/provision-roles.js';
-import { freePort } from '../test-support/free-port.js';
+import { freePort } from '../common/net/free-port.js';
 import { startThrowawayCluster, type ThrowawayCluster } from '../test-support/throwaway-cluster.js';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { provisionRoles, roleUrl } from '../database/provision-roles.js';
-import { freePort } from '../test-support/free-port.js';
+import { freePort } from '../common/net/free-port.js';
 import { spawnServer, type ServerProcess } from '../test-support/spawn-server.js';
 import { startThrowawayCluster, type ThrowawayCluster } from '../test-support/throwaway-cluster.js';
 import { TEST_JWT_SECRET } from '../test-support/test-server.js';

@@ -16,7 +16,7 @@ import { DATABASE_ROLES } from '../database/database-roles.js';
 import { reseed } from '../seed/seed-database.js';
 import { provisionRoles, roleUrl } from '../database/provision-roles.js';
 import { addSecondCounty } from '../test-support/add-second-county.js';
-import { freePort } from '../test-support/free-port.js';
+import { freePort } from '../common/net/free-port.js';
 import { spawnServer, type ServerProcess } from '../test-support/spawn-server.js';
 import { withDatabaseClient } from '../test-support/test-cluster.js';
 import { TEST_JWT_SECRET } from '../test-support/test-server.js';

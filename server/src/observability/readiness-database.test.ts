@@ -5,7 +5,7 @@ import { createLogger } from '../common/logging/logger.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../database/embedded-database.js';
 import { provisionRoles, roleUrl } from '../database/provision-roles.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
-import { freePort } from '../test-support/free-port.js';
+import { freePort } from '../common/net/free-port.js';
 import { TEST_JWT_SECRET } from '../test-support/test-server.js';
 
 /** Polls `url` until it answers `status` (or the deadline passes); returns how long that took. */

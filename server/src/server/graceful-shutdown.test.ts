@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { freePort } from '../test-support/free-port.js';
+import { freePort } from '../common/net/free-port.js';
 import { TEST_JWT_SECRET } from '../test-support/test-server.js';
 import { DEMO_PASSWORD } from '../seed/seed-demo-users.js';
 import { TEST_DELAY_HEADER } from '../http/test-delay-plugin.js';

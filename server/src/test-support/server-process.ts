@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { findRepoRoot } from '../config/app-config.js';
 import { DEMO_PASSWORD } from '../seed/seed-demo-users.js';
 import type { TestDatabase } from './test-database.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../common/net/free-port.js';
 import { TEST_JWT_SECRET } from './test-server.js';
 
 export interface ServerProcess {

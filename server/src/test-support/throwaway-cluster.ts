@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { freePort } from './free-port.js';
+import { freePort } from '../common/net/free-port.js';
 import { findPostgresBinDir } from './replication-pair.js';
 import { processAlive } from '../database/process-alive.js';
 

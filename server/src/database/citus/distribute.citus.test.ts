@@ -24,23 +24,13 @@ const IDENTITY_SQL = (() => {
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Runs `work` as the application role inside one transaction with `identity` applied, then rolls back. */
 async function asIdentity<T>(
   url: string,
   identity: Identity | null,
   work: (client: pg.Client) => Promise<T>,
 ): Promise<T> {
-  return withClient(url, async (client) => {
+  return withDatabaseClient(url, async (client) => {
     await client.query('begin');
     try {
       if (identity) {
@@ -152,7 +142,7 @@ describe('distributeByCounty on the Citus cluster', () => {
       await addSecondCounty(database.ownerUrl);
       await addDeputyAccount(database.url);
     }
-    await withClient(cluster.ownerUrl, (client) => distributeByCounty((sql) => client.query(sql).then((r) => r.rows)));
+    await withDatabaseClient(cluster.ownerUrl, (client) => distributeByCounty((sql) => client.query(sql).then((r) => r.rows)));
     whoOn = new Map([
       [single, await callers(single.url)],
       [cluster, await callers(cluster.url)],
@@ -171,7 +161,7 @@ describe('distributeByCounty on the Citus cluster', () => {
   });
 
   it('places every table as shard-plan.ts says, co-located with township, and no policy holds a subquery', async () => {
-    await withClient(cluster.url, async (client) => {
+    await withDatabaseClient(cluster.url, async (client) => {
       const { rows } = await client.query<{ table: string; method: string; colocated: boolean }>(
         `select c.relname as "table", p.partmethod as method,
                 p.colocationid = (select colocationid from pg_dist_partition where logicalrelid = 'township'::regclass) as colocated
@@ -201,9 +191,9 @@ describe('distributeByCounty on the Citus cluster', () => {
                   (select count(*) from pg_trigger where not tgisinternal and tgenabled = 'D') as disabled_triggers`,
         )
         .then((r) => r.rows[0]);
-    const before = await withClient(cluster.url, catalog);
-    await withClient(cluster.ownerUrl, (client) => distributeByCounty((sql) => client.query(sql).then((r) => r.rows)));
-    expect(await withClient(cluster.url, catalog)).toEqual(before);
+    const before = await withDatabaseClient(cluster.url, catalog);
+    await withDatabaseClient(cluster.ownerUrl, (client) => distributeByCounty((sql) => client.query(sql).then((r) => r.rows)));
+    expect(await withDatabaseClient(cluster.url, catalog)).toEqual(before);
     expect(before).toMatchObject({ disabled_triggers: '0' });
   });
 
@@ -239,13 +229,13 @@ describe('distributeByCounty on the Citus cluster', () => {
     end: 'commit' | 'rollback',
   ) {
     const version = () =>
-      withClient(database.url, async (c) =>
+      withDatabaseClient(database.url, async (c) =>
         BigInt(
           (await c.query<{ v: string }>('select renda_data_version($1)::text as v', [identity.countyId])).rows[0]!.v,
         ),
       );
     const before = await version();
-    const refused = await withClient(database.appUrl, async (client) => {
+    const refused = await withDatabaseClient(database.appUrl, async (client) => {
       await client.query('begin');
       await client.query(IDENTITY_SQL, identityParams(identity));
       try {
@@ -258,7 +248,7 @@ describe('distributeByCounty on the Citus cluster', () => {
       }
     });
     if (refused) return { refused };
-    const audit = await withClient(
+    const audit = await withDatabaseClient(
       database.url,
       async (c) =>
         (await c.query(`select role, user_id, county_id, table_name, action from audit_log where row_id = $1`, [rowId]))
@@ -350,7 +340,7 @@ describe('distributeByCounty on the Citus cluster', () => {
 
   it('bumps the platform version (nil uuid) once for a platform row of a reference table', async () => {
     const platformWrite = (database: TestDatabase) =>
-      withClient(database.ownerUrl, async (client) => {
+      withDatabaseClient(database.ownerUrl, async (client) => {
         await client.query('begin');
         try {
           const version = async () =>

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A loopback port nobody listens on now (for servers a test starts in another process). */
+/** A loopback port nobody listens on now (for a server started in another process: tests, the Citus cluster). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
