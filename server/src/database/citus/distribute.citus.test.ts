@@ -142,7 +142,9 @@ describe('distributeByCounty on the Citus cluster', () => {
       await addSecondCounty(database.ownerUrl);
       await addDeputyAccount(database.url);
     }
-    await withDatabaseClient(cluster.ownerUrl, (client) => distributeByCounty((sql) => client.query(sql).then((r) => r.rows)));
+    await withDatabaseClient(cluster.ownerUrl, (client) =>
+      distributeByCounty((sql) => client.query(sql).then((r) => r.rows)),
+    );
     whoOn = new Map([
       [single, await callers(single.url)],
       [cluster, await callers(cluster.url)],
@@ -192,7 +194,9 @@ describe('distributeByCounty on the Citus cluster', () => {
         )
         .then((r) => r.rows[0]);
     const before = await withDatabaseClient(cluster.url, catalog);
-    await withDatabaseClient(cluster.ownerUrl, (client) => distributeByCounty((sql) => client.query(sql).then((r) => r.rows)));
+    await withDatabaseClient(cluster.ownerUrl, (client) =>
+      distributeByCounty((sql) => client.query(sql).then((r) => r.rows)),
+    );
     expect(await withDatabaseClient(cluster.url, catalog)).toEqual(before);
     expect(before).toMatchObject({ disabled_triggers: '0' });
   });
