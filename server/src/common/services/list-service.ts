@@ -31,10 +31,14 @@ export abstract class ListService<T extends object, F> {
 
   constructor(protected readonly em: EntityManager) {}
 
-  /** A single lookup for a query: a read-only row (see `findReadOnly`), nothing for the commit to diff. */
-  async readById(id: string): Promise<T> {
+  /**
+   * A single lookup for a query: a read-only row (see `findReadOnly`), nothing for the commit to diff.
+   * `countyId` (the caller's county, for a county-scoped entity) names the county in the statement as well
+   * as row-level security does: on a Citus cluster that routes it to the county's shard instead of all.
+   */
+  async readById(id: string, countyId?: string): Promise<T> {
     assertUuid(id, ['id']);
-    const found = await findOneReadOnly(this.em, this.entity, { id } as never);
+    const found = await findOneReadOnly(this.em, this.entity, (countyId ? { id, county: countyId } : { id }) as never);
     if (!found) throw commonErrors.notFound(this.label, id);
     return found;
   }
