@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { commonErrors } from '../errors/common.errors.js';
 import { assertUuid } from '../ids/assert-uuid.js';
-import { fetchPages, newWhere, type Partition } from '../pagination/fetch-pages.js';
+import { fetchPages, newWhere, type CountyPartition } from '../pagination/fetch-pages.js';
 import { toConnection, type ConnectionShape } from '../pagination/connection-type.js';
 import type { ConnectionArgs } from '../pagination/connection-args.js';
 import type { Page, SortColumn } from '../pagination/page-request.js';
@@ -85,7 +85,7 @@ export abstract class ListService<T extends object, F> {
   pages(
     filter: F | null | undefined,
     args: ConnectionArgs,
-    partition?: Partition,
+    partition?: CountyPartition,
     props?: readonly string[] | null,
   ): Promise<Map<string | null, Page<T>>> {
     const where = newWhere();
