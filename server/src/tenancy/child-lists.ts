@@ -14,7 +14,12 @@ export function childLists<T extends object>(
   orderBy: Record<string, 'asc' | 'desc'>,
 ): DataLoader<string, T[]> {
   return ctx.loaders.lists<T>(`${entity.name}.${parentProperty}`, async (ids) => {
-    const rows = await findReadOnly(ctx.em, entity, { [parentProperty]: { $in: [...ids] } } as never, { orderBy });
+    // Row-level security keeps a request to its county; naming it too lets Citus route the statement to
+    // the county's shard rather than every shard. Only for county-scoped entities (those with a `county`).
+    const countyScoped =
+      ctx.identity && parentProperty !== 'county' && ctx.em.getMetadata().get(entity).properties['county' as never];
+    const where = { [parentProperty]: { $in: [...ids] }, ...(countyScoped ? { county: ctx.identity!.countyId } : {}) };
+    const rows = await findReadOnly(ctx.em, entity, where as never, { orderBy });
     return groupBy(rows as T[], (row) => (row[parentProperty] as RefTo)?.id ?? '');
   });
 }

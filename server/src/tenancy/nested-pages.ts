@@ -19,7 +19,11 @@ export function nestedPages<T extends object, F>(
   // Parents selecting the same fields share one statement; the selection is part of the batch key.
   const props = info ? service.propsFor(info) : null;
   const key = `${name}:${JSON.stringify([filter ?? null, args.first, args.after ?? null, props])}`;
-  return ctx.loaders.pages<T>(key, (ids) => service.pages(filter, args, partitionOf(ids), props), args.after ?? null);
+  return ctx.loaders.pages<T>(
+    key,
+    (ids) => service.pages(filter, args, { ...partitionOf(ids), countyId: ctx.identity?.countyId }, props),
+    args.after ?? null,
+  );
 }
 
 export function byColumn(column: string): (parentIds: readonly string[]) => Partition {

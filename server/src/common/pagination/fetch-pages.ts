@@ -19,6 +19,9 @@ export type Partition =
   | { kind: 'column'; column: string; parentIds: readonly string[] }
   | { kind: 'join'; table: string; childColumn: string; parentColumn: string; parentIds: readonly string[] };
 
+/** A partition with the caller's county: named in the statement of a county-scoped list (routed on Citus). */
+export type CountyPartition = Partition & { countyId?: string | undefined };
+
 export interface FetchPagesOptions<T extends object> {
   entity: EntityClass<T>;
   /** Filters; build it with alias `t` (see `newWhere`). */
@@ -26,7 +29,7 @@ export interface FetchPagesOptions<T extends object> {
   sort: readonly SortColumn[];
   page: PageRequest;
   /** Absent for a top-level list; present for one page per parent in the same statement. */
-  partition?: Partition;
+  partition?: CountyPartition;
   /**
    * Only these properties (plus `id` and the sort columns), when the caller knows what will be read;
    * the others stay undefined on the returned rows. Absent: every column an ordinary read selects.
@@ -111,6 +114,10 @@ export async function fetchPages<T extends object>(
       ids.length === 0 ? 'false' : `j.${quoteIdentifier(partition.parentColumn)} in (${ids.map(() => '?').join(', ')})`,
       ...ids,
     );
+  }
+  // Row-level security keeps the rows to the caller's county; naming it lets Citus route to its shard.
+  if (partition?.countyId && meta.props.some((p) => p.fieldNames?.includes('county_id'))) {
+    base.raw(`${ALIAS}."county_id" = ?`, partition.countyId);
   }
   base.raw(options.where.sql, ...options.where.params);
 

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { commonErrors } from '../errors/common.errors.js';
 import { assertUuid } from '../ids/assert-uuid.js';
-import { fetchPages, newWhere, type Partition } from '../pagination/fetch-pages.js';
+import { fetchPages, newWhere, type CountyPartition } from '../pagination/fetch-pages.js';
 import { toConnection, type ConnectionShape } from '../pagination/connection-type.js';
 import type { ConnectionArgs } from '../pagination/connection-args.js';
 import type { Page, SortColumn } from '../pagination/page-request.js';
@@ -31,10 +31,14 @@ export abstract class ListService<T extends object, F> {
 
   constructor(protected readonly em: EntityManager) {}
 
-  /** A single lookup for a query: a read-only row (see `findReadOnly`), nothing for the commit to diff. */
-  async readById(id: string): Promise<T> {
+  /**
+   * A single lookup for a query: a read-only row (see `findReadOnly`), nothing for the commit to diff.
+   * `countyId` (the caller's county, for a county-scoped entity) names the county in the statement as well
+   * as row-level security does: on a Citus cluster that routes it to the county's shard instead of all.
+   */
+  async readById(id: string, countyId?: string): Promise<T> {
     assertUuid(id, ['id']);
-    const found = await findOneReadOnly(this.em, this.entity, { id } as never);
+    const found = await findOneReadOnly(this.em, this.entity, (countyId ? { id, county: countyId } : { id }) as never);
     if (!found) throw commonErrors.notFound(this.label, id);
     return found;
   }
@@ -81,7 +85,7 @@ export abstract class ListService<T extends object, F> {
   pages(
     filter: F | null | undefined,
     args: ConnectionArgs,
-    partition?: Partition,
+    partition?: CountyPartition,
     props?: readonly string[] | null,
   ): Promise<Map<string | null, Page<T>>> {
     const where = newWhere();

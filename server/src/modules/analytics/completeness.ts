@@ -10,9 +10,9 @@ import { UnknownReason } from './unknown-reason.enum.js';
  * coverage, or the day it was onboarded, whichever is earliest (`least` skips nulls). A quarter that
  * ended before then was never due (NOT_REQUIRED), so years before a township joined show no 0 %.
  */
-export const REPORTING_SINCE_SQL = (township: string) => `least(
-  (select min(make_date(q.year, q.quarter * 3 - 2, 1)) from quarterly_report q where q.county_id = ${township}.county_id and q.township_id = ${township}.id),
-  (select min(c.recorded_since) from record_coverage c where c.county_id = ${township}.county_id and c.township_id = ${township}.id),
+export const REPORTING_SINCE_SQL = (township: string, county = `${township}.county_id`) => `least(
+  (select min(make_date(q.year, q.quarter * 3 - 2, 1)) from quarterly_report q where q.county_id = ${county} and q.township_id = ${township}.id),
+  (select min(c.recorded_since) from record_coverage c where c.county_id = ${county} and c.township_id = ${township}.id),
   (${township}.created_at at time zone 'Asia/Shanghai')::date)::text`;
 
 /** One township's facts behind completeness, as the analytics statement returns them. */

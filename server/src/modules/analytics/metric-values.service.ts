@@ -105,10 +105,10 @@ export class MetricValuesService {
       sql: `select
            ${catalogJson.sql} as catalog,
            (select coalesce(json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'deputies',
-                     (select count(*) from deputy d where d.county_id = t.county_id and d.township_id = t.id and d.status = 'ACTIVE'),
-                     'reportingSince', ${REPORTING_SINCE_SQL('t')},
+                     (select count(*) from deputy d where d.county_id = ?::uuid and d.township_id = t.id and d.status = 'ACTIVE'),
+                     'reportingSince', ${REPORTING_SINCE_SQL('t', '?::uuid')},
                      'coverage', (select json_object_agg(c.record_kind, c.recorded_since) from record_coverage c
-                                   where c.county_id = t.county_id and c.township_id = t.id)) order by t.code), '[]')
+                                   where c.county_id = ?::uuid and c.township_id = t.id)) order by t.code), '[]')
               from township t where t.county_id = ?::uuid ${townshipFilter}) as townships,
            (select coalesce(json_agg(r), '[]') from (
               select q.township_id, q.year, q.quarter,
@@ -128,6 +128,11 @@ export class MetricValuesService {
            (select coalesce(json_agg(json_build_object('year', d.year, 'quarter', d.quarter, 'due_at', d.due_at)), '[]')
               from reporting_deadline d where d.county_id = ?::uuid and d.year in (${yearList})) as deadlines`,
       params: [
+        // The county as a value in each correlated part too: Citus routes a subquery only by its own filter.
+        countyId,
+        countyId,
+        countyId,
+        countyId,
         countyId,
         ...(townshipIds ?? []),
         countyId,

@@ -45,16 +45,18 @@ export class ReportingStatusService {
          select coalesce(json_agg(json_build_object('quarter', quarter, 'due_at', due_at)), '[]'::json) as list
            from reporting_deadline where county_id = ?::uuid and year = ?)
        select t.id, t.code, t.name,
-              (select count(*) from deputy d where d.township_id = t.id and d.status = 'ACTIVE') as deputies,
-              ${REPORTING_SINCE_SQL('t')} as reporting_since,
+              -- The county as a value in every correlated part: Citus routes a subquery by its own filter only.
+              (select count(*) from deputy d
+                where d.county_id = ?::uuid and d.township_id = t.id and d.status = 'ACTIVE') as deputies,
+              ${REPORTING_SINCE_SQL('t', '?::uuid')} as reporting_since,
               (select coalesce(json_agg(json_build_object('id', r.id, 'quarter', r.quarter, 'state', r.state,
                         'late', r.late, 'version', r.version, 'submitted_at', r.submitted_at,
                         'return_reason', r.return_reason)), '[]'::json)
-                 from quarterly_report r where r.township_id = t.id and r.year = ?) as reports,
+                 from quarterly_report r where r.county_id = ?::uuid and r.township_id = t.id and r.year = ?) as reports,
               deadlines.list as deadlines
          from township t cross join deadlines
         where t.county_id = ?::uuid order by t.code`,
-      params: [countyId, year, year, countyId],
+      params: [countyId, year, countyId, countyId, countyId, countyId, year, countyId],
       columns: ['id', 'code', 'name', 'deputies', 'reporting_since', 'reports', 'deadlines'],
     })) as unknown as TownshipRow[];
     const deadlines = townships[0]?.deadlines ?? [];

@@ -17,7 +17,7 @@ export const ELECTION_HELD_SQL = `(select json_build_object(
     'inside', coalesce(bool_or(e.date_precision <> 'YEAR' and e.held_on between ?::date and ?::date), false),
     'same_year', coalesce(bool_or(e.date_precision = 'YEAR' and extract(year from e.held_on) = extract(year from ?::date)), false),
     'any', count(*) > 0)
-  from election e where e.township_id = ?)`;
+  from election e where e.county_id = ? and e.township_id = ?)`;
 
 /**
  * Whether the township held an election in the period, from its own election records: true when one is

@@ -33,14 +33,17 @@ export class QuarterlyReportDraftService {
   /** `withValues` false: the caller reads no line (the clerk's home), so no catalog and no counting. */
   async draft(year: number, quarter: number, withValues = true): Promise<QuarterlyReportDraft> {
     const period = quarterPeriod(year, quarter, []);
-    const own = [this.scope.townshipId, year, quarter];
+    // The county named in every part, joins on it too: on a Citus cluster that routes each to the county's shard.
+    const own = [this.scope.countyId, this.scope.townshipId, year, quarter];
     const [lookup] = await this.em.execute<DraftLookup[]>(
       `select ${withValues ? catalogJson.sql : `'[]'::json`} as catalog,
-              (select row_to_json(r) from quarterly_report r where r.township_id = ? and r.year = ? and r.quarter = ?) as report,
+              (select row_to_json(r) from quarterly_report r
+                where r.county_id = ? and r.township_id = ? and r.year = ? and r.quarter = ?) as report,
               ${
                 withValues
-                  ? `(select coalesce(json_agg(v), '[]') from quarterly_report_value v join quarterly_report r on r.id = v.report_id
-                       where r.township_id = ? and r.year = ? and r.quarter = ?)`
+                  ? `(select coalesce(json_agg(v), '[]') from quarterly_report_value v
+                       join quarterly_report r on r.county_id = v.county_id and r.id = v.report_id
+                       where r.county_id = ? and r.township_id = ? and r.year = ? and r.quarter = ?)`
                   : `'[]'::json`
               } as current,
               (select d.due_at from reporting_deadline d where d.county_id = ? and d.year = ? and d.quarter = ?) as due_at,
@@ -54,6 +57,7 @@ export class QuarterlyReportDraftService {
         period.from,
         period.to,
         period.from,
+        this.scope.countyId,
         this.scope.townshipId,
       ],
     );

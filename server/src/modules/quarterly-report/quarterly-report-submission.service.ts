@@ -65,10 +65,11 @@ export class QuarterlyReportSubmissionService {
       counts: Record<string, unknown>[];
     }>(
       this.em,
-      `select (select r.id from quarterly_report_revision r where r.township_id = ? and r.idempotency_key = ?) as replay_id,
+      `select (select r.id from quarterly_report_revision r
+                where r.county_id = ? and r.township_id = ? and r.idempotency_key = ?) as replay_id,
               ${catalogJson.sql} as catalog,
               (select coalesce(json_agg(c), '[]') from (${counting.sql}) c) as counts`,
-      [this.scope.townshipId, input.idempotencyKey, ...counting.params],
+      [this.scope.countyId, this.scope.townshipId, input.idempotencyKey, ...counting.params],
     );
     if (lookup!.replay_id) return (await this.replay(input))!;
     // Riding on the replay check (see catalogJson): no round trip of its own, never stale. The counts
@@ -87,7 +88,7 @@ export class QuarterlyReportSubmissionService {
 
     const reportId = uuidV7();
     const revisionId = uuidV7();
-    // Each parameter once, named by the `arg` row; the other parts read it from there.
+    // Each parameter once, named by the `arg` row, except where Citus must see the county as a value to route a part.
     const [row] = await executePrepared<ReportRow>(
       this.em,
       `with arg as (
@@ -96,40 +97,55 @@ export class QuarterlyReportSubmissionService {
                 ?::int as expected_version, ?::text as correction_reason, ?::uuid as user_id, ?::text as idempotency_key,
                 ?::jsonb as value_rows, ?::jsonb as revision_values
        ),
+       -- The report when it already holds exactly these values (no row otherwise). Read from the statement's
+       -- snapshot, not under the lock: a submission committed since raised the version, which the update's
+       -- version check then refuses anyway, so the answer is the same. Not in the ON CONFLICT's WHERE:
+       -- Citus allows only immutable functions there (jsonb_build_array and jsonb_agg are stable).
+       -- It names the county as a value, not through 'arg', so that Citus routes it to the county's shard.
+       standing as (
+         select q.version from quarterly_report q
+           join quarterly_report_revision r on r.county_id = q.county_id and r.report_id = q.id and r.revision = q.revision
+          where q.county_id = ?::uuid and q.township_id = ?::uuid and q.year = ?::smallint and q.quarter = ?::smallint
+            and q.state in ('SUBMITTED', 'ACCEPTED') and ${reportedSet('r."values"')} = ${reportedSet('?::jsonb')}
+       ),
+       -- The value rows as a result of their own: Citus refuses a (stable) table function beside a distributed write.
+       given as materialized (
+         select u.* from arg a
+          cross join jsonb_to_recordset(a.value_rows) as u(id uuid, "metricKey" text, "recordedValue" float8,
+                "reportedValue" float8, qualifier text, "overrideReason" text)
+       ),
        report as (
          insert into quarterly_report as q (id, created_at, updated_at, township_id, county_id, provenance, year, quarter,
            state, version, revision, submitted_at, late, return_reason, reviewed_at, reviewed_by)
          select a.report_id, a.at, a.at, a.township_id, a.county_id, 'REPORTED', a.year, a.quarter, 'SUBMITTED', 1, 1, a.at,
+                -- Not correlated with 'arg': Citus plans no correlated subquery beside a CTE.
                 a.at > coalesce((select d.due_at from reporting_deadline d
-                                  where d.county_id = a.county_id and d.year = a.year and d.quarter = a.quarter), a.default_due),
+                                  where d.county_id = ?::uuid and d.year = ?::smallint and d.quarter = ?::smallint),
+                                a.default_due),
                 null, null, null
            from arg a
+          -- Exactly the values of the latest revision: nothing to store (the error path answers 'unchanged').
+          where not exists (select from standing)
          on conflict (county_id, township_id, year, quarter) do update
            set state = 'SUBMITTED', version = q.version + 1, revision = q.revision + 1, submitted_at = excluded.submitted_at,
                late = excluded.late, return_reason = null, reviewed_at = null, reviewed_by = null, provenance = 'REPORTED',
                updated_at = excluded.updated_at
-           where q.version = (select expected_version from arg)
-             and (q.state <> 'ACCEPTED' or (select correction_reason from arg) is not null)
-             -- Exactly the values of the latest revision: nothing to store (the error path answers 'unchanged').
-             and not (q.state in ('SUBMITTED', 'ACCEPTED')
-                      and ${reportedSet('(select r."values" from quarterly_report_revision r where r.report_id = q.id and r.revision = q.revision)')}
-                        = ${reportedSet('(select revision_values from arg)')})
+           -- Values, not reads of 'arg': Citus takes no subquery (it reads an intermediate result) here.
+           where q.version = ?::int and (q.state <> 'ACCEPTED' or ?::text is not null)
          returning q.*
        ),
        -- A report created here with a version other than 1 was expected elsewhere: it stores nothing.
        stored as (select r.* from report r, arg a where r.version = a.expected_version + 1),
        replaced as (
          delete from quarterly_report_value v using stored s, arg a
-          where v.report_id = s.id and s.id <> a.report_id returning 1
+          where v.county_id = ?::uuid and v.report_id = s.id and s.id <> a.report_id returning 1
        ),
        value_rows as (
          insert into quarterly_report_value (id, created_at, updated_at, township_id, county_id, provenance, report_id,
            metric_key, recorded_value, reported_value, qualifier, override_reason)
          select u.id, a.at, a.at, a.township_id, a.county_id, 'REPORTED', s.id, u."metricKey", u."recordedValue",
                 u."reportedValue", u.qualifier, u."overrideReason"
-           from stored s cross join arg a
-          cross join jsonb_to_recordset(a.value_rows) as u(id uuid, "metricKey" text, "recordedValue" float8,
-                "reportedValue" float8, qualifier text, "overrideReason" text)
+           from stored s cross join arg a cross join given u
           -- The previous values must be gone before their keys come back: reading 'replaced' runs the delete first.
           where (select count(*) from replaced) >= 0
        ),
@@ -156,6 +172,21 @@ export class QuarterlyReportSubmissionService {
         input.idempotencyKey,
         JSON.stringify(values.map((v) => ({ id: uuidV7(), ...v }))),
         JSON.stringify(values),
+        // standing
+        this.scope.countyId,
+        this.scope.townshipId,
+        input.year,
+        input.quarter,
+        JSON.stringify(values),
+        // the deadline
+        this.scope.countyId,
+        input.year,
+        input.quarter,
+        // the update's conditions
+        input.expectedVersion,
+        input.correctionReason ?? null,
+        // replaced
+        this.scope.countyId,
       ],
     );
     if (!row || row.version !== input.expectedVersion + 1) {
@@ -203,10 +234,11 @@ export class QuarterlyReportSubmissionService {
   ): Promise<SubmitQuarterlyReportPayload | null> {
     const [row] = await this.em.execute<{ revision_id: string }[]>(
       `select r.id as revision_id
-         from quarterly_report q join quarterly_report_revision r on r.report_id = q.id and r.revision = q.revision
-        where q.township_id = ? and q.year = ? and q.quarter = ? and q.state in ('SUBMITTED', 'ACCEPTED')
+         from quarterly_report q
+         join quarterly_report_revision r on r.county_id = q.county_id and r.report_id = q.id and r.revision = q.revision
+        where q.county_id = ? and q.township_id = ? and q.year = ? and q.quarter = ? and q.state in ('SUBMITTED', 'ACCEPTED')
           and ${reportedSet('r."values"')} = ${reportedSet('?::jsonb')}`,
-      [this.scope.townshipId, input.year, input.quarter, JSON.stringify(values)],
+      [this.scope.countyId, this.scope.townshipId, input.year, input.quarter, JSON.stringify(values)],
     );
     if (!row) return null;
     const revision = await this.em.findOneOrFail(QuarterlyReportRevision, { id: row.revision_id }, { refresh: true });
@@ -218,7 +250,7 @@ export class QuarterlyReportSubmissionService {
   private async currentReport(input: SubmitQuarterlyReportInput): Promise<{ version: number; state: ReportState }> {
     const report = await this.em.findOne(
       QuarterlyReport,
-      { township: this.scope.townshipId, year: input.year, quarter: input.quarter },
+      { county: this.scope.countyId, township: this.scope.townshipId, year: input.year, quarter: input.quarter },
       { refresh: true },
     );
     return report ? { version: report.version, state: report.state } : { version: 0, state: ReportState.DRAFT };
@@ -235,6 +267,7 @@ export class QuarterlyReportSubmissionService {
   /** A revision stored under this key answers the replay; the key may not be reused for another quarter. */
   private async replay(input: SubmitQuarterlyReportInput): Promise<SubmitQuarterlyReportPayload | null> {
     const revision = await this.em.findOne(QuarterlyReportRevision, {
+      county: this.scope.countyId,
       township: this.scope.townshipId,
       idempotencyKey: input.idempotencyKey,
     });

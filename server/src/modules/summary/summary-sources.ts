@@ -132,8 +132,8 @@ const ACTIVITY_SELECT = `select a.id, a.type, to_char(a.occurred_on, 'YYYY-MM-DD
        count(p.id) filter (where a.type = 'CONGRESS_SESSION') as expected,
        count(p.id) filter (where a.type = 'CONGRESS_SESSION' and p.attendance = 'PRESENT') as present,
        count(p.id) filter (where a.type = 'CONGRESS_SESSION' and p.attendance = 'EXCUSED') as excused
-  from activity a left join congress_session s on s.id = a.session_id
-  left join activity_participant p on p.activity_id = a.id`;
+  from activity a left join congress_session s on s.county_id = a.county_id and s.id = a.session_id
+  left join activity_participant p on p.county_id = a.county_id and p.activity_id = a.id`;
 
 async function sessionActivities(em: EntityManager, townshipId: string, termId: string): Promise<SourceActivity[]> {
   const rows = await em.execute<Record<string, unknown>[]>(

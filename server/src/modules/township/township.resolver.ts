@@ -12,7 +12,7 @@ export class TownshipResolver {
   @Authorized()
   @Query(() => Township, { description: '按 ID 查询乡镇 / A township by id' })
   township(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Township> {
-    return new TownshipService(ctx.em).readById(id);
+    return new TownshipService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
