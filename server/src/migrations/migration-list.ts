@@ -27,6 +27,7 @@ import { Migration20261207074911_references_cleared_by_trigger } from './Migrati
 import { Migration20261207075508_login_directory } from './Migration20261207075508_login_directory.js';
 import { Migration20261207075612_distribute_by_county } from './Migration20261207075612_distribute_by_county.js';
 import { Migration20261207092627_login_directory_invoker_check } from './Migration20261207092627_login_directory_invoker_check.js';
+import { Migration20261207093053_invitation_user_role } from './Migration20261207093053_invitation_user_role.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -73,4 +74,5 @@ export const migrationList: MigrationObject[] = [
     name: 'Migration20261207092627_login_directory_invoker_check',
     class: Migration20261207092627_login_directory_invoker_check,
   },
+  { name: 'Migration20261207093053_invitation_user_role', class: Migration20261207093053_invitation_user_role },
 ];
