@@ -156,9 +156,9 @@ describe('login directory (login → county, unique across the platform)', () =>
       `select id, county_id as county from app_user where login = 'demo.staff'`,
     );
     // A real user's id and county with a login that user does not have: refused too.
-    await expect(
-      app(`select renda_register_login('${staff!.id}', '${staff!.county}', 'squat')`),
-    ).rejects.toMatchObject({ code: 'P0002' });
+    await expect(app(`select renda_register_login('${staff!.id}', '${staff!.county}', 'squat')`)).rejects.toMatchObject(
+      { code: 'P0002' },
+    );
     expect(await su(`select count(*)::int as n from login_directory where login = 'squat'`)).toEqual([{ n: 0 }]);
     for (const fn of [
       `renda_login_county('demo.staff')`,
