@@ -63,6 +63,20 @@ describe('database errors of a sharded deployment', () => {
     expect(mapped(error)).toMatchObject({ code: 'UNAVAILABLE', reason: 'DATABASE_FEATURE_NOT_SUPPORTED' });
   });
 
+  it("answers Citus's refusal of a shard written by another role in the transaction the same way", async () => {
+    const error = await raise(
+      'cannot perform query on placements that were modified in this transaction by a different user',
+      'active_sql_transaction',
+    );
+    expect(mapped(error)).toMatchObject({
+      code: 'UNAVAILABLE',
+      reason: 'DATABASE_FEATURE_NOT_SUPPORTED',
+      details: { sqlState: '25001' },
+    });
+    // Another active_sql_transaction error is a bug of ours, left to the generic internal error.
+    expect(mapped(await raise('some other refusal', 'active_sql_transaction'))).toBeNull();
+  });
+
   it.each([
     [
       'connection to the remote node renda_app@127.0.0.1:35422 failed with the following error: Connection refused',

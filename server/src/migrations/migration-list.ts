@@ -26,6 +26,9 @@ import { Migration20261207043843_data_version_without_lock } from './Migration20
 import { Migration20261207074911_references_cleared_by_trigger } from './Migration20261207074911_references_cleared_by_trigger.js';
 import { Migration20261207075508_login_directory } from './Migration20261207075508_login_directory.js';
 import { Migration20261207075612_distribute_by_county } from './Migration20261207075612_distribute_by_county.js';
+import { Migration20261207092627_login_directory_invoker_check } from './Migration20261207092627_login_directory_invoker_check.js';
+import { Migration20261207093053_invitation_user_role } from './Migration20261207093053_invitation_user_role.js';
+import { Migration20261207093330_activation_by_county } from './Migration20261207093330_activation_by_county.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -68,4 +71,10 @@ export const migrationList: MigrationObject[] = [
   },
   { name: 'Migration20261207075508_login_directory', class: Migration20261207075508_login_directory },
   { name: 'Migration20261207075612_distribute_by_county', class: Migration20261207075612_distribute_by_county },
+  {
+    name: 'Migration20261207092627_login_directory_invoker_check',
+    class: Migration20261207092627_login_directory_invoker_check,
+  },
+  { name: 'Migration20261207093053_invitation_user_role', class: Migration20261207093053_invitation_user_role },
+  { name: 'Migration20261207093330_activation_by_county', class: Migration20261207093330_activation_by_county },
 ];

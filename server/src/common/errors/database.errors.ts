@@ -59,14 +59,15 @@ export const databaseErrors = {
    * The database cannot run the statement at all (SQLSTATE 0A000: on a Citus cluster, a query it cannot
    * plan across shards). Not the caller's fault and not an outage: logged for the operator, answered as
    * UNAVAILABLE (503) because this deployment cannot serve the request; the same request fails again until
-   * the server or the cluster is fixed.
+   * the server or the cluster is fixed. Also Citus's 25001 when one transaction reaches a shard it wrote
+   * as another role (map-database-error.ts).
    */
-  featureNotSupported: defineError('DATABASE_FEATURE_NOT_SUPPORTED', () => ({
+  featureNotSupported: defineError('DATABASE_FEATURE_NOT_SUPPORTED', (sqlState: '0A000' | '25001' = '0A000') => ({
     code: 'UNAVAILABLE',
     messageZh: '数据库无法执行此请求，未作任何修改；问题已记录，请联系管理员',
     messageEn:
       'The database cannot run this request and nothing was changed; the problem was logged, contact your administrator',
-    details: { sqlState: '0A000' },
+    details: { sqlState },
   })),
 };
 

@@ -41,5 +41,11 @@ export function mapDatabaseError(error: unknown): AppError | null {
   // feature_not_supported: what a Citus cluster answers for a statement it cannot distribute ("could not
   // create distributed plan", a subquery it cannot push down, a nested distributed query from a shard).
   if (error.code === '0A000') return databaseErrors.featureNotSupported();
+  // Citus refuses a transaction that reaches a shard it already wrote as another role (a security-definer
+  // function reading a row the request just wrote): active_sql_transaction with this text. A design fault
+  // of ours on a cluster, answered like 0A000; PostgreSQL's own 25001 errors stay internal.
+  if (error.code === '25001' && /modified in this transaction by a different user/.test(error.message)) {
+    return databaseErrors.featureNotSupported('25001');
+  }
   return null;
 }

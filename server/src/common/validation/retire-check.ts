@@ -8,7 +8,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 export interface RetireCheck {
   /** The rows it counts ('activity', 'voterContact'): names the check in tests. */
   readonly child: string;
-  countAfter(em: EntityManager, parentId: string, on: string): Promise<number>;
+  /** `countyId` is the parent's county: a join names it so a Citus cluster routes it to one shard group. */
+  countAfter(em: EntityManager, parentId: string, on: string, countyId: string): Promise<number>;
 }
 
 /** Every registered check's count, summed; one statement per check, run one after another on `em`. */
@@ -17,8 +18,9 @@ export async function countRecordsAfter(
   em: EntityManager,
   parentId: string,
   on: string,
+  countyId: string,
 ): Promise<number> {
   let later = 0;
-  for (const check of checks) later += await check.countAfter(em, parentId, on);
+  for (const check of checks) later += await check.countAfter(em, parentId, on, countyId);
   return later;
 }

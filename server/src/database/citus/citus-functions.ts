@@ -41,6 +41,11 @@ declare
   setting text;
   d record;
 begin
+  -- Write transactions ask for generic plans (apply-identity.ts); Citus cannot route a generic plan's
+  -- parameter inside a PL/pgSQL function (renda_data_version, the converted functions, this function's
+  -- own reads of a deputy's rows) nor in an IN list ("could not create distributed plan"), so on the
+  -- cluster the transaction keeps custom plans, from before the deputy's rows are read.
+  perform set_config('plan_cache_mode', 'auto', true);
   foreach setting in array ${arrayLiteral(SHARED_SETTINGS)} loop
     execute format('set local %s = %L', setting, coalesce(current_setting(setting, true), ''));
   end loop;
@@ -60,10 +65,6 @@ begin
   foreach setting in array ${arrayLiteral(DEPUTY_SETTINGS)} loop
     execute format('set local %s = %L', setting, coalesce(current_setting(setting, true), ''));
   end loop;
-  -- Write transactions ask for generic plans (apply-identity.ts); Citus cannot route a generic plan's
-  -- parameter inside a PL/pgSQL function (renda_data_version, the converted functions) nor in an IN list
-  -- ("could not create distributed plan"), so on the cluster the transaction keeps custom plans.
-  perform set_config('plan_cache_mode', 'auto', true);
   return true;
 end $fn$`;
 

@@ -24,9 +24,10 @@ interface PolicyRow {
  * 3. A deputy's activities and suggestions, `id IN (SELECT renda_deputy_activities() …)`: likewise, the
  *    ids as a comma-separated setting, compared with `= any`.
  * 4. `account_invitation`'s `EXISTS (SELECT 1 FROM app_user u WHERE u.id = user_id)` (the invited user
- *    must be visible to the caller): on the cluster only the county admin (who sees every user of the
- *    county) passes. Narrower than one server, never wider: a township clerk cannot invite its deputies
- *    on the cluster yet (server/README.md, On a Citus cluster).
+ *    must be visible to the caller): on the cluster the same users by app_user's read policies, through the
+ *    invitation's own columns: the county admin (every user of the county) or the township's clerk when
+ *    the invited user is a deputy (`user_role`, set by a trigger from the row the writer sees). The
+ *    login-lookup branch of app_user's policy (sign-in) is left out: narrower, never wider.
  */
 const RULES: [RegExp, string][] = [
   [
@@ -39,7 +40,7 @@ const RULES: [RegExp, string][] = [
   ],
   [
     /\(EXISTS \( SELECT 1\s+FROM app_user u\s+WHERE \(u\.id = account_invitation\.user_id\)\)\)/g,
-    "(renda_role() = 'COUNTY_ADMIN'::text)",
+    "((renda_role() = 'COUNTY_ADMIN'::text) OR ((renda_role() = 'TOWNSHIP_CLERK'::text) AND (account_invitation.township_id = renda_township()) AND (account_invitation.user_role = 'DEPUTY'::text)))",
   ],
   [/\( SELECT (renda_\w+)\(\) AS \w+\)/g, '$1()'],
 ];

@@ -17,6 +17,11 @@ deputyGroupRetireChecks.push({
 
 deputyRetireChecks.push({
   child: 'activity',
-  countAfter: (em, deputyId, on) =>
-    em.count(ActivityParticipant, { deputy: deputyId, activity: { occurredOn: { $gt: on } } }),
+  // Both tables filtered to the county: Citus routes the join to one shard group (it joins only on county_id).
+  countAfter: (em, deputyId, on, countyId) =>
+    em.count(ActivityParticipant, {
+      county: countyId,
+      deputy: deputyId,
+      activity: { county: countyId, occurredOn: { $gt: on } },
+    }),
 });

@@ -24,6 +24,13 @@ export class AccountInvitation extends TimestampedEntity {
   @ManyToOne(() => Township, { ref: true, nullable: true, deleteRule: 'restrict' })
   township: Ref<Township> | null = null;
 
+  /**
+   * The invited user's role, set by a trigger from the `app_user` row the writer can see (migration
+   * invitation_user_role): a Citus cluster's policy cannot query `app_user`, so it reads this instead.
+   */
+  @Property({ type: 'text', nullable: true })
+  userRole: string | null = null;
+
   /** SHA-256 (hex) of the token. */
   @Property({ type: 'string', length: 64 })
   tokenHash!: string;

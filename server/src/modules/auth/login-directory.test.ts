@@ -148,13 +148,21 @@ describe('login directory (login → county, unique across the platform)', () =>
     expect(county).toEqual(
       (await su<{ id: string }>(`select county_id as id from app_user where login = 'demo.staff'`))[0]!.id,
     );
-    // Registering copies the login from a real user's row: nothing else can be claimed.
-    await expect(app(`select renda_register_login(gen_random_uuid(), gen_random_uuid())`)).rejects.toMatchObject({
-      code: 'P0002',
-    });
+    // Only a login a real user of that county has can be registered: the check at commit refuses the rest.
+    await expect(
+      app(`select renda_register_login(gen_random_uuid(), gen_random_uuid(), 'squat')`),
+    ).rejects.toMatchObject({ code: 'P0002' });
+    const [staff] = await su<{ id: string; county: string }>(
+      `select id, county_id as county from app_user where login = 'demo.staff'`,
+    );
+    // A real user's id and county with a login that user does not have: refused too.
+    await expect(app(`select renda_register_login('${staff!.id}', '${staff!.county}', 'squat')`)).rejects.toMatchObject(
+      { code: 'P0002' },
+    );
+    expect(await su(`select count(*)::int as n from login_directory where login = 'squat'`)).toEqual([{ n: 0 }]);
     for (const fn of [
       `renda_login_county('demo.staff')`,
-      `renda_register_login(gen_random_uuid(), gen_random_uuid())`,
+      `renda_register_login(gen_random_uuid(), gen_random_uuid(), 'squat')`,
     ]) {
       await expect(
         withDatabaseClient(t.database.appUrl, async (client) => {

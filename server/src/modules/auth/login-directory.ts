@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 interface NewUser {
   id: string;
+  login: string;
   county: { id: string };
 }
 
@@ -15,12 +16,15 @@ interface NewUser {
  * Registers the logins of users just flushed in this transaction, in one statement. A login already in
  * the directory (another user's, in any county) fails with unique_violation on `login_directory_pkey`,
  * which MikroORM raises as `UniqueConstraintViolationException`: callers answer it as LOGIN_TAKEN.
+ * The function does not read `app_user` (on Citus the owner may not read a shard this transaction wrote
+ * as the app role); a deferred trigger checks at commit, as the caller, that each user really has that
+ * login in that county (Migration20261207092627_login_directory_invoker_check).
  */
 export async function registerLogins(em: EntityManager, users: readonly NewUser[]): Promise<void> {
   if (users.length === 0) return;
-  const rows = JSON.stringify(users.map((user) => ({ user: user.id, county: user.county.id })));
+  const rows = JSON.stringify(users.map((user) => ({ user: user.id, county: user.county.id, login: user.login })));
   await em.execute(
-    `select renda_register_login((r->>'user')::uuid, (r->>'county')::uuid) from jsonb_array_elements(?::jsonb) r`,
+    `select renda_register_login((r->>'user')::uuid, (r->>'county')::uuid, r->>'login') from jsonb_array_elements(?::jsonb) r`,
     [rows],
   );
 }

@@ -42,7 +42,7 @@ export class DeputyGroupWriteService {
     if (group.retiredOn !== null) {
       throw deputyGroupErrors.alreadyRetired(group);
     }
-    const later = await countRecordsAfter(deputyGroupRetireChecks, this.em, group.id, on);
+    const later = await countRecordsAfter(deputyGroupRetireChecks, this.em, group.id, on, group.county.id);
     if (later > 0) {
       throw deputyGroupErrors.recordsAfterRetirement(on, later);
     }

@@ -115,7 +115,7 @@ export class DeputyWriteService {
       throw deputyErrors.alreadyLeftOffice(deputy);
     }
     if (deputy.electedOn) assertNotBefore(on, deputy.electedOn, ['on'], { zh: '离任日期', en: 'The date of leaving' });
-    const later = await countRecordsAfter(deputyRetireChecks, this.em, deputy.id, on);
+    const later = await countRecordsAfter(deputyRetireChecks, this.em, deputy.id, on, deputy.county.id);
     if (later > 0) {
       throw deputyErrors.recordsAfterLeaving(on, later);
     }

@@ -85,7 +85,7 @@ export class StationWriteService {
     }
     if (station.openedOn !== null)
       assertNotBefore(on, station.openedOn, ['on'], { zh: '撤销日期', en: 'The retirement date' });
-    const later = await countRecordsAfter(stationRetireChecks, this.em, station.id, on);
+    const later = await countRecordsAfter(stationRetireChecks, this.em, station.id, on, station.county.id);
     if (later > 0) {
       throw stationErrors.recordsAfterRetirement(on, later);
     }
