@@ -1,9 +1,6 @@
+import { quoteLiteral } from '../common/sql/quote-literal.js';
 import pg from 'pg';
 import { DATABASE_ROLES, DEV_ROLE_PASSWORDS } from './database-roles.js';
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /**
  * With a superuser connection (embedded server, tests): creates the roles if missing and the database
@@ -17,10 +14,10 @@ export async function provisionRoles(superuserUrl: string, databaseName: string)
     const exists = async (role: string) =>
       ((await client.query('select 1 from pg_roles where rolname = $1', [role])).rowCount ?? 0) > 0;
     if (!(await exists(owner)))
-      await client.query(`create role ${owner} login bypassrls password ${literal(DEV_ROLE_PASSWORDS.owner)}`);
+      await client.query(`create role ${owner} login bypassrls password ${quoteLiteral(DEV_ROLE_PASSWORDS.owner)}`);
     if (!(await exists(app)))
       await client.query(
-        `create role ${app} login nosuperuser nobypassrls nocreatedb nocreaterole password ${literal(DEV_ROLE_PASSWORDS.app)}`,
+        `create role ${app} login nosuperuser nobypassrls nocreatedb nocreaterole password ${quoteLiteral(DEV_ROLE_PASSWORDS.app)}`,
       );
     if (!(await exists(analyst))) await client.query(`create role ${analyst} nologin nobypassrls`);
     // Analysts' requests `set role` to the analyst role, so the app role must be a member of it.

@@ -1,3 +1,4 @@
+import { quoteIdentifier } from '../../common/sql/quote-identifier.js';
 import type { RunSql } from './distribute.js';
 
 interface PolicyRow {
@@ -49,10 +50,6 @@ export function citusPolicyExpression(expression: string): string {
   return RULES.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), expression);
 }
 
-function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
 /** The statements that replace every policy still holding a subquery by its Citus form (none when done). */
 export async function citusPolicyRewrites(run: RunSql): Promise<string[]> {
   const policies = (await run(
@@ -65,10 +62,10 @@ export async function citusPolicyRewrites(run: RunSql): Promise<string[]> {
     const using = policy.using === null ? null : citusPolicyExpression(policy.using);
     const check = policy.check === null ? null : citusPolicyExpression(policy.check);
     if (using === policy.using && check === policy.check) continue;
-    const roles = policy.roles.map((r) => (r === 'public' ? 'public' : ident(r))).join(', ');
-    statements.push(`drop policy ${ident(policy.name)} on ${ident(policy.table)}`);
+    const roles = policy.roles.map((r) => (r === 'public' ? 'public' : quoteIdentifier(r))).join(', ');
+    statements.push(`drop policy ${quoteIdentifier(policy.name)} on ${quoteIdentifier(policy.table)}`);
     statements.push(
-      `create policy ${ident(policy.name)} on ${ident(policy.table)} as ${policy.permissive} for ${policy.command} to ${roles}` +
+      `create policy ${quoteIdentifier(policy.name)} on ${quoteIdentifier(policy.table)} as ${policy.permissive} for ${policy.command} to ${roles}` +
         (using === null ? '' : ` using (${using})`) +
         (check === null ? '' : ` with check (${check})`),
     );

@@ -1,3 +1,5 @@
+import { quoteIdentifier } from '../../common/sql/quote-identifier.js';
+import { quoteLiteral } from '../../common/sql/quote-literal.js';
 import { DATABASE_ROLES } from '../database-roles.js';
 import {
   DISTRIBUTED_TABLES,
@@ -13,14 +15,6 @@ export type RunSql = (sql: string) => Promise<unknown[]>;
 
 /** The table every distributed table is co-located with (shard-plan.ts: one shard group per county). */
 export const ANCHOR_TABLE = 'township';
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 async function rows<T>(run: RunSql, sql: string): Promise<T[]> {
   return (await run(sql)) as T[];
@@ -107,9 +101,9 @@ export async function distributeByCounty(run: RunSql): Promise<void> {
   await run(`select set_config('citus.multi_shard_modify_mode', 'sequential', ${scope})`);
   await run(`select set_config('citus.enable_unsafe_triggers', 'on', ${scope})`);
   const [database] = await rows<{ name: string }>(run, `select current_database() as name`);
-  await run(`alter database ${ident(database!.name)} set citus.enable_unsafe_triggers = on`);
+  await run(`alter database ${quoteIdentifier(database!.name)} set citus.enable_unsafe_triggers = on`);
   // The identity reaches the workers as SET LOCAL statements (citus-functions.ts, renda_share_settings).
-  await run(`alter database ${ident(database!.name)} set citus.propagate_set_commands = 'local'`);
+  await run(`alter database ${quoteIdentifier(database!.name)} set citus.propagate_set_commands = 'local'`);
 
   for (const statement of await citusFunctionStatements(run, [...DISTRIBUTED_TABLES, ...REFERENCE_TABLES]))
     await run(statement);
@@ -154,7 +148,7 @@ async function distributeFunctions(run: RunSql): Promise<void> {
         and not exists (select 1 from pg_dist_object o where o.classid = 'pg_proc'::regclass and o.objid = p.oid)
       order by 1`,
   );
-  for (const f of missing) await run(`select create_distributed_function(${literal(f.signature)})`);
+  for (const f of missing) await run(`select create_distributed_function(${quoteLiteral(f.signature)})`);
 }
 
 /**
@@ -172,13 +166,13 @@ async function referencedReferenceGrants(run: RunSql): Promise<string[]> {
        join pg_dist_partition src on src.logicalrelid = f.conrelid and src.partmethod = 'n'
        join pg_dist_partition dst on dst.logicalrelid = f.confrelid and dst.partmethod = 'n'
        join pg_class target on target.oid = f.confrelid
-       join pg_roles r on r.rolname in (${literal(DATABASE_ROLES.app)})
+       join pg_roles r on r.rolname in (${quoteLiteral(DATABASE_ROLES.app)})
       where f.contype = 'f'
         and has_table_privilege(r.oid, f.conrelid, 'insert, update, delete')
         and not has_table_privilege(r.oid, f.confrelid, 'update')
       order by 1, 2`,
   );
-  return needed.map((n) => `grant update on ${ident(n.referenced)} to ${ident(n.grantee)}`);
+  return needed.map((n) => `grant update on ${quoteIdentifier(n.referenced)} to ${quoteIdentifier(n.grantee)}`);
 }
 
 /**
@@ -214,10 +208,10 @@ async function grantColumnsOnShards(run: RunSql): Promise<void> {
       group by 1, 2, 3 order by 1, 2, 3`,
   );
   for (const grant of grants) {
-    const statement = `grant ${grant.privilege} (${grant.columns.join(', ')}) on %s to ${ident(grant.grantee)}`;
+    const statement = `grant ${grant.privilege} (${grant.columns.join(', ')}) on %s to ${quoteIdentifier(grant.grantee)}`;
     const failed = await rows<{ result: string }>(
       run,
-      `select result from run_command_on_placements(${literal(grant.table)}, ${literal(statement)}) where not success`,
+      `select result from run_command_on_placements(${quoteLiteral(grant.table)}, ${quoteLiteral(statement)}) where not success`,
     );
     if (failed.length > 0)
       throw new Error(`granting columns of ${grant.table} on its shards failed: ${failed[0]!.result}`);
@@ -227,34 +221,39 @@ async function grantColumnsOnShards(run: RunSql): Promise<void> {
 /** Foreign keys off, reference tables, the anchor, the co-located rest, foreign keys and triggers back. */
 async function placeTables(run: RunSql, pendingReference: readonly string[], pendingDistributed: readonly string[]) {
   const keys = await foreignKeys(run);
-  for (const key of keys) await run(`alter table ${ident(key.table)} drop constraint ${ident(key.name)}`);
+  for (const key of keys)
+    await run(`alter table ${quoteIdentifier(key.table)} drop constraint ${quoteIdentifier(key.name)}`);
   // Citus refuses them; shard-plan.ts names what keeps each guarantee instead (the login directory).
   const platformWide = await rows<{ table: string; name: string; constraint: boolean }>(
     run,
     `select t.relname as "table", i.relname as name, exists (select 1 from pg_constraint c where c.conindid = i.oid) as "constraint"
        from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
       where t.relnamespace = 'public'::regnamespace
-        and i.relname in (${Object.keys(UNIQUE_WITHOUT_DISTRIBUTION_COLUMN).map(literal).join(', ') || 'null'})`,
+        and i.relname in (${Object.keys(UNIQUE_WITHOUT_DISTRIBUTION_COLUMN).map(quoteLiteral).join(', ') || 'null'})`,
   );
   for (const unique of platformWide) {
     await run(
       unique.constraint
-        ? `alter table ${ident(unique.table)} drop constraint ${ident(unique.name)}`
-        : `drop index ${ident(unique.name)}`,
+        ? `alter table ${quoteIdentifier(unique.table)} drop constraint ${quoteIdentifier(unique.name)}`
+        : `drop index ${quoteIdentifier(unique.name)}`,
     );
   }
   const triggered = await tablesWithTriggers(run);
-  for (const table of triggered) await run(`alter table ${ident(table)} disable trigger user`);
+  for (const table of triggered) await run(`alter table ${quoteIdentifier(table)} disable trigger user`);
 
-  for (const table of pendingReference) await run(`select create_reference_table(${literal(table)})`);
+  for (const table of pendingReference) await run(`select create_reference_table(${quoteLiteral(table)})`);
   // The anchor first: every other table is co-located with it.
   const ordered = [...pendingDistributed].sort((a, b) => Number(b === ANCHOR_TABLE) - Number(a === ANCHOR_TABLE));
   for (const table of ordered) {
-    const colocate = table === ANCHOR_TABLE ? '' : `, colocate_with => ${literal(ANCHOR_TABLE)}`;
-    await run(`select create_distributed_table(${literal(table)}, ${literal(DISTRIBUTION_COLUMN)}${colocate})`);
+    const colocate = table === ANCHOR_TABLE ? '' : `, colocate_with => ${quoteLiteral(ANCHOR_TABLE)}`;
+    await run(
+      `select create_distributed_table(${quoteLiteral(table)}, ${quoteLiteral(DISTRIBUTION_COLUMN)}${colocate})`,
+    );
   }
 
   for (const key of keys)
-    await run(`alter table ${ident(key.table)} add constraint ${ident(key.name)} ${key.definition}`);
-  for (const table of triggered) await run(`alter table ${ident(table)} enable trigger user`);
+    await run(
+      `alter table ${quoteIdentifier(key.table)} add constraint ${quoteIdentifier(key.name)} ${key.definition}`,
+    );
+  for (const table of triggered) await run(`alter table ${quoteIdentifier(table)} enable trigger user`);
 }
