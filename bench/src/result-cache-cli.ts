@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 import { findRepoRoot } from '@renda/server/dist/config/app-config.js';
+import { freePort } from '@renda/server/dist/common/net/free-port.js';
 import { DEMO_PASSWORD } from '@renda/server/dist/seed/seed-demo-users.js';
 import { SCALE_TIERS } from '@renda/seeds/dist/scale/scale-tiers.js';
 import { openBenchDatabase } from './bench-database.js';
@@ -34,17 +34,6 @@ interface Recorded {
   method: string;
   path: string;
   body?: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
 }
 
 async function startServer(urls: { appUrl: string; ownerUrl: string }, cacheMb: number) {

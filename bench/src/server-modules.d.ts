@@ -87,3 +87,7 @@ declare module '@renda/server/dist/database/citus/local-cluster.js' {
   export function attachCitusDatabase(cluster: CitusClusterAddress, database: string, owner: string): Promise<void>;
   export function dropCitusDatabase(cluster: CitusClusterAddress, database: string): Promise<void>;
 }
+
+declare module '@renda/server/dist/common/net/free-port.js' {
+  export function freePort(): Promise<number>;
+}
