@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { createOrm } from '../database/create-orm.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 import { applyIdentity, IDENTITY_STATEMENT, identityParams } from './apply-identity.js';

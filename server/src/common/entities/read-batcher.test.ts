@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Reference, type EntityClass, type EntityMetadata, type MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Reference, type EntityClass, type EntityMetadata } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { createOrm } from '../../database/create-orm.js';
 import { entityClasses } from '../../database/entity-classes.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
