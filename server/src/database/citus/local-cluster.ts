@@ -1,32 +1,15 @@
-import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import pg from 'pg';
-import { freePort } from '../../common/net/free-port.js';
-import { postgresRunAs } from '../postgres-run-as.js';
-import { processAlive } from '../process-alive.js';
-
-const run = promisify(execFile);
+import { localPostgresHost, type LocalPostgres } from '../local-postgres.js';
 
 /**
  * A Citus cluster on loopback for tests (and local experiments): a coordinator and workers, each a
  * Debian PostgreSQL 15 with `shared_preload_libraries = 'citus'` (`.ci/citus.sh` installs Citus), run
  * as the `postgres` OS user when the caller is root, data under one temporary folder deleted at the end.
+ * A node (coordinator or worker) is a LocalPostgres: the fault test kills and restarts one.
  */
-export interface CitusNode {
-  port: number;
-  /** Superuser URL of the node's `postgres` database. */
-  url: string;
-  pid(): number;
-  /** SIGKILL to the postmaster; resolves once it is gone. */
-  kill(): Promise<void>;
-  /** Starts it again (after `kill`, retried while the dead server's backends let go of shared memory). */
-  start(): Promise<void>;
-}
+export type CitusNode = LocalPostgres;
 
 export interface LocalCitusCluster {
   coordinator: CitusNode;
@@ -65,88 +48,28 @@ export async function startCitusCluster(options: CitusClusterOptions = {}): Prom
   const bin = options.binDir ?? CITUS_PG_BINDIR;
   if (!existsSync(join(bin, 'initdb')))
     throw new Error(`no PostgreSQL in ${bin}: install postgresql-15 (.ci/citus.sh)`);
-  const user = await postgresRunAs();
-  const base = mkdtempSync(join(tmpdir(), 'renda-citus-'));
-  if (user) chownSync(base, user.uid, user.gid);
-  const tool = (name: string, args: string[]) =>
-    // HOME: libpq in the coordinator looks for client certificates under it, and root's is out of reach.
-    run(join(bin, name), args, { ...(user ?? {}), cwd: base, env: { ...process.env, LC_ALL: 'C.UTF-8', HOME: base } });
-
-  const started: CitusNode[] = [];
-  const dataDirs: string[] = [];
-  const makeNode = async (name: string): Promise<CitusNode> => {
-    const dataDir = join(base, name);
-    const log = join(base, `${name}.log`);
-    dataDirs.push(dataDir);
-    const port = await freePort();
-    // trust on loopback only: these servers live for one test run and listen on 127.0.0.1; the
-    // coordinator reaches the workers as the requesting role without a password file.
-    await tool('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N']);
-    const settings = [
-      "shared_preload_libraries = 'citus'",
-      "listen_addresses = '127.0.0.1'",
-      `port = ${port}`,
-      `unix_socket_directories = '${base}'`,
-      'fsync = off',
-      'synchronous_commit = off',
-      'full_page_writes = off',
-      `max_connections = ${options.maxConnections ?? 300}`,
-      // Citus commits writes touching several nodes with two-phase commit.
-      'max_prepared_transactions = 200',
-      `citus.shard_count = ${options.shardCount ?? 4}`,
-      // Loopback between nodes of one machine: no TLS (Citus would otherwise require it between nodes).
-      "citus.node_conninfo = 'sslmode=disable'",
-      // A worker that was killed is retried quickly, so requests fail fast instead of waiting on it.
-      "citus.node_connection_timeout = '5s'",
-    ];
-    await appendFile(join(dataDir, 'postgresql.conf'), `\n# renda citus test cluster\n${settings.join('\n')}\n`);
-    const pgStart = () =>
-      tool('pg_ctl', ['-D', dataDir, '-l', log, '-w', '-t', '60', 'start']).catch((error: Error) => {
-        const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '';
-        throw new Error(`${name} did not start: ${error.message}\n${tail}`);
-      });
-    await pgStart();
-    const pid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const node: CitusNode = {
-      port,
-      url: nodeUrl(port),
-      pid,
-      async kill() {
-        const victim = pid();
-        process.kill(victim, 'SIGKILL');
-        while (processAlive(victim)) await sleep(20);
-      },
-      async start() {
-        for (let attempt = 1; ; attempt += 1) {
-          try {
-            await pgStart();
-            return;
-          } catch (error) {
-            if (attempt >= 20) throw error;
-            await sleep(250);
-          }
-        }
-      },
-    };
-    started.push(node);
-    return node;
-  };
-
-  const stop = async () => {
-    await Promise.all(
-      dataDirs
-        .filter((dir) => existsSync(join(dir, 'postmaster.pid')))
-        .map((dir) => tool('pg_ctl', ['-D', dir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined)),
-    );
-    rmSync(base, { recursive: true, force: true });
-  };
+  const host = await localPostgresHost(bin, 'renda-citus-');
+  const settings = [
+    "shared_preload_libraries = 'citus'",
+    'fsync = off',
+    'synchronous_commit = off',
+    'full_page_writes = off',
+    `max_connections = ${options.maxConnections ?? 300}`,
+    // Citus commits writes touching several nodes with two-phase commit.
+    'max_prepared_transactions = 200',
+    `citus.shard_count = ${options.shardCount ?? 4}`,
+    // Loopback between nodes of one machine: no TLS (Citus would otherwise require it between nodes).
+    "citus.node_conninfo = 'sslmode=disable'",
+    // A worker that was killed is retried quickly, so requests fail fast instead of waiting on it.
+    "citus.node_connection_timeout = '5s'",
+  ];
   try {
-    const coordinator = await makeNode('coordinator');
+    const coordinator = await host.add('coordinator', settings);
     const workers: CitusNode[] = [];
-    for (let i = 1; i <= (options.workers ?? 2); i += 1) workers.push(await makeNode(`worker${i}`));
-    return { coordinator, workers, stop };
+    for (let i = 1; i <= (options.workers ?? 2); i += 1) workers.push(await host.add(`worker${i}`, settings));
+    return { coordinator, workers, stop: host.stop };
   } catch (error) {
-    await stop();
+    await host.stop();
     throw error;
   }
 }
