@@ -3,7 +3,6 @@
 import 'reflect-metadata';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import pg from 'pg';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -20,18 +19,6 @@ async function admin(url, sql) {
   }
 }
 
-/** A port nobody listens on now, so concurrent test runs on one machine never collide. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * One real PostgreSQL for the whole run: embedded (fresh data folder) unless DATABASE_URL names a
  * server. A template database is migrated and seeded once; each test file clones it in milliseconds.
@@ -40,6 +27,8 @@ export default async function globalSetup() {
   if (!existsSync(new URL('main.js', dist))) throw new Error('server/dist is missing: run `npm run build` first');
   const { startEmbeddedDatabase } = await import(new URL('database/embedded-database.js', dist).href);
   const { findRepoRoot } = await import(new URL('config/app-config.js', dist).href);
+  // A port nobody listens on now, so concurrent test runs on one machine never collide.
+  const { freePort } = await import(new URL('common/net/free-port.js', dist).href);
 
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
