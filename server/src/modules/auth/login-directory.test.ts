@@ -118,6 +118,50 @@ describe('login directory (login → county, unique across the platform)', () =>
       expect(await su(MISMATCHES)).toEqual([{ n: 0 }]);
     });
 
+    it("refuses look-alikes of another county's login as bad input, writing nothing, and signs none of them in", async () => {
+      const taken = 'otherqunli.clerk';
+      // Case, blanks, NUL, zero-width and bidi characters, full-width and dot-leader look-alikes.
+      const lookAlikes = [
+        'OtherQunli.Clerk',
+        `${taken} `,
+        ` ${taken}`,
+        `${taken}\u0000`,
+        `${taken}\u200b`,
+        `\u202e${taken}`,
+        'ｏtherqunli.clerk',
+        'otherqunli\u2024clerk',
+        `${taken}${'x'.repeat(80)}`,
+      ];
+      const before = await su<{ users: number; entries: number }>(
+        `select (select count(*)::int from app_user) as users, (select count(*)::int from login_directory) as entries`,
+      );
+      for (const login of lookAlikes) {
+        const res = await createUser('demo.admin', login);
+        expect({ login, data: res.data ?? null, extensions: res.errors?.[0]?.extensions }).toMatchObject({
+          login,
+          data: null,
+          extensions: { code: 'BAD_USER_INPUT', field: ['input', 'login'] },
+        });
+        // A look-alike signs nobody in, and answers as any unknown login does (no hint that it resembles one).
+        const signIn = await t.graphql(
+          `mutation ($input: LoginInput!) { login(input: $input) { token } }`,
+          { input: { login, password: DEMO_PASSWORD } },
+          { as: null },
+        );
+        expect({ login, data: signIn.data ?? null, code: signIn.errors?.[0]?.extensions?.['code'] }).toEqual({
+          login,
+          data: null,
+          code: expect.stringMatching(/^(UNAUTHENTICATED|BAD_USER_INPUT)$/),
+        });
+      }
+      expect(
+        await su(
+          `select (select count(*)::int from app_user) as users, (select count(*)::int from login_directory) as entries`,
+        ),
+      ).toEqual(before);
+      expect(await su(MISMATCHES)).toEqual([{ n: 0 }]);
+    });
+
     it('lets exactly one of two counties’ admins create the same new login at once', async () => {
       for (let round = 0; round < 5; round++) {
         const login = `race${round}.staff`;
