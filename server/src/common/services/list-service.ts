@@ -51,8 +51,17 @@ export abstract class ListService<T extends object, F> {
     return found as T;
   }
 
-  async connection(filter: F | null | undefined, args: ConnectionArgs): Promise<ConnectionShape<T>> {
-    const pages = await this.pages(filter, args);
+  /**
+   * A top-level list. `countyId` (the caller's county) is named in the statement when the entity has a
+   * county: row-level security shows the same rows, and on a Citus cluster the list runs on the county's
+   * shard only, not on every worker (a dead worker then fails only its own counties' lists).
+   */
+  async connection(
+    filter: F | null | undefined,
+    args: ConnectionArgs,
+    countyId?: string | undefined,
+  ): Promise<ConnectionShape<T>> {
+    const pages = await this.pages(filter, args, undefined, null, countyId);
     const page = pages.get(null);
     return toConnection(
       page ?? { items: [], cursors: [], totalCount: 0, hasNextPage: false, hasPreviousPage: args.after !== null },
@@ -87,6 +96,7 @@ export abstract class ListService<T extends object, F> {
     args: ConnectionArgs,
     partition?: CountyPartition,
     props?: readonly string[] | null,
+    countyId?: string | undefined,
   ): Promise<Map<string | null, Page<T>>> {
     const where = newWhere();
     if (filter) this.applyFilter(where, filter);
@@ -97,6 +107,7 @@ export abstract class ListService<T extends object, F> {
       page: { first: args.first, after: args.after ?? null },
       ...(partition ? { partition } : {}),
       props: props ?? null,
+      countyId,
     });
   }
 }

@@ -33,7 +33,7 @@ export class ActivityResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ActivityService(ctx.em).connection(filter, args);
+    return new ActivityService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => [ParticipantName], {

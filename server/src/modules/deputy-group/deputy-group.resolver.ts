@@ -24,7 +24,7 @@ export class DeputyGroupResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new DeputyGroupService(ctx.em).connection(filter, args);
+    return new DeputyGroupService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

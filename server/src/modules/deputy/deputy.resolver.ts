@@ -54,7 +54,7 @@ export class DeputyResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new DeputyService(ctx.em).connection(filter, args);
+    return new DeputyService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @Authorized(...PHONE_READERS)

@@ -24,7 +24,7 @@ export class ElectionResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ElectionService(ctx.em).connection(filter, args);
+    return new ElectionService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

@@ -26,7 +26,7 @@ export class PeriodFigureResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new PeriodFigureService(ctx.em).connection(filter, args);
+    return new PeriodFigureService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

@@ -26,7 +26,7 @@ export class QuarterlyReportResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new QuarterlyReportService(ctx.em).connection(filter, args);
+    return new QuarterlyReportService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

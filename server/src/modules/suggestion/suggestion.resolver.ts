@@ -29,7 +29,7 @@ export class SuggestionResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SuggestionService(ctx.em).connection(filter, args);
+    return new SuggestionService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

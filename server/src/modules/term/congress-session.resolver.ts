@@ -25,7 +25,7 @@ export class CongressSessionResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new CongressSessionService(ctx.em).connection(filter, args);
+    return new CongressSessionService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

@@ -28,7 +28,7 @@ export class VoterContactResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new VoterContactService(ctx.em).connection(filter, args);
+    return new VoterContactService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)
