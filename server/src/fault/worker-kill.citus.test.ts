@@ -118,20 +118,40 @@ describe('kill -9 of a Citus worker under writes', () => {
     });
     const dead = counties.get('QUNLI')!;
     const alive = counties.get('OTHERQUNLI')!;
-    // The two counties on different workers: move the second county's shard group when they share one.
-    const deadPort = await workerPortOf(superuserUrl, dead.county);
-    if ((await workerPortOf(superuserUrl, alive.county)) === deadPort) {
-      const other = cluster.workers.find((w) => w.port !== deadPort)!;
-      await withDatabaseClient(superuserUrl, async (su) => {
-        await su.query(
-          `select citus_move_shard_placement(get_shard_id_for_distribution_column('township', $1::uuid),
-                  '127.0.0.1', $2, '127.0.0.1', $3, shard_transfer_mode => 'block_writes')`,
-          [alive.county, deadPort, other.port],
+    // The two counties on different workers. Moving a shard moves every county hashed into it, so when
+    // both counties share a shard the second is first isolated into a shard of its own (Citus splits
+    // the shard group); then its shard group is moved when both sit on one worker.
+    const shardOf = (county: string) =>
+      withDatabaseClient(superuserUrl, async (su) => {
+        const { rows } = await su.query<{ id: string }>(
+          `select get_shard_id_for_distribution_column('township', $1::uuid)::text as id`,
+          [county],
         );
-        // Column grants live on each placement: the moved shards need them again (distribute.ts).
+        return rows[0]!.id;
+      });
+    const deadPort = await workerPortOf(superuserUrl, dead.county);
+    const placeApart = async (statement: string, params: unknown[]) =>
+      withDatabaseClient(superuserUrl, async (su) => {
+        await su.query(statement, params);
+        // Column grants live on each placement: new and moved shards need them again (distribute.ts).
         await distributeByCounty(async (sql) => (await su.query(sql)).rows);
       });
+    if ((await shardOf(alive.county)) === (await shardOf(dead.county))) {
+      await placeApart(
+        `select isolate_tenant_to_new_shard('township', $1::uuid, 'CASCADE', shard_transfer_mode => 'block_writes')`,
+        [alive.county],
+      );
     }
+    if ((await workerPortOf(superuserUrl, alive.county)) === deadPort) {
+      const other = cluster.workers.find((w) => w.port !== deadPort)!;
+      await placeApart(
+        `select citus_move_shard_placement(get_shard_id_for_distribution_column('township', $1::uuid),
+                '127.0.0.1', $2, '127.0.0.1', $3, shard_transfer_mode => 'block_writes')`,
+        [alive.county, deadPort, other.port],
+      );
+    }
+    expect(await shardOf(alive.county)).not.toBe(await shardOf(dead.county));
+    expect(await workerPortOf(superuserUrl, dead.county)).toBe(deadPort);
     expect(await workerPortOf(superuserUrl, alive.county)).not.toBe(deadPort);
     victim = cluster.workers.find((w) => w.port === deadPort)!;
     writers.dead = { token: await login(base, 'qunli.clerk'), deputies: dead.deputies as [string, string] };
