@@ -119,7 +119,8 @@ export async function fetchPages<T extends object>(
   }
   // Row-level security keeps the rows to the caller's county; naming it lets Citus route to its shard.
   const countyId = partition?.countyId ?? options.countyId;
-  if (countyId && meta.props.some((p) => p.fieldNames?.includes('county_id'))) {
+  // Not where the county may be null: the platform's rows (metric catalog, calendar) have none.
+  if (countyId && meta.props.some((p) => p.fieldNames?.includes('county_id') && !p.nullable)) {
     base.raw(`${ALIAS}."county_id" = ?`, countyId);
   }
   base.raw(options.where.sql, ...options.where.params);

@@ -43,10 +43,10 @@ export abstract class ListService<T extends object, F> {
     return found;
   }
 
-  /** The managed row, for a write that changes it. */
-  async findById(id: string): Promise<T> {
+  /** The managed row, for a write that changes it; `countyId` names the caller's county as `readById` does. */
+  async findById(id: string, countyId?: string): Promise<T> {
     assertUuid(id, ['id']);
-    const found = await this.em.findOne(this.entity, { id } as never);
+    const found = await this.em.findOne(this.entity, (countyId ? { id, county: countyId } : { id }) as never);
     if (!found) throw commonErrors.notFound(this.label, id);
     return found as T;
   }

@@ -78,7 +78,7 @@ export class ActivityWriteService {
    * participants against the new date (the refusal then names occurredOn).
    */
   async update(id: string, input: UpdateActivityInput): Promise<Activity> {
-    const activity = await new ActivityService(this.em).findById(id);
+    const activity = await new ActivityService(this.em).findById(id, this.scope.countyId);
     const on = input.occurredOn ?? activity.occurredOn;
     if (input.occurredOn !== undefined) assertRecordDate(on, ['input', 'occurredOn']);
     if (input.occurredOn !== undefined || input.datePrecision !== undefined) {

@@ -14,7 +14,7 @@ export class DeputyGroupResolver {
   @Authorized()
   @Query(() => DeputyGroup)
   deputyGroup(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeputyGroup> {
-    return new DeputyGroupService(ctx.em).readById(id);
+    return new DeputyGroupService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()

@@ -14,7 +14,7 @@ export class ElectionResolver {
   @Authorized()
   @Query(() => Election)
   election(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Election> {
-    return new ElectionService(ctx.em).readById(id);
+    return new ElectionService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()

@@ -16,7 +16,7 @@ export class PeriodFigureResolver {
   @Authorized()
   @Query(() => PeriodFigure)
   periodFigure(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PeriodFigure> {
-    return new PeriodFigureService(ctx.em).readById(id);
+    return new PeriodFigureService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()

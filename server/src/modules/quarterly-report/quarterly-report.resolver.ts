@@ -16,7 +16,7 @@ export class QuarterlyReportResolver {
   @Authorized()
   @Query(() => QuarterlyReport)
   quarterlyReport(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<QuarterlyReport> {
-    return new QuarterlyReportService(ctx.em).readById(id);
+    return new QuarterlyReportService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()

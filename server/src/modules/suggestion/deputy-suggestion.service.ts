@@ -51,6 +51,6 @@ export class DeputySuggestionService {
         deputyId,
       ],
     );
-    return new SuggestionService(this.em).findById(id);
+    return new SuggestionService(this.em).findById(id, this.scope.countyId);
   }
 }

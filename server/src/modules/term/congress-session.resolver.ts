@@ -15,7 +15,7 @@ export class CongressSessionResolver {
   @Authorized()
   @Query(() => CongressSession)
   congressSession(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CongressSession> {
-    return new CongressSessionService(ctx.em).readById(id);
+    return new CongressSessionService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()

@@ -16,7 +16,7 @@ export class TermResolver {
   @Authorized()
   @Query(() => Term)
   term(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Term> {
-    return new TermService(ctx.em).readById(id);
+    return new TermService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()

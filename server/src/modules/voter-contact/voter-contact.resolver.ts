@@ -18,7 +18,7 @@ export class VoterContactResolver {
   @Authorized()
   @Query(() => VoterContact)
   voterContact(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<VoterContact> {
-    return new VoterContactService(ctx.em).readById(id);
+    return new VoterContactService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
