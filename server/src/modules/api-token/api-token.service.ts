@@ -61,7 +61,7 @@ export class ApiTokenService {
     }
     if (townshipId === null) throw apiTokenErrors.townshipRequired();
     assertUuid(townshipId, ['input', 'townshipId']);
-    const township = await this.em.findOne(Township, { id: townshipId });
+    const township = await this.em.findOne(Township, { id: townshipId, county: identity.countyId });
     if (!township) throw townshipErrors.notFound(townshipId, ['input', 'townshipId']);
     return township.id;
   }
