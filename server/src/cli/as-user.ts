@@ -81,7 +81,11 @@ export async function asUser<T>(
     const request: RequestContext = {
       requestId: randomUUID(),
       em,
-      loaders: new RequestLoaders(em, `${identity.countyId}/${identity.townshipId ?? '*'}/${identity.role}/cli`),
+      loaders: new RequestLoaders(
+        em,
+        `${identity.countyId}/${identity.townshipId ?? '*'}/${identity.role}/cli`,
+        identity.countyId,
+      ),
       identity,
       identityRevoked: false,
       clientAddress: 'renda-cli',

@@ -29,6 +29,7 @@ import { Migration20261207075612_distribute_by_county } from './Migration2026120
 import { Migration20261207092627_login_directory_invoker_check } from './Migration20261207092627_login_directory_invoker_check.js';
 import { Migration20261207093053_invitation_user_role } from './Migration20261207093053_invitation_user_role.js';
 import { Migration20261207093330_activation_by_county } from './Migration20261207093330_activation_by_county.js';
+import { Migration20261207105834_identity_and_version_by_county } from './Migration20261207105834_identity_and_version_by_county.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -77,4 +78,8 @@ export const migrationList: MigrationObject[] = [
   },
   { name: 'Migration20261207093053_invitation_user_role', class: Migration20261207093053_invitation_user_role },
   { name: 'Migration20261207093330_activation_by_county', class: Migration20261207093330_activation_by_county },
+  {
+    name: 'Migration20261207105834_identity_and_version_by_county',
+    class: Migration20261207105834_identity_and_version_by_county,
+  },
 ];

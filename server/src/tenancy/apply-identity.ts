@@ -31,7 +31,7 @@ export const IDENTITY_STATEMENT =
           renda_share_settings(),
           v.valid,
           renda_data_version(cast(? as uuid))::text as data_version
-     from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)), false) as valid
+     from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid), cast(? as uuid)), false) as valid
            offset 0) v`;
 
 /** The identity statement's parameters, in its placeholders' order. */
@@ -49,6 +49,7 @@ export function identityParams(identity: Identity, options: { genericPlans?: boo
     identity.userId,
     identity.apiToken ? null : (identity.tokenVersion ?? null),
     identity.apiToken?.id ?? null,
+    identity.countyId,
   ];
 }
 
@@ -59,8 +60,10 @@ export function identityParams(identity: Identity, options: { genericPlans?: boo
  *
  * The same statement checks that the session still stands (`renda_identity_valid`, security definer):
  * a person's token version still matches an active `app_user` row, or an API token is neither revoked
- * nor expired. When it does not, no setting is applied (row-level security then shows nothing) and the
- * function returns false, so the caller refuses the request. One statement, no extra round trip.
+ * nor expired; looked up in the caller's county, so that on a Citus cluster it reads one shard group and
+ * a dead worker fails only its own counties' requests (migration identity_and_version_by_county). When it
+ * does not, no setting is applied (row-level security then shows nothing) and the function returns false,
+ * so the caller refuses the request. One statement, no extra round trip.
  *
  * `genericPlans` (write transactions): prepared statements are planned once per connection and reused
  * (`plan_cache_mode = force_generic_plan`, for this transaction only). The write path sends its hot
@@ -100,12 +103,13 @@ export async function applyIdentity(
  */
 export async function probeIdentity(em: EntityManager, identity: Identity): Promise<AppliedIdentity> {
   const rows = await em.execute<{ valid: boolean | null; data_version: string }[]>(
-    `select renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid)) as valid,
+    `select renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid), cast(? as uuid)) as valid,
             renda_data_version(cast(? as uuid))::text as data_version`,
     [
       identity.userId,
       identity.apiToken ? null : (identity.tokenVersion ?? null),
       identity.apiToken?.id ?? null,
+      identity.countyId,
       identity.countyId,
     ],
   );

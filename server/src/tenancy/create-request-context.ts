@@ -56,6 +56,7 @@ export async function createRequestContext(
       identity
         ? `${identity.countyId}/${identity.townshipId ?? '*'}/${identity.role}/${identity.deputyId ?? '*'}`
         : 'anonymous',
+      identity?.countyId,
     ),
     identity,
     identityRevoked: false,

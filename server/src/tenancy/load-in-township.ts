@@ -7,7 +7,9 @@ import type { TownshipScope } from './require-township.js';
 
 /**
  * A referenced row (a deputy group, a station, a deputy) that must belong to the caller's township:
- * row-level security already hides other townships' rows, so "not found" and "foreign" look alike.
+ * row-level security already hides other townships' rows, so "not found" and "foreign" look alike. The
+ * lookup names the caller's county as well: on a Citus cluster a lookup by id alone runs on every shard,
+ * so a dead worker would fail every county's writes (fault/worker-kill.citus.test.ts).
  */
 export async function loadInTownship<T extends { township: { id: string } }>(
   em: EntityManager,
@@ -18,7 +20,7 @@ export async function loadInTownship<T extends { township: { id: string } }>(
   label: Label,
 ): Promise<T> {
   assertUuid(id, field);
-  const row = (await em.findOne(entity, { id } as never)) as T | null;
+  const row = (await em.findOne(entity, { id, county: scope.countyId } as never)) as T | null;
   if (!row || row.township.id !== scope.townshipId) {
     throw accessErrors.notInTownship(field, label, id);
   }

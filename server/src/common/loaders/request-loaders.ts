@@ -23,6 +23,11 @@ export class RequestLoaders {
   constructor(
     private readonly em: EntityManager,
     private readonly tenant: string,
+    /**
+     * The caller's county, named in lookups of county-scoped entities: row-level security shows the
+     * same rows, and on a Citus cluster the lookup runs on the county's shard, not on every worker.
+     */
+    private readonly countyId?: string,
   ) {}
 
   /**
@@ -34,7 +39,12 @@ export class RequestLoaders {
     let loader = this.byIdLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, object | null>(async (ids) => {
-        const rows = await findReadOnly(this.em, entity, { id: { $in: [...ids] } } as never);
+        // not where the county may be null (the platform's rows of the metric catalog and the calendar)
+        const county = this.em.getMetadata().get(entity).properties['county' as never] as
+          { nullable?: boolean } | undefined;
+        const countyScoped = this.countyId && county && !county.nullable;
+        const where = { id: { $in: [...ids] }, ...(countyScoped ? { county: this.countyId } : {}) };
+        const rows = await findReadOnly(this.em, entity, where as never);
         const byId = new Map(rows.map((row) => [(row as unknown as { id: string }).id, row]));
         return ids.map((id) => byId.get(id) ?? null);
       });

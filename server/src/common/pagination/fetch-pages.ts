@@ -35,6 +35,8 @@ export interface FetchPagesOptions<T extends object> {
    * the others stay undefined on the returned rows. Absent: every column an ordinary read selects.
    */
   props?: readonly string[] | null;
+  /** The caller's county, named in the statement of a county-scoped top-level list (routed on Citus). */
+  countyId?: string | undefined;
 }
 
 export function newWhere(): SqlWhere {
@@ -116,8 +118,10 @@ export async function fetchPages<T extends object>(
     );
   }
   // Row-level security keeps the rows to the caller's county; naming it lets Citus route to its shard.
-  if (partition?.countyId && meta.props.some((p) => p.fieldNames?.includes('county_id'))) {
-    base.raw(`${ALIAS}."county_id" = ?`, partition.countyId);
+  const countyId = partition?.countyId ?? options.countyId;
+  // Not where the county may be null: the platform's rows (metric catalog, calendar) have none.
+  if (countyId && meta.props.some((p) => p.fieldNames?.includes('county_id') && !p.nullable)) {
+    base.raw(`${ALIAS}."county_id" = ?`, countyId);
   }
   base.raw(options.where.sql, ...options.where.params);
 

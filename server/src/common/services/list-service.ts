@@ -43,16 +43,25 @@ export abstract class ListService<T extends object, F> {
     return found;
   }
 
-  /** The managed row, for a write that changes it. */
-  async findById(id: string): Promise<T> {
+  /** The managed row, for a write that changes it; `countyId` names the caller's county as `readById` does. */
+  async findById(id: string, countyId?: string): Promise<T> {
     assertUuid(id, ['id']);
-    const found = await this.em.findOne(this.entity, { id } as never);
+    const found = await this.em.findOne(this.entity, (countyId ? { id, county: countyId } : { id }) as never);
     if (!found) throw commonErrors.notFound(this.label, id);
     return found as T;
   }
 
-  async connection(filter: F | null | undefined, args: ConnectionArgs): Promise<ConnectionShape<T>> {
-    const pages = await this.pages(filter, args);
+  /**
+   * A top-level list. `countyId` (the caller's county) is named in the statement when the entity has a
+   * county: row-level security shows the same rows, and on a Citus cluster the list runs on the county's
+   * shard only, not on every worker (a dead worker then fails only its own counties' lists).
+   */
+  async connection(
+    filter: F | null | undefined,
+    args: ConnectionArgs,
+    countyId?: string | undefined,
+  ): Promise<ConnectionShape<T>> {
+    const pages = await this.pages(filter, args, undefined, null, countyId);
     const page = pages.get(null);
     return toConnection(
       page ?? { items: [], cursors: [], totalCount: 0, hasNextPage: false, hasPreviousPage: args.after !== null },
@@ -87,6 +96,7 @@ export abstract class ListService<T extends object, F> {
     args: ConnectionArgs,
     partition?: CountyPartition,
     props?: readonly string[] | null,
+    countyId?: string | undefined,
   ): Promise<Map<string | null, Page<T>>> {
     const where = newWhere();
     if (filter) this.applyFilter(where, filter);
@@ -97,6 +107,7 @@ export abstract class ListService<T extends object, F> {
       page: { first: args.first, after: args.after ?? null },
       ...(partition ? { partition } : {}),
       props: props ?? null,
+      countyId,
     });
   }
 }

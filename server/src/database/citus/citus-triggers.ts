@@ -1,7 +1,8 @@
 /**
  * The Citus forms of the trigger functions that write beside each change: the audit log and the result
  * cache's data version (county_data_change). Keep them in step with their one-server forms (migrations
- * tenancy/write_path, report_value_statement_audit, data_version_without_lock); `*.citus.test.ts` checks
+ * tenancy/write_path, report_value_statement_audit, data_version_without_lock,
+ * identity_and_version_by_county); `*.citus.test.ts` checks
  * that both write what they write on one server.
  *
  * On the cluster a trigger runs on a shard, on a worker, and Citus lets it reach other shards only when
@@ -52,8 +53,11 @@ begin
     execute format('select coalesce(bool_or(c is null), false), array_agg(distinct c) filter (where c is not null) from (%s) s', source)
       into platform, counties;
   end if;
+  -- a platform row concerns every county (migration identity_and_version_by_county): each county's version
+  -- rises, here only the counties whose shards this node holds (the county reference table is read from
+  -- this node's own copy)
   if platform then
-    counties := array['00000000-0000-0000-0000-000000000000'::uuid];
+    select array_agg(c.id order by c.id) into counties from public.county c;
   end if;
   foreach county in array coalesce(counties, '{}') loop
     if public.renda_shard_is_local('public.county_data_change', county) then

@@ -25,6 +25,12 @@ export interface CitusClusterOptions {
   /** The folder of PostgreSQL 15's binaries (default: Debian's, or RENDA_CITUS_PG_BINDIR). */
   binDir?: string;
   maxConnections?: number;
+  /**
+   * Commits wait for their WAL to reach the operating system (`synchronous_commit = on`). Off by default
+   * (speed): a node killed with SIGKILL may then lose commits it had acknowledged in the last few hundred
+   * milliseconds, which a test that kills a node and counts acknowledged writes must not allow.
+   */
+  durableCommits?: boolean;
 }
 
 export const CITUS_PG_BINDIR = process.env['RENDA_CITUS_PG_BINDIR'] || '/usr/lib/postgresql/15/bin';
@@ -52,7 +58,7 @@ export async function startCitusCluster(options: CitusClusterOptions = {}): Prom
   const settings = [
     "shared_preload_libraries = 'citus'",
     'fsync = off',
-    'synchronous_commit = off',
+    `synchronous_commit = ${options.durableCommits ? 'on' : 'off'}`,
     'full_page_writes = off',
     `max_connections = ${options.maxConnections ?? 300}`,
     // Citus commits writes touching several nodes with two-phase commit.

@@ -4,6 +4,7 @@ import { findRepoRoot } from '../../config/app-config.js';
 import { describeRoutes, recordOperation, routeOf, type StatementRoute } from '../../test-support/citus-routing.js';
 import { citusCluster, withDatabaseClient } from '../../test-support/test-cluster.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { READ_DEPUTIES, RECORD_ACTIVITY } from '../../fault/fault-client.js';
 
 // The operations of issue #20's routing promise, exactly as clients send them.
 const COMPARE = `query ($county: ID!, $keys: [String!]!, $periods: [PeriodInput!]!) {
@@ -114,6 +115,25 @@ describe('routing on the Citus cluster', () => {
       'qunli.clerk',
     );
     expect(routes.some((r) => /^\s*insert into "?quarterly_report/i.test(r.sql))).toBe(true);
+  });
+
+  it('sends a clerk’s activity with its participants, and a list of deputies, to one shard group', async () => {
+    // The worker-kill test's requests (fault/worker-kill.citus.test.ts): a lookup by id or a list that names
+    // no county runs on every worker, so a dead worker would fail every county's requests.
+    const deputies = await t.graphql<{ deputies: { nodes: { id: string }[] } }>(
+      '{ deputies(first: 2, filter: { status: ACTIVE }) { nodes { id } } }',
+      {},
+      { as: 'qunli.clerk' },
+    );
+    const participants = deputies.data!.deputies.nodes.map((d) => ({ deputyId: d.id }));
+    expect(participants).toHaveLength(2);
+    const routes = await expectSingleShardGroup(
+      RECORD_ACTIVITY,
+      { input: { type: 'INSPECTION', occurredOn: '2025-03-10', title: `routing-${Date.now()}`, participants } },
+      'qunli.clerk',
+    );
+    expect(routes.some((r) => /^\s*insert into "?activity_participant/i.test(r.sql))).toBe(true);
+    await expectSingleShardGroup(READ_DEPUTIES, {}, 'qunli.clerk');
   });
 
   it('runs a province-wide aggregate (every county) on all workers, in parallel', async () => {

@@ -119,7 +119,7 @@ describe('county data version: lock-free, snapshot-exact, compacted without loss
     });
   });
 
-  it('is read with one index-only probe of the primary key (county and platform rows together)', async () => {
+  it('is read with one index-only probe of the primary key, the county’s own rows only', async () => {
     const plan = await withClient(async (client) => {
       await client.query('begin');
       try {
@@ -139,6 +139,31 @@ describe('county data version: lock-free, snapshot-exact, compacted without loss
     });
     expect(plan).toContain('Index Only Scan using county_data_change_pkey');
     expect(plan.match(/Scan/g)).toHaveLength(1);
+  });
+
+  it('a platform row (no county) raises every county’s version once, in the writing transaction', async () => {
+    await withClient(async (client) => {
+      const versions = async () =>
+        (
+          await client.query<{ id: string; v: string }>(
+            'select id, renda_data_version(id)::text as v from county order by id',
+          )
+        ).rows.map((r) => ({ id: r.id, v: BigInt(r.v) }));
+      const before = await versions();
+      expect(before.length).toBeGreaterThanOrEqual(1);
+      await client.query('begin');
+      await client.query(
+        `insert into calendar_day (id, county_id, day, kind, name) values ('01a24f00-0000-7000-8000-00000000d001', null, '2032-10-09', 'WORKDAY', '调休')`,
+      );
+      expect(await versions()).toEqual(before.map((c) => ({ id: c.id, v: c.v + 1n })));
+      // kept in each county's own rows: a version never reads another county's (or a platform) shard
+      const nil = await client.query<{ n: number }>(
+        `select count(*)::int as n from county_data_change where county_id = '00000000-0000-0000-0000-000000000000'`,
+      );
+      expect(nil.rows[0]!.n).toBe(0);
+      await client.query('rollback');
+      expect(await versions()).toEqual(before);
+    });
   });
 
   it('a rolled-back compaction leaves the rows and the version as they were', async () => {

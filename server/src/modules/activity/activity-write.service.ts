@@ -78,7 +78,7 @@ export class ActivityWriteService {
    * participants against the new date (the refusal then names occurredOn).
    */
   async update(id: string, input: UpdateActivityInput): Promise<Activity> {
-    const activity = await new ActivityService(this.em).findById(id);
+    const activity = await new ActivityService(this.em).findById(id, this.scope.countyId);
     const on = input.occurredOn ?? activity.occurredOn;
     if (input.occurredOn !== undefined) assertRecordDate(on, ['input', 'occurredOn']);
     if (input.occurredOn !== undefined || input.datePrecision !== undefined) {
@@ -105,12 +105,17 @@ export class ActivityWriteService {
       session = input.sessionId === null ? null : ref(await this.session(input.sessionId));
 
     const existing =
-      input.participants != null || moved ? await this.em.find(ActivityParticipant, { activity: activity.id }) : [];
+      input.participants != null || moved
+        ? await this.em.find(ActivityParticipant, { activity: activity.id, county: this.scope.countyId })
+        : [];
     let wanted: Participation[] | null = null;
     if (input.participants != null) {
       wanted = await this.participations(input.participants, on);
     } else if (moved && existing.length > 0) {
-      const deputies = await this.em.find(Deputy, { id: { $in: existing.map((row) => row.deputy.id) } });
+      const deputies = await this.em.find(Deputy, {
+        id: { $in: existing.map((row) => row.deputy.id) },
+        county: this.scope.countyId,
+      });
       for (const deputy of deputies) assertDeputyServing(deputy, on, kept);
     }
 
@@ -150,7 +155,8 @@ export class ActivityWriteService {
       seen.add(id);
     });
     if (list.length === 0) return [];
-    const found = await this.em.find(Deputy, { id: { $in: [...seen] } });
+    // in the caller's county: one shard group on Citus (loadInTownship)
+    const found = await this.em.find(Deputy, { id: { $in: [...seen] }, county: this.scope.countyId });
     const byId = new Map(found.map((deputy) => [deputy.id, deputy]));
     return list.map((item, i) => {
       const deputy = byId.get(item.deputyId.toLowerCase());

@@ -23,7 +23,7 @@ export class ActivityResolver {
   @Authorized(...EVERY_ROLE)
   @Query(() => Activity)
   activity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Activity> {
-    return new ActivityService(ctx.em).readById(id);
+    return new ActivityService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized(...EVERY_ROLE)
@@ -33,7 +33,7 @@ export class ActivityResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ActivityService(ctx.em).connection(filter, args);
+    return new ActivityService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => [ParticipantName], {

@@ -15,7 +15,7 @@ export class ApiTokenResolver {
     description: 'API 令牌（含最近使用时间）/ API tokens of the county (admin) or own township (clerk), with last use',
   })
   apiTokens(@Ctx() ctx: RequestContext): Promise<ApiToken[]> {
-    return new ApiTokenService(ctx.em).list();
+    return new ApiTokenService(ctx.em).list(ctx.identity?.countyId);
   }
 
   @Authorized(UserRole.COUNTY_ADMIN, UserRole.TOWNSHIP_CLERK)
@@ -33,7 +33,7 @@ export class ApiTokenResolver {
   @Authorized(UserRole.COUNTY_ADMIN, UserRole.TOWNSHIP_CLERK)
   @Mutation(() => ApiToken, { description: '撤销 API 令牌（立即生效）/ Revoke an API token, effective at once' })
   revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiToken> {
-    return new ApiTokenService(ctx.em).revoke(id);
+    return new ApiTokenService(ctx.em).revoke(id, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

@@ -22,8 +22,9 @@ const DAY_MS = 24 * 3600 * 1000;
 export class ApiTokenService {
   constructor(private readonly em: EntityManager) {}
 
-  list(): Promise<ApiToken[]> {
-    return this.em.find(ApiToken, {}, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  /** `countyId` (the caller's) is named as well as row-level security applies it: one shard group on Citus. */
+  list(countyId?: string): Promise<ApiToken[]> {
+    return this.em.find(ApiToken, countyId ? { county: countyId } : {}, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
   async create(identity: Identity, input: CreateApiTokenInput): Promise<CreateApiTokenPayload> {
@@ -43,9 +44,9 @@ export class ApiTokenService {
     return { token: secret, apiToken };
   }
 
-  async revoke(id: string): Promise<ApiToken> {
+  async revoke(id: string, countyId?: string): Promise<ApiToken> {
     assertUuid(id, ['id']);
-    const apiToken = await this.em.findOne(ApiToken, { id });
+    const apiToken = await this.em.findOne(ApiToken, countyId ? { id, county: countyId } : { id });
     if (!apiToken) throw apiTokenErrors.notFound(id);
     if (apiToken.revokedAt) throw apiTokenErrors.alreadyRevoked();
     apiToken.revokedAt = new Date();
@@ -61,7 +62,7 @@ export class ApiTokenService {
     }
     if (townshipId === null) throw apiTokenErrors.townshipRequired();
     assertUuid(townshipId, ['input', 'townshipId']);
-    const township = await this.em.findOne(Township, { id: townshipId });
+    const township = await this.em.findOne(Township, { id: townshipId, county: identity.countyId });
     if (!township) throw townshipErrors.notFound(townshipId, ['input', 'townshipId']);
     return township.id;
   }

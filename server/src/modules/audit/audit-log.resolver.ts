@@ -16,6 +16,6 @@ export class AuditLogResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new AuditLogService(ctx.em).connection(filter, args);
+    return new AuditLogService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 }

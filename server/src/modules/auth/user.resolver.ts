@@ -15,7 +15,7 @@ export class UserResolver {
   @Authorized(UserRole.COUNTY_ADMIN)
   @Query(() => [User], { description: 'Users of the admin’s county' })
   users(@Ctx() ctx: RequestContext): Promise<User[]> {
-    return new UserService(ctx.em).list();
+    return new UserService(ctx.em).list(ctx.identity?.countyId);
   }
 
   @Authorized(UserRole.COUNTY_ADMIN)
@@ -32,7 +32,7 @@ export class UserResolver {
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
     @Ctx() ctx: RequestContext,
   ): Promise<User> {
-    return new UserService(ctx.em).update(id, input);
+    return new UserService(ctx.em).update(id, input, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => County)

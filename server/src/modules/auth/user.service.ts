@@ -20,19 +20,20 @@ export class UserService {
   constructor(private readonly em: EntityManager) {}
 
   async me(identity: Identity): Promise<User> {
-    const user = await this.em.findOne(User, { id: identity.userId });
+    const user = await this.em.findOne(User, { id: identity.userId, county: identity.countyId });
     if (!user) throw authErrors.userNotFound(identity.userId);
     return user;
   }
 
-  list(): Promise<User[]> {
-    return this.em.find(User, {}, { orderBy: { login: 'asc' } });
+  /** `countyId` (the admin's) is named as well as row-level security applies it: one shard group on Citus. */
+  list(countyId?: string): Promise<User[]> {
+    return this.em.find(User, countyId ? { county: countyId } : {}, { orderBy: { login: 'asc' } });
   }
 
   async create(admin: Identity, input: CreateUserInput): Promise<User> {
     // A deputy's account is bound to its deputy record: the township clerk invites it (inviteDeputy).
     if (input.role === UserRole.DEPUTY) throw authErrors.deputyOnlyByInvitation();
-    const township = await this.townshipFor(input.role, input.townshipId ?? null);
+    const township = await this.townshipFor(input.role, input.townshipId ?? null, admin.countyId);
     const user = Object.assign(new User(), {
       login: input.login,
       displayName: input.displayName,
@@ -55,9 +56,9 @@ export class UserService {
     return user;
   }
 
-  async update(id: string, input: UpdateUserInput): Promise<User> {
+  async update(id: string, input: UpdateUserInput, countyId?: string): Promise<User> {
     assertUuid(id, ['id']);
-    const user = await this.em.findOne(User, { id });
+    const user = await this.em.findOne(User, countyId ? { id, county: countyId } : { id });
     if (!user) throw authErrors.userNotFound(id);
     if (input.displayName != null) user.displayName = input.displayName;
     if (input.active != null) user.active = input.active;
@@ -67,14 +68,15 @@ export class UserService {
   }
 
   /** Township roles need a township of the admin's county (invisible otherwise); county roles none. */
-  private async townshipFor(role: UserRole, townshipId: string | null): Promise<Township | null> {
+  private async townshipFor(role: UserRole, townshipId: string | null, countyId: string): Promise<Township | null> {
     if (!TOWNSHIP_ROLES.has(role)) {
       if (townshipId !== null) throw authErrors.countyRoleWithTownship();
       return null;
     }
     if (townshipId === null) throw authErrors.townshipRoleWithoutTownship();
     assertUuid(townshipId, ['input', 'townshipId']);
-    const township = await this.em.findOne(Township, { id: townshipId });
+    // in the admin's county: one shard group on Citus (loadInTownship)
+    const township = await this.em.findOne(Township, { id: townshipId, county: countyId });
     if (!township) throw townshipErrors.notFound(townshipId, ['input', 'townshipId']);
     return township;
   }

@@ -123,7 +123,7 @@ async function visibleTownship(ctx: RequestContext, townshipId: string, field: s
       ? identity.townshipId === townshipId
       : identity.role === UserRole.COUNTY_ADMIN;
   // Row-level security shows a county admin the county's townships only.
-  const township = own ? await ctx.em.findOne(Township, { id: townshipId }) : null;
+  const township = own ? await ctx.em.findOne(Township, { id: townshipId, county: identity.countyId }) : null;
   if (!township || township.county.id !== identity.countyId)
     throw accessErrors.notInTownship(field, TOWNSHIP, townshipId);
   return township;

@@ -26,7 +26,7 @@ export class DeputyGroupWriteService {
   }
 
   async update(id: string, input: UpdateDeputyGroupInput): Promise<DeputyGroup> {
-    const group = await new DeputyGroupService(this.em).findById(id);
+    const group = await new DeputyGroupService(this.em).findById(id, this.scope.countyId);
     if (input.name !== undefined) {
       await assertNameFree(this.em, DeputyGroup, this.scope, input.name, group.id, deputyGroupErrors.nameTaken);
       group.name = input.name;
@@ -38,7 +38,7 @@ export class DeputyGroupWriteService {
   /** 撤销: the group keeps its history; nothing may be recorded for it after the date. */
   async retire(id: string, on: string): Promise<DeputyGroup> {
     assertRecordDate(on, ['on']);
-    const group = await new DeputyGroupService(this.em).findById(id);
+    const group = await new DeputyGroupService(this.em).findById(id, this.scope.countyId);
     if (group.retiredOn !== null) {
       throw deputyGroupErrors.alreadyRetired(group);
     }

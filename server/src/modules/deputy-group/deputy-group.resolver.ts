@@ -14,7 +14,7 @@ export class DeputyGroupResolver {
   @Authorized()
   @Query(() => DeputyGroup)
   deputyGroup(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DeputyGroup> {
-    return new DeputyGroupService(ctx.em).readById(id);
+    return new DeputyGroupService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
@@ -24,7 +24,7 @@ export class DeputyGroupResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new DeputyGroupService(ctx.em).connection(filter, args);
+    return new DeputyGroupService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

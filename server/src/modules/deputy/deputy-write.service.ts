@@ -68,7 +68,7 @@ export class DeputyWriteService {
 
   /** Only what the input carries changes; a group or station newly assigned must still be in service. */
   async update(id: string, input: UpdateDeputyInput): Promise<Deputy> {
-    const deputy = await new DeputyService(this.em).findById(id);
+    const deputy = await new DeputyService(this.em).findById(id, this.scope.countyId);
     this.checkDates(input);
     const electedOn = input.electedOn !== undefined ? input.electedOn : deputy.electedOn;
     if (electedOn && deputy.statusChangedOn) {
@@ -110,7 +110,7 @@ export class DeputyWriteService {
       throw deputyErrors.retireStatusActive();
     }
     assertRecordDate(on, ['on']);
-    const deputy = await new DeputyService(this.em).findById(id);
+    const deputy = await new DeputyService(this.em).findById(id, this.scope.countyId);
     if (deputy.status !== DeputyStatus.ACTIVE) {
       throw deputyErrors.alreadyLeftOffice(deputy);
     }

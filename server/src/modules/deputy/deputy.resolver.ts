@@ -40,11 +40,11 @@ export class DeputyResolver {
     // Only for the roles `contactPhone` admits; the analyst's database role cannot read the column at all.
     const role = ctx.identity?.role;
     if (role && PHONE_READERS.includes(role) && selectedFields(info).has('contactPhone')) {
-      const { deputy, phone } = await service.readByIdWithPhone(id);
+      const { deputy, phone } = await service.readByIdWithPhone(id, ctx.identity?.countyId);
       deputyLoaders.phoneById(ctx).prime(deputy.id, phone);
       return deputy;
     }
-    return service.readById(id);
+    return service.readById(id, ctx.identity?.countyId);
   }
 
   @Authorized(...EVERY_ROLE)
@@ -54,7 +54,7 @@ export class DeputyResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new DeputyService(ctx.em).connection(filter, args);
+    return new DeputyService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @Authorized(...PHONE_READERS)

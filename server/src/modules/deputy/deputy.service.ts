@@ -29,9 +29,10 @@ export class DeputyService extends ListService<Deputy, DeputyFilter> {
   }
 
   /** The deputy and its phone in one statement, for a caller entitled to the phone (never an analyst). */
-  async readByIdWithPhone(id: string): Promise<{ deputy: Deputy; phone: string | null }> {
+  async readByIdWithPhone(id: string, countyId?: string): Promise<{ deputy: Deputy; phone: string | null }> {
     assertUuid(id, ['id']);
-    const [found] = await findReadOnlyRows(this.em, Deputy, { id }, { lazy: ['phone'] });
+    const where = countyId ? { id, county: countyId } : { id };
+    const [found] = await findReadOnlyRows(this.em, Deputy, where, { lazy: ['phone'] });
     if (!found) throw commonErrors.notFound(this.label, id);
     return { deputy: found.entity, phone: (found.row['phone'] as string | null | undefined) ?? null };
   }

@@ -59,13 +59,17 @@ export class DutyReportWriteService {
    */
   async confirm(id: string, activityId: string | null): Promise<DutyReport> {
     const report = await this.lockPending(id);
-    const deputy = await this.em.findOneOrFail(Deputy, { id: report.deputy.id });
+    const deputy = await this.em.findOneOrFail(Deputy, { id: report.deputy.id, county: this.scope.countyId });
     if (report.kind === DutyReportKind.ACTIVITY) {
       const chosen = activityId ?? report.activity?.id ?? null;
       if (!chosen) throw dutyReportErrors.activityRequired();
       const activity = await loadInTownship(this.em, Activity, chosen, this.scope, ['activityId'], ACTIVITY);
       assertDeputyServing(deputy, activity.occurredOn, ['activityId']);
-      const existing = await this.em.findOne(ActivityParticipant, { activity: activity.id, deputy: deputy.id });
+      const existing = await this.em.findOne(ActivityParticipant, {
+        activity: activity.id,
+        deputy: deputy.id,
+        county: this.scope.countyId,
+      });
       if (existing?.attendance === Attendance.PRESENT) throw dutyReportErrors.alreadyRecorded();
       const participation =
         existing ??
@@ -109,7 +113,12 @@ export class DutyReportWriteService {
 
   private async lockPending(id: string): Promise<DutyReport> {
     assertUuid(id, ['id']);
-    const report = await this.em.findOne(DutyReport, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // in the caller's county: a lock by id alone would reach every shard on Citus
+    const report = await this.em.findOne(
+      DutyReport,
+      { id, county: this.scope.countyId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (!report || report.township.id !== this.scope.townshipId) throw commonErrors.notFound(LABEL, id);
     if (report.state !== DutyReportState.PENDING) throw dutyReportErrors.alreadyDecided(report.state);
     return report;

@@ -24,7 +24,7 @@ export class DutyReportResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new DutyReportService(ctx.em).connection(filter, args);
+    return new DutyReportService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @Authorized(UserRole.DEPUTY)

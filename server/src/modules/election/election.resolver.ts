@@ -14,7 +14,7 @@ export class ElectionResolver {
   @Authorized()
   @Query(() => Election)
   election(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Election> {
-    return new ElectionService(ctx.em).readById(id);
+    return new ElectionService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
@@ -24,7 +24,7 @@ export class ElectionResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ElectionService(ctx.em).connection(filter, args);
+    return new ElectionService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

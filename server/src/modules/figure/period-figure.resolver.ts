@@ -16,7 +16,7 @@ export class PeriodFigureResolver {
   @Authorized()
   @Query(() => PeriodFigure)
   periodFigure(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PeriodFigure> {
-    return new PeriodFigureService(ctx.em).readById(id);
+    return new PeriodFigureService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
@@ -26,7 +26,7 @@ export class PeriodFigureResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new PeriodFigureService(ctx.em).connection(filter, args);
+    return new PeriodFigureService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

@@ -37,7 +37,8 @@ export class QuarterlyReportReviewService {
     assertUuid(id, ['id']);
     const report = await this.em.findOne(
       QuarterlyReport,
-      { id },
+      // in the reviewer's county: a lock by id alone would reach every shard on Citus
+      { id, county: this.reviewer.countyId },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
     if (!report) throw quarterlyReportErrors.notFound(id);

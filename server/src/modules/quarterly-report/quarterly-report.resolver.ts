@@ -16,7 +16,7 @@ export class QuarterlyReportResolver {
   @Authorized()
   @Query(() => QuarterlyReport)
   quarterlyReport(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<QuarterlyReport> {
-    return new QuarterlyReportService(ctx.em).readById(id);
+    return new QuarterlyReportService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
@@ -26,7 +26,7 @@ export class QuarterlyReportResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new QuarterlyReportService(ctx.em).connection(filter, args);
+    return new QuarterlyReportService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

@@ -44,7 +44,7 @@ export class SavedQueryService {
   /** Another user's query is as absent as one of another county. */
   private async own(id: string): Promise<SavedQuery> {
     assertUuid(id, ['id']);
-    const row = await this.em.findOne(SavedQuery, { id });
+    const row = await this.em.findOne(SavedQuery, { id, county: this.identity.countyId });
     if (!row || row.ownerId !== this.identity.userId) throw savedQueryErrors.notFound(id);
     return row;
   }

@@ -46,7 +46,7 @@ export class StationWriteService {
 
   /** The schedule is checked as it will be stored, the given parts merged with the kept ones. */
   async update(id: string, input: UpdateStationInput): Promise<Station> {
-    const station = await new StationService(this.em).findById(id);
+    const station = await new StationService(this.em).findById(id, this.scope.countyId);
     if (input.openedOn != null) {
       assertRecordDate(input.openedOn, ['input', 'openedOn']);
       if (station.retiredOn !== null) {
@@ -79,7 +79,7 @@ export class StationWriteService {
   /** 撤销: the station keeps its history; no activity or voter contact may be dated after it closed. */
   async retire(id: string, on: string): Promise<Station> {
     assertRecordDate(on, ['on']);
-    const station = await new StationService(this.em).findById(id);
+    const station = await new StationService(this.em).findById(id, this.scope.countyId);
     if (station.retiredOn !== null) {
       throw stationErrors.alreadyRetired(station);
     }

@@ -15,7 +15,7 @@ export class StationResolver {
   @Authorized(...EVERY_ROLE)
   @Query(() => Station)
   station(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Station> {
-    return new StationService(ctx.em).readById(id);
+    return new StationService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized(...EVERY_ROLE)
@@ -25,7 +25,7 @@ export class StationResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new StationService(ctx.em).connection(filter, args);
+    return new StationService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

@@ -24,7 +24,7 @@ export class DeputySuggestionService {
     const deputyId = this.scope.identity.deputyId;
     if (!deputyId) throw suggestionErrors.deputyOnly();
     const today = chinaToday();
-    const deputy = await this.em.findOne(Deputy, { id: deputyId });
+    const deputy = await this.em.findOne(Deputy, { id: deputyId, county: this.scope.countyId });
     if (!deputy) throw suggestionErrors.deputyOnly();
     assertDeputyServing(deputy, today, ['input']);
     const id = uuidV7();
@@ -51,6 +51,6 @@ export class DeputySuggestionService {
         deputyId,
       ],
     );
-    return new SuggestionService(this.em).findById(id);
+    return new SuggestionService(this.em).findById(id, this.scope.countyId);
   }
 }

@@ -152,6 +152,6 @@ export class SuggestionWriteService {
   }
 
   private load(id: string): Promise<Suggestion> {
-    return new SuggestionService(this.em).findById(id);
+    return new SuggestionService(this.em).findById(id, this.scope.countyId);
   }
 }

@@ -19,7 +19,7 @@ export class SuggestionResolver {
   @Authorized(...EVERY_ROLE)
   @Query(() => Suggestion)
   suggestion(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Suggestion> {
-    return new SuggestionService(ctx.em).readById(id);
+    return new SuggestionService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized(...EVERY_ROLE)
@@ -29,7 +29,7 @@ export class SuggestionResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SuggestionService(ctx.em).connection(filter, args);
+    return new SuggestionService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

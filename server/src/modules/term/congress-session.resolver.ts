@@ -15,7 +15,7 @@ export class CongressSessionResolver {
   @Authorized()
   @Query(() => CongressSession)
   congressSession(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CongressSession> {
-    return new CongressSessionService(ctx.em).readById(id);
+    return new CongressSessionService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
@@ -25,7 +25,7 @@ export class CongressSessionResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new CongressSessionService(ctx.em).connection(filter, args);
+    return new CongressSessionService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

@@ -16,7 +16,7 @@ export class TermResolver {
   @Authorized()
   @Query(() => Term)
   term(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Term> {
-    return new TermService(ctx.em).readById(id);
+    return new TermService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
@@ -26,7 +26,7 @@ export class TermResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new TermService(ctx.em).connection(filter, args);
+    return new TermService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)

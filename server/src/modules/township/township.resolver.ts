@@ -22,7 +22,7 @@ export class TownshipResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new TownshipService(ctx.em).connection(filter, args);
+    return new TownshipService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => County)

@@ -61,7 +61,7 @@ export class VoterContactWriteService {
   /** A contact is answered once; a second reply is a conflict, not a silent overwrite. */
   async reply(id: string, repliedOn: string): Promise<VoterContact> {
     assertRecordDate(repliedOn, ['repliedOn']);
-    const contact = await new VoterContactService(this.em).findById(id);
+    const contact = await new VoterContactService(this.em).findById(id, this.scope.countyId);
     if (contact.replied) {
       throw voterContactErrors.alreadyAnswered(contact.repliedOn);
     }

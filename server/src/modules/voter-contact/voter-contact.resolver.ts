@@ -18,7 +18,7 @@ export class VoterContactResolver {
   @Authorized()
   @Query(() => VoterContact)
   voterContact(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<VoterContact> {
-    return new VoterContactService(ctx.em).readById(id);
+    return new VoterContactService(ctx.em).readById(id, ctx.identity?.countyId);
   }
 
   @Authorized()
@@ -28,7 +28,7 @@ export class VoterContactResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new VoterContactService(ctx.em).connection(filter, args);
+    return new VoterContactService(ctx.em).connection(filter, args, ctx.identity?.countyId);
   }
 
   @FieldResolver(() => Township)
