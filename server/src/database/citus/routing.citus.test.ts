@@ -100,21 +100,35 @@ describe('routing on the Citus cluster', () => {
     await expectSingleShardGroup(TOWNSHIP_PAGE, { id: qunliId }, 'demo.staff');
   });
 
-  it('sends a quarterly submission, its writes and its audit rows, to one shard group', async () => {
-    const routes = await expectSingleShardGroup(
-      SUBMIT,
-      {
-        input: {
-          idempotencyKey: `routing-${Date.now()}`,
-          year: 2025,
-          quarter: 3,
-          expectedVersion: 0,
-          values: [{ metricKey: 'resolutions_made', reportedValue: 2 }],
+  it('sends a quarterly submission and a resubmission, their writes and their audit rows, to one shard group', async () => {
+    const submit = (expectedVersion: number, reportedValue: number | null) =>
+      expectSingleShardGroup(
+        SUBMIT,
+        {
+          input: {
+            idempotencyKey: `routing-${Date.now()}-${expectedVersion}`,
+            year: 2025,
+            quarter: 3,
+            expectedVersion,
+            values: [{ metricKey: 'resolutions_made', reportedValue }],
+          },
         },
-      },
-      'qunli.clerk',
-    );
-    expect(routes.some((r) => /^\s*insert into "?quarterly_report/i.test(r.sql))).toBe(true);
+        'qunli.clerk',
+      );
+    // The first submission inserts the values; the second changes one figure and drops another, so its
+    // statement updates and deletes value rows as well.
+    for (const routes of [await submit(0, 2), await submit(1, null)]) {
+      const writes = routes.filter((r) => /\binsert into\b/i.test(r.sql));
+      // The report's upsert, then the revision with its values, each an insert routed whole (subplans
+      // included): none is pulled to the coordinator and copied into the shard, which Citus refuses
+      // under row-level security.
+      expect(writes.map((r) => r.sql.match(/\binsert into "?(\w+)/gi)!.join(', '))).toEqual([
+        'insert into quarterly_report',
+        expect.stringMatching(/^insert into quarterly_report_value, insert into quarterly_report_revision$/i),
+      ]);
+      expect(writes.every((r) => r.taskCounts.length > 0 && r.taskCounts.every((n) => n === 1))).toBe(true);
+      expect(routes.filter((r) => /INSERT\/SELECT method/.test(r.plan)).map((r) => r.sql)).toEqual([]);
+    }
   });
 
   it('sends a clerk’s activity with its participants, and a list of deputies, to one shard group', async () => {

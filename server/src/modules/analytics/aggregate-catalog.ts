@@ -23,7 +23,7 @@ export const AGGREGATE_CATALOG: Readonly<Record<AggregateSubject, SubjectSql>> =
     date: 'x.occurred_on',
     measure: {
       label: 'deputies present (出席代表人次)',
-      sql: `(select count(*) from activity_participant ap where ap.activity_id = x.id and ap.attendance = 'PRESENT')`,
+      sql: `(select count(*) from activity_participant ap where ap.county_id = x.county_id and ap.activity_id = x.id and ap.attendance = 'PRESENT')`,
     },
     dimensions: { ...calendar('x.occurred_on'), [D.TYPE]: 'x.type', [D.PROVENANCE]: 'x.provenance' },
   },

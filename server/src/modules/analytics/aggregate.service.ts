@@ -44,7 +44,7 @@ export class AggregateService {
       : '';
     const rows = await this.em.execute<Record<string, string | number | null>[]>(
       `select ${[...select, 'count(*) as n', `${sum} as s`].join(', ')}
-         from ${subject.table} x join township t on t.id = x.township_id where ${where.join(' and ')} ${groupBy}`,
+         from ${subject.table} x join township t on t.county_id = x.county_id and t.id = x.township_id where ${where.join(' and ')} ${groupBy}`,
       params,
     );
     return {

@@ -35,10 +35,11 @@ export class QuarterlyReportReviewService {
     reason: string | null,
   ): Promise<QuarterlyReport> {
     assertUuid(id, ['id']);
+    // The county as a value: on a Citus cluster it routes the lock to the county's shard (Citus refuses
+    // `for update` across shards); row-level security already limits the reviewer to it.
     const report = await this.em.findOne(
       QuarterlyReport,
-      // in the reviewer's county: a lock by id alone would reach every shard on Citus
-      { id, county: this.reviewer.countyId },
+      { county: this.reviewer.countyId, id },
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
     if (!report) throw quarterlyReportErrors.notFound(id);

@@ -20,6 +20,10 @@ import type { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.i
 import type { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
 import { metricErrors } from '../metric/metric.errors.js';
 import { quarterlyReportErrors } from './quarterly-report.errors.js';
+import { sameReported, STANDING_SQL, storeStatement, UPSERT_SQL } from './submission-statements.js';
+
+/** States whose latest revision stands as the report's figures ('unchanged' compares with it). */
+const SETTLED: readonly ReportState[] = [ReportState.SUBMITTED, ReportState.ACCEPTED];
 
 /** The report row as the write statement returns it (column names). */
 type ReportRow = EntityDictionary<QuarterlyReport> & { id: string; version: number };
@@ -48,147 +52,85 @@ export class QuarterlyReportSubmissionService {
   ) {}
 
   /**
-   * Two data statements for a submission, whatever the catalog's size: (1) the replay check, the catalog
-   * and the recorded counts, (2) the write; both are named prepared statements, planned once per
-   * connection. The write upserts the report row, which takes its lock (concurrent submissions queue
-   * there) and applies the version check in the same statement, and stores the values and the revision
-   * behind it; when it refuses, the request explains why (error path).
+   * Three data statements for a submission, whatever the catalog's size: (1) the replay check, the
+   * catalog, the recorded counts, the report as it stands and the deadline, (2) the upsert of the report
+   * row, which takes its lock (concurrent submissions queue there) and applies the version check under
+   * it, (3) the revision and the values behind it. All are prepared statements, planned once per
+   * connection, and each is routed whole to the county's shard on a Citus cluster (submission-statements.ts).
+   * When the upsert refuses, the request explains why (error path) and nothing was written.
    */
   async submit(input: SubmitQuarterlyReportInput, now: Date = new Date()): Promise<SubmitQuarterlyReportPayload> {
+    const { countyId, townshipId } = this.scope;
     const period = quarterPeriod(input.year, input.quarter);
-    const counting = recordedCountsStatement({ countyId: this.scope.countyId, townshipIds: [this.scope.townshipId] }, [
+    const counting = recordedCountsStatement({ countyId, townshipIds: [townshipId] }, [
       { from: period.from, to: period.to },
     ])!;
+    const quarter = [input.year, input.quarter];
     const [lookup] = await executePrepared<{
       replay_id: string | null;
       catalog: Record<string, unknown>[];
       counts: Record<string, unknown>[];
+      report: { id: string; version: number; state: ReportState } | null;
+      latest: { id: string; state: ReportState; values: RevisionValue[] } | null;
+      due_at: string | null;
     }>(
       this.em,
       `select (select r.id from quarterly_report_revision r
                 where r.county_id = ? and r.township_id = ? and r.idempotency_key = ?) as replay_id,
               ${catalogJson.sql} as catalog,
-              (select coalesce(json_agg(c), '[]') from (${counting.sql}) c) as counts`,
-      [this.scope.countyId, this.scope.townshipId, input.idempotencyKey, ...counting.params],
+              (select coalesce(json_agg(c), '[]') from (${counting.sql}) c) as counts,
+              ${STANDING_SQL}`,
+      [
+        countyId,
+        townshipId,
+        input.idempotencyKey,
+        ...counting.params,
+        ...[countyId, townshipId, ...quarter],
+        ...[countyId, townshipId, ...quarter],
+        ...[countyId, ...quarter],
+      ],
     );
     if (lookup!.replay_id) return (await this.replay(input))!;
-    // Riding on the replay check (see catalogJson): no round trip of its own, never stale. The counts
-    // ride on it too: a replay (rare) counts for nothing, every first submission saves a round trip.
+    // Riding on the replay check (see catalogJson): no round trip of its own, never stale. The counts and
+    // the report ride on it too: a replay (rare) reads them for nothing, every submission saves round trips.
     const catalog = catalogJson.read(this.em, lookup!.catalog);
-    const counts = counting.read(lookup!.counts).counts.get(this.scope.townshipId)?.get(0) ?? new Map();
+    const counts = counting.read(lookup!.counts).counts.get(townshipId)?.get(0) ?? new Map();
     const recorded = catalog.map((metric) => recordedValueOf(metric, counts));
+    const standing = lookup!.report ?? { version: 0, state: ReportState.DRAFT };
     let values: RevisionValue[];
     try {
       values = this.values(input, catalog, recorded);
     } catch (invalid) {
       // A stale version or a missing correction reason is reported before the figures, as the lock would.
-      this.checkApplies(input, await this.currentReport(input));
+      this.checkApplies(input, standing);
       throw invalid;
     }
+    // Exactly the values of the latest revision, whatever version the clerk saw: nothing to store. Read
+    // from the first statement's snapshot, not under the lock: a submission committed since is ordered
+    // after this one, and the answer is the same.
+    const latest = lookup!.latest;
+    if (latest && SETTLED.includes(latest.state) && sameReported(latest.values, values)) {
+      return this.unchangedAnswer(latest.id);
+    }
+    // Refused before writing; the upsert checks again under the lock for what committed since.
+    this.checkApplies(input, standing);
 
     const reportId = uuidV7();
-    const revisionId = uuidV7();
-    // Each parameter once, named by the `arg` row, except where Citus must see the county as a value to route a part.
-    const [row] = await executePrepared<ReportRow>(
-      this.em,
-      `with arg as (
-         select ?::uuid as report_id, ?::uuid as revision_id, ?::timestamptz as at, ?::uuid as township_id,
-                ?::uuid as county_id, ?::smallint as year, ?::smallint as quarter, ?::timestamptz as default_due,
-                ?::int as expected_version, ?::text as correction_reason, ?::uuid as user_id, ?::text as idempotency_key,
-                ?::jsonb as value_rows, ?::jsonb as revision_values
-       ),
-       -- The report when it already holds exactly these values (no row otherwise). Read from the statement's
-       -- snapshot, not under the lock: a submission committed since raised the version, which the update's
-       -- version check then refuses anyway, so the answer is the same. Not in the ON CONFLICT's WHERE:
-       -- Citus allows only immutable functions there (jsonb_build_array and jsonb_agg are stable).
-       -- It names the county as a value, not through 'arg', so that Citus routes it to the county's shard.
-       standing as (
-         select q.version from quarterly_report q
-           join quarterly_report_revision r on r.county_id = q.county_id and r.report_id = q.id and r.revision = q.revision
-          where q.county_id = ?::uuid and q.township_id = ?::uuid and q.year = ?::smallint and q.quarter = ?::smallint
-            and q.state in ('SUBMITTED', 'ACCEPTED') and ${reportedSet('r."values"')} = ${reportedSet('?::jsonb')}
-       ),
-       -- The value rows as a result of their own: Citus refuses a (stable) table function beside a distributed write.
-       given as materialized (
-         select u.* from arg a
-          cross join jsonb_to_recordset(a.value_rows) as u(id uuid, "metricKey" text, "recordedValue" float8,
-                "reportedValue" float8, qualifier text, "overrideReason" text)
-       ),
-       report as (
-         insert into quarterly_report as q (id, created_at, updated_at, township_id, county_id, provenance, year, quarter,
-           state, version, revision, submitted_at, late, return_reason, reviewed_at, reviewed_by)
-         select a.report_id, a.at, a.at, a.township_id, a.county_id, 'REPORTED', a.year, a.quarter, 'SUBMITTED', 1, 1, a.at,
-                -- Not correlated with 'arg': Citus plans no correlated subquery beside a CTE.
-                a.at > coalesce((select d.due_at from reporting_deadline d
-                                  where d.county_id = ?::uuid and d.year = ?::smallint and d.quarter = ?::smallint),
-                                a.default_due),
-                null, null, null
-           from arg a
-          -- Exactly the values of the latest revision: nothing to store (the error path answers 'unchanged').
-          where not exists (select from standing)
-         on conflict (county_id, township_id, year, quarter) do update
-           set state = 'SUBMITTED', version = q.version + 1, revision = q.revision + 1, submitted_at = excluded.submitted_at,
-               late = excluded.late, return_reason = null, reviewed_at = null, reviewed_by = null, provenance = 'REPORTED',
-               updated_at = excluded.updated_at
-           -- Values, not reads of 'arg': Citus takes no subquery (it reads an intermediate result) here.
-           where q.version = ?::int and (q.state <> 'ACCEPTED' or ?::text is not null)
-         returning q.*
-       ),
-       -- A report created here with a version other than 1 was expected elsewhere: it stores nothing.
-       stored as (select r.* from report r, arg a where r.version = a.expected_version + 1),
-       replaced as (
-         delete from quarterly_report_value v using stored s, arg a
-          where v.county_id = ?::uuid and v.report_id = s.id and s.id <> a.report_id returning 1
-       ),
-       value_rows as (
-         insert into quarterly_report_value (id, created_at, updated_at, township_id, county_id, provenance, report_id,
-           metric_key, recorded_value, reported_value, qualifier, override_reason)
-         select u.id, a.at, a.at, a.township_id, a.county_id, 'REPORTED', s.id, u."metricKey", u."recordedValue",
-                u."reportedValue", u.qualifier, u."overrideReason"
-           from stored s cross join arg a cross join given u
-          -- The previous values must be gone before their keys come back: reading 'replaced' runs the delete first.
-          where (select count(*) from replaced) >= 0
-       ),
-       revision_row as (
-         insert into quarterly_report_revision (id, created_at, updated_at, township_id, county_id, provenance, report_id,
-           revision, submitted_at, submitted_by, idempotency_key, late, correction_reason, "values")
-         select a.revision_id, a.at, a.at, a.township_id, a.county_id, 'REPORTED', s.id, s.revision, a.at, a.user_id,
-                a.idempotency_key, s.late, a.correction_reason, a.revision_values
-           from stored s cross join arg a
-       )
-       select * from report`,
-      [
-        reportId,
-        revisionId,
-        now.toISOString(),
-        this.scope.townshipId,
-        this.scope.countyId,
-        input.year,
-        input.quarter,
-        defaultDeadline(input.year, input.quarter).toISOString(),
-        input.expectedVersion,
-        input.correctionReason ?? null,
-        this.scope.identity.userId,
-        input.idempotencyKey,
-        JSON.stringify(values.map((v) => ({ id: uuidV7(), ...v }))),
-        JSON.stringify(values),
-        // standing
-        this.scope.countyId,
-        this.scope.townshipId,
-        input.year,
-        input.quarter,
-        JSON.stringify(values),
-        // the deadline
-        this.scope.countyId,
-        input.year,
-        input.quarter,
-        // the update's conditions
-        input.expectedVersion,
-        input.correctionReason ?? null,
-        // replaced
-        this.scope.countyId,
-      ],
-    );
+    const at = now.toISOString();
+    const late = now > (lookup!.due_at ? new Date(lookup!.due_at) : defaultDeadline(input.year, input.quarter));
+    const [row] = await executePrepared<ReportRow>(this.em, UPSERT_SQL, [
+      reportId,
+      at,
+      at,
+      townshipId,
+      countyId,
+      input.year,
+      input.quarter,
+      at,
+      late,
+      input.expectedVersion,
+      input.correctionReason ?? null,
+    ]);
     if (!row || row.version !== input.expectedVersion + 1) {
       // Nothing was stored. A request with the same key may have committed while this one waited for the lock.
       const lateReplay = await this.replay(input);
@@ -204,6 +146,23 @@ export class QuarterlyReportSubmissionService {
       throw quarterlyReportErrors.submitVersionStale(current);
     }
     const report = this.em.map(QuarterlyReport, row);
+    const revisionId = uuidV7();
+    const store = storeStatement({
+      id: revisionId,
+      at,
+      townshipId,
+      countyId,
+      reportId: report.id,
+      revision: report.revision,
+      userId: this.scope.identity.userId,
+      idempotencyKey: input.idempotencyKey,
+      late: report.late,
+      correctionReason: input.correctionReason ?? null,
+      values,
+      valueIds: values.map(() => uuidV7()),
+      replacing: report.id !== reportId,
+    });
+    await executePrepared(this.em, store.sql, store.params);
     const revision = Object.assign(new QuarterlyReportRevision(), {
       ...tenantRefs(this.scope),
       id: revisionId,
@@ -240,9 +199,18 @@ export class QuarterlyReportSubmissionService {
           and ${reportedSet('r."values"')} = ${reportedSet('?::jsonb')}`,
       [this.scope.countyId, this.scope.townshipId, input.year, input.quarter, JSON.stringify(values)],
     );
-    if (!row) return null;
-    const revision = await this.em.findOneOrFail(QuarterlyReportRevision, { id: row.revision_id }, { refresh: true });
-    const report = await this.em.findOneOrFail(QuarterlyReport, { id: revision.report.id }, { refresh: true });
+    return row ? this.unchangedAnswer(row.revision_id) : null;
+  }
+
+  /** The 'unchanged' answer: the latest revision, which already holds the submitted values, and its report. */
+  private async unchangedAnswer(revisionId: string): Promise<SubmitQuarterlyReportPayload> {
+    const county = this.scope.countyId;
+    const revision = await this.em.findOneOrFail(
+      QuarterlyReportRevision,
+      { county, id: revisionId },
+      { refresh: true },
+    );
+    const report = await this.em.findOneOrFail(QuarterlyReport, { county, id: revision.report.id }, { refresh: true });
     return { report, revision, replayed: false, unchanged: true };
   }
 
@@ -272,7 +240,10 @@ export class QuarterlyReportSubmissionService {
       idempotencyKey: input.idempotencyKey,
     });
     if (!revision) return null;
-    const report = await this.em.findOneOrFail(QuarterlyReport, { id: revision.report.id });
+    const report = await this.em.findOneOrFail(QuarterlyReport, {
+      county: this.scope.countyId,
+      id: revision.report.id,
+    });
     if (report.year !== input.year || report.quarter !== input.quarter) {
       throw quarterlyReportErrors.idempotencyKeyReused();
     }

@@ -364,20 +364,28 @@ describe('quarterly report workflow', () => {
     ).toBe(1);
   });
 
-  it('submits in two data statements (replay check, catalog and recorded counts; the write), whatever the catalog', async () => {
+  it('submits in three data statements (the replay check with the catalog, counts and report; the upsert; the revision and values), whatever the catalog', async () => {
     const { statements, response } = await t.countStatements(SUBMIT, {
       input: { year: 2024, quarter: 1, idempotencyKey: key(), expectedVersion: 0, values: [] },
     });
     expect(response.errors).toBeUndefined();
-    expect(statements).toBe(2);
+    expect(statements).toBe(3);
     const resubmitted = await t.countStatements(SUBMIT, {
       input: { year: 2024, quarter: 1, idempotencyKey: key(), expectedVersion: 1, values: resolutions(1) },
     });
     expect(resubmitted.response.errors).toBeUndefined();
-    expect(resubmitted.statements).toBe(2);
+    expect(resubmitted.statements).toBe(3);
+    // Exactly the values of the latest revision: the first statement alone decides, no write is tried.
+    const unchanged = await t.countStatements(SUBMIT, {
+      input: { year: 2024, quarter: 1, idempotencyKey: key(), expectedVersion: 1, values: resolutions(1) },
+    });
+    const revisionOf = (r: typeof unchanged) => (r.response.data as SubmitPayload).submitQuarterlyReport.revision.id;
+    expect(unchanged.response.errors).toBeUndefined();
+    expect(revisionOf(unchanged)).toBe(revisionOf(resubmitted));
+    expect(unchanged.statements).toBe(3);
   });
 
-  it('writes one audit row per stored row: the report, each value and the revision; a resubmission replaces the values', async () => {
+  it('writes one audit row per changed row: the report, each value and the revision; a resubmission changes only what changed', async () => {
     const audit = (reportId: string) =>
       withDatabaseClient(t.database.url, async (su) =>
         (
@@ -389,32 +397,65 @@ describe('quarterly report workflow', () => {
           )
         ).rows.map((r) => `${r.table_name} ${r.action} ${r.n}`),
       );
+    const valueRows = (reportId: string) =>
+      withDatabaseClient(t.database.url, async (su) =>
+        Object.fromEntries(
+          (
+            await su.query<{ metric_key: string; id: string; reported_value: number | null }>(
+              'select metric_key, id, reported_value from quarterly_report_value where report_id = $1',
+              [reportId],
+            )
+          ).rows.map((r) => [r.metric_key, { id: r.id, reported: r.reported_value }]),
+        ),
+      );
     const first = await submit({ year: 2024, quarter: 4, idempotencyKey: key(), expectedVersion: 0, values: [] });
     expect(first.errors).toBeUndefined();
     const id = first.data!.submitQuarterlyReport.report.id;
-    const values = await count('select count(*) as n from quarterly_report_value where report_id = $1', [id]);
+    const before = await valueRows(id);
+    const values = Object.keys(before).length;
     expect(values).toBeGreaterThan(0);
+    expect(before['resolutions_made']).toBeUndefined();
     expect(await audit(id)).toEqual([
       'quarterly_report INSERT 1',
       `quarterly_report_revision INSERT 1`,
       `quarterly_report_value INSERT ${values}`,
     ]);
-    const again = await submit({
-      year: 2024,
-      quarter: 4,
-      idempotencyKey: key(),
-      expectedVersion: 1,
-      values: resolutions(1),
-    });
-    expect(again.data!.submitQuarterlyReport.report).toMatchObject({ version: 2, revision: 2 });
-    // The same values, and resolutions_made (unknown, so not stored before) now given.
-    expect(await count('select count(*) as n from quarterly_report_value where report_id = $1', [id])).toBe(values + 1);
+    const resubmit = async (version: number, n: number | null) => {
+      const r = await submit({
+        year: 2024,
+        quarter: 4,
+        idempotencyKey: key(),
+        expectedVersion: version,
+        values: [{ metricKey: 'resolutions_made', reportedValue: n }],
+      });
+      expect(r.errors).toBeUndefined();
+      return r.data!.submitQuarterlyReport.report;
+    };
+    // The same figures, and resolutions_made (unknown, so not stored before) now given: one row added.
+    expect(await resubmit(1, 1)).toMatchObject({ version: 2, revision: 2 });
+    const added = await valueRows(id);
+    expect(Object.keys(added)).toHaveLength(values + 1);
+    expect(added['resolutions_made']!.reported).toBe(1);
+    // The rows of unchanged figures are left as they were.
+    for (const [metric, row] of Object.entries(before)) expect(added[metric]).toEqual(row);
     expect(await audit(id)).toEqual([
       'quarterly_report INSERT 1',
       'quarterly_report UPDATE 1',
       'quarterly_report_revision INSERT 2',
-      `quarterly_report_value DELETE ${values}`,
-      `quarterly_report_value INSERT ${values * 2 + 1}`,
+      `quarterly_report_value INSERT ${values + 1}`,
+    ]);
+    // A changed figure updates its row; a figure no longer given (unknown again) deletes it.
+    await resubmit(2, 3);
+    expect((await valueRows(id))['resolutions_made']).toEqual({ id: added['resolutions_made']!.id, reported: 3 });
+    expect(await resubmit(3, null)).toMatchObject({ version: 4, revision: 4 });
+    expect(await valueRows(id)).toEqual(before);
+    expect(await audit(id)).toEqual([
+      'quarterly_report INSERT 1',
+      'quarterly_report UPDATE 3',
+      'quarterly_report_revision INSERT 4',
+      `quarterly_report_value DELETE 1`,
+      `quarterly_report_value INSERT ${values + 1}`,
+      `quarterly_report_value UPDATE 1`,
     ]);
   });
 
@@ -500,11 +541,15 @@ describe('quarterly report workflow', () => {
     try {
       await app.query('begin');
       await app.query(
-        `select set_config('renda.user_id', $1, true), set_config('renda.role', 'COUNTY_STAFF', true), set_config('renda.county_id', $2, true), set_config('renda.township_id', '', true)`,
+        // renda_share_settings(): the identity on a Citus cluster's workers too (a no-op on one server).
+        `select set_config('renda.user_id', $1, true), set_config('renda.role', 'COUNTY_STAFF', true), set_config('renda.county_id', $2, true), set_config('renda.township_id', '', true), renda_share_settings()`,
         [staff.id, staff.county_id],
       );
       await expect(
-        app.query('update quarterly_report set late = true where id = $1', [report.id]),
+        app.query('update quarterly_report set late = true where county_id = $2 and id = $1', [
+          report.id,
+          staff.county_id,
+        ]),
       ).rejects.toMatchObject({ code: '42501' });
       await app.query('rollback');
     } finally {
