@@ -98,8 +98,8 @@ export const RECORD_SOURCES: Readonly<Record<RecordSource, RecordSourceSql>> = {
   // Driven from the county's congress sessions (activity's county/type/date index), then their
   // participants through their key (county_id, activity_id, deputy_id); scoping by the participants'
   // own county_id, before the shard keys, scanned every participant in the country. The join names
-  // county_id as well as the activity: Citus joins co-located tables only on their distribution column,
-  // and on one server it lets the key be used (no index leads with activity_id since the shard keys).
+  // county_id as well as the activity: Citus joins co-located tables only on their distribution column;
+  // on one server it is one more equality on the key's leading column.
   congress_attendance: {
     from: `activity xa join activity_participant x
       on x.county_id = xa.county_id and x.activity_id = xa.id and xa.type = 'CONGRESS_SESSION'`,
