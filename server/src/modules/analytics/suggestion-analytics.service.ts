@@ -36,7 +36,8 @@ export class SuggestionAnalyticsService {
       this.em.execute<{ kind: string; label: string; received: string; completed: string }[]>(
         `select 'session' as kind, coalesce(cs.name, '未关联会议') as label, count(*) as received,
                 count(*) filter (where s.state = 'COMPLETED') as completed
-           from suggestion s left join congress_session cs on cs.id = s.session_id where ${scope}
+           from suggestion s left join congress_session cs on cs.county_id = s.county_id and cs.id = s.session_id
+          where ${scope}
           group by coalesce(cs.name, '未关联会议')
          union all
          select 'quarter', '第' || extract(quarter from s.submitted_on)::int || '季度', count(*), count(*) filter (where s.state = 'COMPLETED')
