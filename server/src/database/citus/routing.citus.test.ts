@@ -130,6 +130,23 @@ describe('routing on the Citus cluster', () => {
     expect(records(routes)).toBe(true);
   });
 
+  it('sends the analyst’s grouped records and suggestion analytics to one shard group', async () => {
+    // The attendance measure is a correlated subquery: routed only because it names the county as a value.
+    const aggregate = await expectSingleShardGroup(
+      `query ($c: ID!, $i: AggregateInput!) { aggregate(countyId: $c, input: $i) { measure rows { keys count sum } } }`,
+      { c: countyId, i: { subject: 'ACTIVITY', groupBy: ['TOWNSHIP', 'TYPE'], from: '2021-01-01', to: '2021-12-31' } },
+      'demo.analyst',
+    );
+    expect(aggregate.some((r) => /\bactivity_participant\b/.test(r.sql))).toBe(true);
+    // The cohorts' outer join to the sessions, which Citus 12.1 on PostgreSQL 15 refuses unless routed.
+    await expectSingleShardGroup(
+      `query ($c: ID!) { suggestionAnalytics(countyId: $c, year: 2021) {
+        total byState { key count } completionBySession { label received } completionByQuarter { label completed } } }`,
+      { c: countyId },
+      'demo.analyst',
+    );
+  });
+
   it('sends a quarterly submission, its writes and its audit rows, to one shard group', async () => {
     const routes = await expectSingleShardGroup(
       SUBMIT,
