@@ -77,6 +77,24 @@ describe('database errors of a sharded deployment', () => {
     expect(mapped(await raise('some other refusal', 'active_sql_transaction'))).toBeNull();
   });
 
+  it("answers Citus's planner refusals raised as internal_error (XX000) the same way, and only those", async () => {
+    // Citus 12.1 on PostgreSQL 15 refuses an outer join under pseudoconstant quals with no SQLSTATE of its own.
+    const error = await raise(
+      'Distributed queries with outer joins and pseudoconstant quals are not supported in PG14, PG15 and PG16.',
+      'internal_error',
+    );
+    expect(mapped(error)).toMatchObject({
+      code: 'UNAVAILABLE',
+      reason: 'DATABASE_FEATURE_NOT_SUPPORTED',
+      details: { sqlState: 'XX000' },
+    });
+    // Another internal error is a bug, left to the generic internal error; the text with another code too.
+    expect(mapped(await raise('some other internal error', 'internal_error'))).toBeNull();
+    expect(
+      mapped(await raise('Distributed queries with outer joins are not supported in PG15', 'raise_exception')),
+    ).toBeNull();
+  });
+
   it.each([
     [
       'connection to the remote node renda_app@127.0.0.1:35422 failed with the following error: Connection refused',

@@ -97,7 +97,7 @@ describe('page-load operations cost at most nesting depth + 1 statements (issue 
         // The township's latest report with values (the seed's reports carry no revisions).
         const report = await one<{ id: string; year: number; quarter: number }>(
           `select r.id, r.year, r.quarter from quarterly_report r where r.township_id = $1
-              and exists (select 1 from quarterly_report_value v where v.report_id = r.id)
+              and exists (select 1 from quarterly_report_value v where v.county_id = r.county_id and v.report_id = r.id)
             order by r.year desc, r.quarter desc limit 1`,
           [township.id],
         );

@@ -62,13 +62,16 @@ export const databaseErrors = {
    * the server or the cluster is fixed. Also Citus's 25001 when one transaction reaches a shard it wrote
    * as another role (map-database-error.ts).
    */
-  featureNotSupported: defineError('DATABASE_FEATURE_NOT_SUPPORTED', (sqlState: '0A000' | '25001' = '0A000') => ({
-    code: 'UNAVAILABLE',
-    messageZh: '数据库无法执行此请求，未作任何修改；问题已记录，请联系管理员',
-    messageEn:
-      'The database cannot run this request and nothing was changed; the problem was logged, contact your administrator',
-    details: { sqlState },
-  })),
+  featureNotSupported: defineError(
+    'DATABASE_FEATURE_NOT_SUPPORTED',
+    (sqlState: '0A000' | '25001' | 'XX000' = '0A000') => ({
+      code: 'UNAVAILABLE',
+      messageZh: '数据库无法执行此请求，未作任何修改；问题已记录，请联系管理员',
+      messageEn:
+        'The database cannot run this request and nothing was changed; the problem was logged, contact your administrator',
+      details: { sqlState },
+    }),
+  ),
 };
 
 /** What ran out of time; kept in `details.reason` too, where clients read it before reasons existed. */

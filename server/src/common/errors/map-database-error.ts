@@ -47,5 +47,10 @@ export function mapDatabaseError(error: unknown): AppError | null {
   if (error.code === '25001' && /modified in this transaction by a different user/.test(error.message)) {
     return databaseErrors.featureNotSupported('25001');
   }
+  // Citus's planner raises some refusals with no SQLSTATE of their own (internal_error): the same design
+  // fault as 0A000 on a cluster, answered alike. PostgreSQL's own XX000 errors stay internal.
+  if (error.code === 'XX000' && /Distributed queries with .* are not supported in PG1\d/.test(error.message)) {
+    return databaseErrors.featureNotSupported('XX000');
+  }
   return null;
 }

@@ -18,6 +18,11 @@ const TOWNSHIP_PAGE = readFileSync(
   join(findRepoRoot(), 'dashboard/src/features/township/operations/township-overview.graphql'),
   'utf8',
 );
+/** The dashboard's summary documents (a year's, a term's), with the fragment they spread. */
+const summaryDocument = (file: string) =>
+  [file, 'summary-fields.graphql']
+    .map((f) => readFileSync(join(findRepoRoot(), 'dashboard/src/features/township/operations', f), 'utf8'))
+    .join('\n');
 const SUBMIT = `mutation ($input: SubmitQuarterlyReportInput!) {
   submitQuarterlyReport(input: $input) { replayed unchanged report { id state version revision } }
 }`;
@@ -98,6 +103,49 @@ describe('routing on the Citus cluster', () => {
 
   it('sends the township page to one shard group', async () => {
     await expectSingleShardGroup(TOWNSHIP_PAGE, { id: qunliId }, 'demo.staff');
+  });
+
+  it('sends a township’s annual and term summaries, figures and records, to one shard group', async () => {
+    const records = (routes: StatementRoute[]) =>
+      routes.some((r) => /\bfrom election\b/.test(r.sql) && /\bactivity_participant\b/.test(r.sql));
+    const annual = await expectSingleShardGroup(
+      summaryDocument('annual-summary.graphql'),
+      { townshipId: qunliId, year: 2021, includeSynthetic: true },
+      'demo.staff',
+    );
+    // The year's records (elections, activities with their sessions and participants, suggestions) and
+    // its recorded counts are among the routed statements.
+    expect(records(annual)).toBe(true);
+    expect(annual.some((r) => /\bs_congress_attendance\b/.test(r.sql))).toBe(true);
+    // A term with known dates (思蒙镇's) reads its records like a year; sent by the township's clerk.
+    const listed = await t.graphql<{
+      townships: { nodes: { id: string; terms: { id: string; startedOn: string }[] }[] };
+    }>('{ townships(first: 10, filter: { code: "SIMENG" }) { nodes { id terms { id startedOn } } } }');
+    const simeng = listed.data!.townships.nodes[0]!;
+    const term = simeng.terms.find((candidate) => candidate.startedOn !== null)!;
+    const routes = await expectSingleShardGroup(
+      summaryDocument('term-summary.graphql'),
+      { townshipId: simeng.id, termId: term.id, includeSynthetic: true },
+      'simeng.clerk',
+    );
+    expect(records(routes)).toBe(true);
+  });
+
+  it('sends the analyst’s grouped records and suggestion analytics to one shard group', async () => {
+    // The attendance measure is a correlated subquery: routed only because it names the county as a value.
+    const aggregate = await expectSingleShardGroup(
+      `query ($c: ID!, $i: AggregateInput!) { aggregate(countyId: $c, input: $i) { measure rows { keys count sum } } }`,
+      { c: countyId, i: { subject: 'ACTIVITY', groupBy: ['TOWNSHIP', 'TYPE'], from: '2021-01-01', to: '2021-12-31' } },
+      'demo.analyst',
+    );
+    expect(aggregate.some((r) => /\bactivity_participant\b/.test(r.sql))).toBe(true);
+    // The cohorts' outer join to the sessions, which Citus 12.1 on PostgreSQL 15 refuses unless routed.
+    await expectSingleShardGroup(
+      `query ($c: ID!) { suggestionAnalytics(countyId: $c, year: 2021) {
+        total byState { key count } completionBySession { label received } completionByQuarter { label completed } } }`,
+      { c: countyId },
+      'demo.analyst',
+    );
   });
 
   it('sends a quarterly submission and a resubmission, their writes and their audit rows, to one shard group', async () => {

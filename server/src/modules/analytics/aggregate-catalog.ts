@@ -5,7 +5,10 @@ export interface SubjectSql {
   table: string;
   /** The date that places a row in the from/to range and in YEAR/QUARTER/MONTH; null when none. */
   date: string | null;
-  /** What `sum` adds up, and its SQL; null when the subject has no measure. */
+  /**
+   * What `sum` adds up, and its SQL (`COUNTY` stands for the county, bound as a parameter); null when the
+   * subject has no measure.
+   */
   measure: { label: string; sql: string } | null;
   dimensions: Partial<Record<D, string>>;
 }
@@ -16,6 +19,9 @@ const calendar = (date: string): Partial<Record<D, string>> => ({
   [D.MONTH]: `to_char(${date}, 'YYYY-MM')`,
 });
 
+/** The county's placeholder in a measure: the service binds the county there. */
+export const COUNTY = ':county';
+
 /** The whitelist: only these expressions ever reach SQL, whatever a client asks for. */
 export const AGGREGATE_CATALOG: Readonly<Record<AggregateSubject, SubjectSql>> = {
   ACTIVITY: {
@@ -23,7 +29,12 @@ export const AGGREGATE_CATALOG: Readonly<Record<AggregateSubject, SubjectSql>> =
     date: 'x.occurred_on',
     measure: {
       label: 'deputies present (出席代表人次)',
-      sql: `(select count(*) from activity_participant ap where ap.county_id = x.county_id and ap.activity_id = x.id and ap.attendance = 'PRESENT')`,
+      // The county as a value, not only through the correlation: Citus prunes a subquery's shards by its
+      // own constants, so only then is the statement routed to the county's shard group; correlated on
+      // county_id too, which is how Citus pushes a correlated subquery down at all.
+      sql: `(select count(*) from activity_participant ap
+              where ap.county_id = ${COUNTY} and ap.county_id = x.county_id and ap.activity_id = x.id
+                and ap.attendance = 'PRESENT')`,
     },
     dimensions: { ...calendar('x.occurred_on'), [D.TYPE]: 'x.type', [D.PROVENANCE]: 'x.provenance' },
   },

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
-import { AGGREGATE_CATALOG } from './aggregate-catalog.js';
+import { AGGREGATE_CATALOG, COUNTY } from './aggregate-catalog.js';
 import { AggregateDimension } from './aggregate-dimension.enum.js';
 import type { AggregateInput } from './dto/aggregate.input.js';
 import type { AggregateResult } from './dto/aggregate-result.type.js';
@@ -38,13 +38,17 @@ export class AggregateService {
       params.push(...input.townshipIds);
     }
     const select = keys.map((k, i) => `${k} as k${i}`);
-    const sum = subject.measure ? `sum(${subject.measure.sql})` : 'null';
+    const measure = subject.measure?.sql.split(COUNTY) ?? null;
+    const sum = measure ? `sum(${measure.join('?::uuid')})` : 'null';
+    // The measure's county parameters come first: the select list precedes the where clause.
+    params.unshift(...(measure ? measure.slice(1).map(() => countyId) : []));
     const groupBy = keys.length
       ? `group by ${keys.map((_k, i) => i + 1).join(', ')} order by ${keys.map((_k, i) => i + 1).join(', ')}`
       : '';
     const rows = await this.em.execute<Record<string, string | number | null>[]>(
       `select ${[...select, 'count(*) as n', `${sum} as s`].join(', ')}
-         from ${subject.table} x join township t on t.county_id = x.county_id and t.id = x.township_id where ${where.join(' and ')} ${groupBy}`,
+         from ${subject.table} x join township t on t.county_id = x.county_id and t.id = x.township_id
+        where ${where.join(' and ')} ${groupBy}`,
       params,
     );
     return {

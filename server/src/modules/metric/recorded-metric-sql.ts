@@ -96,10 +96,13 @@ export const RECORD_SOURCES: Readonly<Record<RecordSource, RecordSourceSql>> = {
     synthetic: `x.provenance = 'SYNTHETIC'`,
   },
   // Driven from the county's congress sessions (activity's county/type/date index), then their
-  // participants by (activity_id, deputy_id): scoping by the participants' own county_id scanned
-  // every participant in the country.
+  // participants through their key (county_id, activity_id, deputy_id); scoping by the participants'
+  // own county_id, before the shard keys, scanned every participant in the country. The join names
+  // county_id as well as the activity: Citus joins co-located tables only on their distribution column;
+  // on one server it is one more equality on the key's leading column.
   congress_attendance: {
-    from: `activity xa join activity_participant x on x.activity_id = xa.id and xa.type = 'CONGRESS_SESSION'`,
+    from: `activity xa join activity_participant x
+      on x.county_id = xa.county_id and x.activity_id = xa.id and xa.type = 'CONGRESS_SESSION'`,
     date: 'xa.occurred_on',
     scope: 'xa',
     precision: 'xa.date_precision',

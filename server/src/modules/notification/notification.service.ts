@@ -21,12 +21,15 @@ export class NotificationService {
   async feed(first: number, unreadOnly: boolean): Promise<NotificationFeed> {
     const limit = Math.min(Math.max(Math.trunc(first), 1), NOTIFICATION_PAGE_MAX);
     // One statement: the page, and the unread count beside each row. No row means no notification (or,
-    // with `unreadOnly`, no unread one), so the count is then 0.
+    // with `unreadOnly`, no unread one), so the count is then 0. Both name the county and the township as
+    // values (the count uncorrelated, computed once): Citus routes each part by its own constants only.
+    const { countyId, townshipId } = this.scope;
     const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select n.*, (select count(*) from notification u where u.township_id = n.township_id and u.read_at is null) as ${UNREAD}
-         from notification n where n.township_id = ?${unreadOnly ? ' and n.read_at is null' : ''}
+      `select n.*, (select count(*) from notification u
+                     where u.county_id = ?::uuid and u.township_id = ? and u.read_at is null) as ${UNREAD}
+         from notification n where n.county_id = ?::uuid and n.township_id = ?${unreadOnly ? ' and n.read_at is null' : ''}
         order by n.created_at desc, n.id desc limit ?`,
-      [this.scope.townshipId, limit],
+      [countyId, townshipId, countyId, townshipId, limit],
     );
     const hydrate =
       readOnlyHydrator(this.em, Notification) ??

@@ -101,12 +101,13 @@ export class ReminderService {
   /**
    * The last reminder of every township and quarter of a year (the status board shows them): PostgreSQL
    * keeps the newest per cell, and the plain rows become the answer (no entities, no year's history read).
+   * The sender's county as a value: row-level security alone would leave Citus to ask every shard.
    */
   async status(year: number): Promise<TownshipReminder[]> {
     const rows = await this.em.execute<{ township_id: string; quarter: number; created_at: Date }[]>(
       `select distinct on (township_id, quarter) township_id, quarter, created_at from notification
-        where kind = ? and year = ? order by township_id, quarter, created_at desc`,
-      [NotificationKind.REPORT_REMINDER, year],
+        where county_id = ?::uuid and kind = ? and year = ? order by township_id, quarter, created_at desc`,
+      [this.sender.countyId, NotificationKind.REPORT_REMINDER, year],
     );
     return rows.map((row) => {
       const lastRemindedAt = new Date(row.created_at);

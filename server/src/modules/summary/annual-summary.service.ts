@@ -12,16 +12,24 @@ import { SUMMARY_METRIC_KEYS } from './summary-metric-keys.js';
 import { loadSummaryRecords, type SourceFigure } from './summary-sources.js';
 import { townshipErrors } from '../township/township.errors.js';
 
+/**
+ * A township's year. Every statement names the caller's county as a value beside the township (another
+ * county's township is as absent as it is to row-level security), so on a Citus cluster the whole
+ * summary is routed to the county's shard group.
+ */
 export class AnnualSummaryService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly countyId: string,
+  ) {}
 
   async summarise(townshipId: string, year: number, includeSynthetic = false): Promise<AnnualSummary> {
     assertUuid(townshipId, ['townshipId']);
-    const township = await findOneReadOnly(this.em, Township, { id: townshipId });
+    const township = await findOneReadOnly(this.em, Township, { id: townshipId, county: this.countyId });
     if (!township) throw townshipErrors.notFound(townshipId, ['townshipId']);
     const period = analyticsPeriod(year, null, ['year']);
     const table = await new MetricValuesService(this.em).resolve(
-      township.county.id,
+      this.countyId,
       [township.id],
       [period],
       SUMMARY_METRIC_KEYS,
@@ -37,7 +45,11 @@ export class AnnualSummaryService {
       if (f.value === null || f.provenance === null) continue;
       known.set(f.metricKey, { ...f, value: f.value, provenance: f.provenance });
     }
-    const records = await loadSummaryRecords(this.em, township.id, { from: period.from, to: period.to, termId: null });
+    const records = await loadSummaryRecords(
+      this.em,
+      { countyId: this.countyId, townshipId: township.id },
+      { from: period.from, to: period.to, termId: null },
+    );
     return composeSummary({
       townshipId: township.id,
       townshipName: township.name,

@@ -71,6 +71,12 @@ export interface SummarySpan {
   termId: string | null;
 }
 
+/** The township a summary is of, with its county (the caller's): every read names both. */
+export interface SummaryTownship {
+  countyId: string;
+  townshipId: string;
+}
+
 /**
  * Reads the records of a span in one statement. A record counts in the span when its date does and
  * its date precision fits (a year-only date belongs to no narrower range); a term's sessions count
@@ -78,29 +84,35 @@ export interface SummarySpan {
  */
 export async function loadSummaryRecords(
   em: EntityManager,
-  townshipId: string,
+  of: SummaryTownship,
   span: SummarySpan,
 ): Promise<Pick<SummarySources, 'elections' | 'activities' | 'suggestions'>> {
   if (span.from === null || span.to === null) {
     // An undated term: only what is tied to the term itself.
-    const activities = span.termId ? await sessionActivities(em, townshipId, span.termId) : [];
+    const activities = span.termId ? await sessionActivities(em, of, span.termId) : [];
     return { elections: [], activities, suggestions: [] };
   }
-  const range = [span.from, span.to];
+  const scope = [of.countyId, of.townshipId, span.from, span.to];
   // One statement, one JSON list per kind (every value is read back as text or number, as before).
+  // Each part filters the county as a value: Citus routes a subquery only by its own filter, and a part
+  // it cannot route runs on every shard and comes back as rows of an anonymous type the coordinator
+  // cannot read ("input of anonymous composite types is not implemented"). On one server it is one more
+  // equality on rows already found by township and date.
   const [lists] = await em.execute<{ elections: Row[]; activities: Row[]; suggestions: Row[] }[]>(
     `select
        (select coalesce(json_agg(e order by e.held_on, e.id), '[]'::json) from (
           select id, to_char(held_on, 'YYYY-MM-DD') as held_on, date_precision, kind, registered_voters, voters_voted,
                  county_deputies_elected, township_deputies_elected, provenance
-            from election where township_id = ? and held_on between ?::date and ?::date) e) as elections,
+            from election
+           where county_id = ?::uuid and township_id = ? and held_on between ?::date and ?::date) e) as elections,
        (select coalesce(json_agg(a order by a.occurred_on, a.id), '[]'::json) from (
-          ${ACTIVITY_SELECT} where a.township_id = ? and a.occurred_on between ?::date and ?::date
+          ${ACTIVITY_SELECT} where a.county_id = ?::uuid and a.township_id = ? and a.occurred_on between ?::date and ?::date
            group by a.id, a.county_id, a.township_id, s.id, s.county_id, s.township_id) a) as activities,
        (select coalesce(json_agg(g order by g.submitted_on, g.id), '[]'::json) from (
           select id, title, state, to_char(submitted_on, 'YYYY-MM-DD') as submitted_on, provenance
-            from suggestion where township_id = ? and submitted_on between ?::date and ?::date) g) as suggestions`,
-    [townshipId, ...range, townshipId, ...range, townshipId, ...range],
+            from suggestion
+           where county_id = ?::uuid and township_id = ? and submitted_on between ?::date and ?::date) g) as suggestions`,
+    [...scope, ...scope, ...scope],
   );
   const { elections, activities, suggestions } = lists!;
   return {
@@ -135,11 +147,11 @@ const ACTIVITY_SELECT = `select a.id, a.type, to_char(a.occurred_on, 'YYYY-MM-DD
   from activity a left join congress_session s on s.county_id = a.county_id and s.id = a.session_id
   left join activity_participant p on p.county_id = a.county_id and p.activity_id = a.id`;
 
-async function sessionActivities(em: EntityManager, townshipId: string, termId: string): Promise<SourceActivity[]> {
+async function sessionActivities(em: EntityManager, of: SummaryTownship, termId: string): Promise<SourceActivity[]> {
   const rows = await em.execute<Record<string, unknown>[]>(
-    `${ACTIVITY_SELECT} where a.township_id = ? and a.type = 'CONGRESS_SESSION' and s.term_id = ?
+    `${ACTIVITY_SELECT} where a.county_id = ?::uuid and a.township_id = ? and a.type = 'CONGRESS_SESSION' and s.term_id = ?
       group by a.id, a.county_id, a.township_id, s.id, s.county_id, s.township_id order by a.occurred_on, a.id`,
-    [townshipId, termId],
+    [of.countyId, of.townshipId, termId],
   );
   return rows.map(toActivity);
 }

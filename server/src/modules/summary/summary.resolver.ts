@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
+import { accessErrors } from '../../tenancy/access.errors.js';
 import { AnnualSummary } from './dto/annual-summary.type.js';
 import { AnnualSummaryService } from './annual-summary.service.js';
 import { TermSummaryService } from './term-summary.service.js';
@@ -22,7 +23,8 @@ export class SummaryResolver {
     @Arg('includeSynthetic', () => Boolean, INCLUDE_SYNTHETIC) includeSynthetic: boolean,
     @Ctx() ctx: RequestContext,
   ) {
-    return new AnnualSummaryService(ctx.em).summarise(townshipId, year, includeSynthetic);
+    if (!ctx.identity) throw accessErrors.notSignedIn();
+    return new AnnualSummaryService(ctx.em, ctx.identity.countyId).summarise(townshipId, year, includeSynthetic);
   }
 
   @Authorized()
@@ -35,6 +37,7 @@ export class SummaryResolver {
     @Arg('includeSynthetic', () => Boolean, INCLUDE_SYNTHETIC) includeSynthetic: boolean,
     @Ctx() ctx: RequestContext,
   ) {
-    return new TermSummaryService(ctx.em).summarise(townshipId, termId, includeSynthetic);
+    if (!ctx.identity) throw accessErrors.notSignedIn();
+    return new TermSummaryService(ctx.em, ctx.identity.countyId).summarise(townshipId, termId, includeSynthetic);
   }
 }

@@ -18,21 +18,29 @@ import { termErrors } from '../term/term.errors.js';
  * year's records are borrowed for it.
  */
 export class TermSummaryService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** The caller's county: every read names it (see AnnualSummaryService). */
+    private readonly countyId: string,
+  ) {}
 
   async summarise(townshipId: string, termId: string, includeSynthetic = false): Promise<AnnualSummary> {
     assertUuid(townshipId, ['townshipId']);
     assertUuid(termId, ['termId']);
-    const term = await this.em.findOne(Term, { id: termId, township: townshipId }, { populate: ['township'] });
+    const term = await this.em.findOne(
+      Term,
+      { id: termId, county: this.countyId, township: townshipId },
+      { populate: ['township'] },
+    );
     if (!term) throw termErrors.notFound(termId, ['termId']);
     const township = term.township.getEntity();
     const rows = await this.em.execute<Record<string, unknown>[]>(
       `select f.metric_key, f.value, f.qualifier, f.provenance, m.name_zh, m.name_en, m.unit
          from period_figure f
          join metric_definition m on m.key = f.metric_key and (m.county_id is null or m.county_id = f.county_id)
-        where f.township_id = ? and f.period_kind = 'TERM' and f.term_id = ?
+        where f.county_id = ?::uuid and f.township_id = ? and f.period_kind = 'TERM' and f.term_id = ?
         order by f.metric_key`,
-      [township.id, term.id],
+      [this.countyId, township.id, term.id],
     );
     const figures: SummaryFigure[] = rows.map((r) => ({
       metricKey: String(r['metric_key']),
@@ -55,7 +63,11 @@ export class TermSummaryService {
     }
     const from = term.startedOn;
     const to = from === null ? null : (term.endedOn ?? chinaToday());
-    const records = await loadSummaryRecords(this.em, township.id, { from, to, termId: term.id });
+    const records = await loadSummaryRecords(
+      this.em,
+      { countyId: this.countyId, townshipId: township.id },
+      { from, to, termId: term.id },
+    );
     return composeSummary({
       townshipId: township.id,
       townshipName: township.name,
