@@ -379,7 +379,8 @@ describe('quarterly report workflow', () => {
     const unchanged = await t.countStatements(SUBMIT, {
       input: { year: 2024, quarter: 1, idempotencyKey: key(), expectedVersion: 1, values: resolutions(1) },
     });
-    const revisionOf = (r: typeof unchanged) => (r.response.data as SubmitPayload).submitQuarterlyReport.revision.id;
+    const revisionOf = (r: typeof unchanged) =>
+      (r.response.data as unknown as SubmitPayload).submitQuarterlyReport.revision.id;
     expect(unchanged.response.errors).toBeUndefined();
     expect(revisionOf(unchanged)).toBe(revisionOf(resubmitted));
     expect(unchanged.statements).toBe(3);
