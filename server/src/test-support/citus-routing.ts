@@ -17,8 +17,11 @@ export interface StatementRoute {
   nodePorts: number[];
   /** EXPLAIN's error, when the statement cannot be planned on the cluster. */
   error?: string;
+  /** The plan; for the identity statement, the commands Citus sent to the workers while it ran. */
   plan: string;
 }
+
+const shardIdsIn = (text: string) => [...text.matchAll(/\b[a-z_]+_(\d{6,})\b/g)].map((m) => m[1]!);
 
 /**
  * Runs one GraphQL operation and records the statements it sends (statement-counter.ts), as they reached
@@ -54,18 +57,41 @@ async function distributedShards(client: pg.Client): Promise<Map<string, string>
 /**
  * EXPLAINs, as the application role with the request's own identity statement replayed first, every
  * statement the request sent, in one transaction that is rolled back (EXPLAIN plans writes without
- * running them). The plans name the shards each statement's tasks touch.
+ * running them). The plans name the shards each statement's tasks touch. The identity statement runs its
+ * reads inside functions, which no EXPLAIN shows: it is run with `citus.log_remote_commands`, and its route
+ * is the shards and nodes of the commands Citus sent (the session check and the data version).
  */
 export async function routeOf(appUrl: string, statements: RecordedStatement[]): Promise<StatementRoute[]> {
   return withDatabaseClient(appUrl, async (client) => {
     const shards = await withDatabaseClient(appUrl, distributedShards);
     const routes: StatementRoute[] = [];
+    const issued: string[] = [];
+    client.on('notice', (notice: { message?: string; detail?: string }) => {
+      if (notice.message?.startsWith('issuing ')) issued.push(`${notice.message} (${notice.detail ?? ''})`);
+    });
     await client.query('begin');
     try {
       for (const { sql, params } of statements) {
         if (TRANSACTION_CONTROL.test(sql)) continue;
         if (SESSION_SETUP.test(sql)) {
+          issued.length = 0;
+          await client.query('set local citus.log_remote_commands = on');
           await client.query(sql, [...params]);
+          await client.query('set local citus.log_remote_commands = off');
+          const sent = issued.join('\n');
+          routes.push({
+            sql,
+            plan: sent,
+            taskCounts: [],
+            shardGroups: [
+              ...new Set(
+                shardIdsIn(sent)
+                  .map((id) => shards.get(id))
+                  .filter((g): g is string => !!g),
+              ),
+            ],
+            nodePorts: [...new Set([...sent.matchAll(/@[\d.]+:(\d+) connectionId/g)].map((m) => Number(m[1])))],
+          });
           continue;
         }
         await client.query('savepoint explained');
@@ -74,7 +100,7 @@ export async function routeOf(appUrl: string, statements: RecordedStatement[]): 
             ...params,
           ]);
           const plan = result.rows.map((r) => r['QUERY PLAN']).join('\n');
-          const shardIds = [...plan.matchAll(/\b[a-z_]+_(\d{6,})\b/g)].map((m) => m[1]!);
+          const shardIds = shardIdsIn(plan);
           routes.push({
             sql,
             plan,
@@ -100,6 +126,7 @@ export function describeRoutes(routes: StatementRoute[]): string[] {
   return routes.map((r) => {
     const tables = [...new Set([...r.sql.matchAll(/\b(?:from|join|into|update)\s+"?(\w+)"?/gi)].map((m) => m[1]))];
     const verb = r.sql.trim().split(/\s/)[0]!.toLowerCase();
-    return `${verb} ${tables.join(', ')} → tasks ${JSON.stringify(r.taskCounts)}${r.error ? ` ERROR ${r.error}` : ''}`;
+    const groups = `, shard groups ${r.shardGroups.length}`;
+    return `${verb} ${tables.join(', ')} → tasks ${JSON.stringify(r.taskCounts)}${groups}${r.error ? ` ERROR ${r.error}` : ''}`;
   });
 }
