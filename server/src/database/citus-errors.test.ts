@@ -113,6 +113,19 @@ describe('database errors of a sharded deployment', () => {
     });
   });
 
+  it('answers a commit a worker broke off as DATABASE_COMMIT_OUTCOME_UNKNOWN, never claiming nothing changed', async () => {
+    const error = await raise(
+      'could not commit transaction for shard 102039 on at least one active node',
+      'internal_error',
+    );
+    expect(mapped(error)).toMatchObject({ code: 'UNAVAILABLE', reason: 'DATABASE_COMMIT_OUTCOME_UNKNOWN' });
+    expect(mapped(error)!.messageEn).not.toMatch(/nothing was changed/);
+    // The same text from a plpgsql exception (P0001) is a bug of ours, left to the generic internal error.
+    expect(
+      mapped(await raise('could not commit transaction for shard 1 on at least one active node', 'raise_exception')),
+    ).toBeNull();
+  });
+
   it("answers a worker's own outage error relayed by the coordinator as DATABASE_NODE_UNAVAILABLE", async () => {
     // PostgreSQL cannot raise an error with another context, so this one is shaped as the lab cluster's
     // coordinator relayed it when a worker was killed mid-transaction (server/README.md, A Citus cluster's

@@ -56,6 +56,17 @@ export const databaseErrors = {
       'A node of the database cluster is unavailable for the moment and nothing was changed; try again shortly',
   })),
   /**
+   * A Citus worker broke off while the coordinator committed a transaction on it ("could not commit
+   * transaction for shard … on at least one active node"): the worker may have committed before it went,
+   * so unlike DATABASE_NODE_UNAVAILABLE this does not say nothing was changed.
+   */
+  commitOutcomeUnknown: defineError('DATABASE_COMMIT_OUTCOME_UNKNOWN', () => ({
+    code: 'UNAVAILABLE',
+    messageZh: '提交时数据库集群的一个节点中断，本次修改可能已保存也可能未保存，请刷新核对后再重试',
+    messageEn:
+      'A node of the database cluster broke off during the commit: the change may or may not have been saved; check before trying again',
+  })),
+  /**
    * The database cannot run the statement at all (SQLSTATE 0A000: on a Citus cluster, a query it cannot
    * plan across shards). Not the caller's fault and not an outage: logged for the operator, answered as
    * UNAVAILABLE (503) because this deployment cannot serve the request; the same request fails again until

@@ -22,6 +22,8 @@ const NODE_UNAVAILABLE_MESSAGES = [
   /could not establish any connections to the node/,
   /could not connect to any active placements/,
 ];
+/** A worker that went away while the coordinator committed on it (a kill -9 between the write and COMMIT). */
+const COMMIT_BROKEN_OFF = /^could not commit transaction for shard \d+ on at least one active node/;
 /**
  * A Citus coordinator relays a worker's own error (a worker killed mid-transaction: its `57P01`) with the
  * context "while executing command on <host>:<port>".
@@ -54,11 +56,11 @@ export function mapAvailabilityError(error: unknown): AppError | null {
   if (!(error instanceof Error)) return null;
   const code = (error as Error & { code?: unknown }).code;
   // Only errors of those codes: a message quoting the caller's input never comes with them.
-  if (
-    (code === undefined || code === 'XX000' || code === '08006') &&
-    NODE_UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))
-  )
-    return databaseErrors.nodeUnavailable();
+  if (code === undefined || code === 'XX000' || code === '08006') {
+    if (NODE_UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message)))
+      return databaseErrors.nodeUnavailable();
+    if (COMMIT_BROKEN_OFF.test(error.message)) return databaseErrors.commitOutcomeUnknown();
+  }
   if (typeof code === 'string') {
     const reason = TIMEOUT_STATES[code];
     if (reason) return timeoutError(reason);
