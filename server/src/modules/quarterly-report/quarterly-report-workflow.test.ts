@@ -362,6 +362,15 @@ describe('quarterly report workflow', () => {
         [qunliId],
       ),
     ).toBe(1);
+    // The loser wrote nothing: the stored figure is the winner's (1 from the first clerk, 2 from the second).
+    const winner = both[0].errors ? 2 : 1;
+    const stored = (reported: number) =>
+      count(
+        `select count(*) as n from quarterly_report_value v join quarterly_report q on q.county_id = v.county_id and q.id = v.report_id
+          where q.township_id = $1 and q.year = 2023 and q.quarter = 3 and v.metric_key = 'resolutions_made' and v.reported_value = $2`,
+        [qunliId, reported],
+      );
+    expect([await stored(winner), await stored(3 - winner)]).toEqual([1, 0]);
   });
 
   it('submits in three data statements (the replay check with the catalog, counts and report; the upsert; the revision and values), whatever the catalog', async () => {
