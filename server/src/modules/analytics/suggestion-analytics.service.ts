@@ -34,14 +34,14 @@ export class SuggestionAnalyticsService {
         [...params, ...params, asOf],
       ),
       this.em.execute<{ kind: string; label: string; received: string; completed: string }[]>(
-        // The session's name as a scalar subquery on the county, not a left join: Citus (on PostgreSQL 15)
-        // refuses outer joins beside the policies' constant conditions, and joins only on the county.
-        `select 'session' as kind,
-                coalesce((select cs.name from congress_session cs where cs.county_id = s.county_id and cs.id = s.session_id),
-                         '未关联会议') as label,
-                count(*) as received, count(*) filter (where s.state = 'COMPLETED') as completed
-           from suggestion s where ${scope}
-          group by 2
+        // Joined on the county as well as the session: the whole statement then names one county, so Citus
+        // routes it to one shard group, where it accepts the outer join (on every shard, PostgreSQL 15 Citus
+        // refuses outer joins beside the policies' constant conditions).
+        `select 'session' as kind, coalesce(cs.name, '未关联会议') as label, count(*) as received,
+                count(*) filter (where s.state = 'COMPLETED') as completed
+           from suggestion s left join congress_session cs on cs.county_id = s.county_id and cs.id = s.session_id
+          where ${scope}
+          group by coalesce(cs.name, '未关联会议')
          union all
          select 'quarter', '第' || extract(quarter from s.submitted_on)::int || '季度', count(*), count(*) filter (where s.state = 'COMPLETED')
            from suggestion s where ${scope} group by extract(quarter from s.submitted_on)
