@@ -55,17 +55,19 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   );
   const cluster = citusCluster();
   const drop = async () => {
-    if (cluster) await dropCitusDatabase(cluster, name);
+    if (cluster) await oneSetupAtATime(() => dropCitusDatabase(cluster, name));
     else await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
   };
   if (cluster) {
     try {
-      await attachCitusDatabase(cluster, name, DATABASE_ROLES.owner);
-      await withDatabaseClient(databaseUrl(name), (su) =>
-        prepareClusterRoles(async (sql) => (await su.query(sql)).rows),
-      );
-      if (!options.empty && options.distributed !== false)
-        await withDatabaseClient(roleUrl(adminUrl(), name, 'owner'), (owner) => distributeAsOwner(owner, name));
+      await oneSetupAtATime(async () => {
+        await attachCitusDatabase(cluster, name, DATABASE_ROLES.owner);
+        await withDatabaseClient(databaseUrl(name), (su) =>
+          prepareClusterRoles(async (sql) => (await su.query(sql)).rows),
+        );
+        if (!options.empty && options.distributed !== false)
+          await withDatabaseClient(roleUrl(adminUrl(), name, 'owner'), (owner) => distributeAsOwner(owner, name));
+      });
     } catch (error) {
       await drop();
       throw error;
@@ -78,6 +80,26 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     appUrl: roleUrl(adminUrl(), name, 'app'),
     drop,
   };
+}
+
+/** Any number, the same for every test file: the advisory lock that serialises Citus set-ups. */
+const CITUS_SETUP_LOCK = 20_261_207;
+
+/**
+ * One test file at a time attaches and distributes (or drops) its database. Citus propagates roles and
+ * their settings to the workers while it does (catalog rows shared by every database of a node), and two
+ * files doing so at once failed in CI with "tuple concurrently updated" on a worker. The lock is taken
+ * in the admin database, which every test file's session shares (advisory locks are per database).
+ */
+function oneSetupAtATime(work: () => Promise<void>): Promise<void> {
+  return withAdminClient(async (client) => {
+    await client.query('select pg_advisory_lock($1)', [CITUS_SETUP_LOCK]);
+    try {
+      await work();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [CITUS_SETUP_LOCK]);
+    }
+  });
 }
 
 function distributeAsOwner(owner: pg.Client, name: string): Promise<void> {
