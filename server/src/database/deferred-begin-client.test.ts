@@ -1,0 +1,163 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createOrm } from './create-orm.js';
+import { executePrepared } from './prepared-statement.js';
+import { DeferredBeginClient } from './deferred-begin-client.js';
+import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
+
+/** pg's wire connection: `query` sends one simple-protocol message, `parse` starts an extended one. */
+interface WireConnection {
+  query(text: string): void;
+  parse(query: { text: string }): void;
+}
+const wire = (pg as unknown as { Connection: { prototype: WireConnection } }).Connection.prototype;
+
+describe('DeferredBeginClient: BEGIN travels with the next statement', () => {
+  let database: TestDatabase;
+  let orm: MikroORM;
+  let pool: pg.Pool;
+  const sent: string[] = [];
+  const original = { query: wire.query, parse: wire.parse };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    orm = await createOrm({ clientUrl: database.ownerUrl, poolMax: 1 });
+    pool = new pg.Pool({ connectionString: database.ownerUrl, max: 1, Client: DeferredBeginClient });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await orm?.close(true);
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    // Connect first, so that only the test's own messages are recorded.
+    await orm.em.fork().execute('select 1');
+    sent.length = 0;
+    // Record every message the connection sends, then send it as pg would.
+    wire.query = function (this: WireConnection, text: string) {
+      sent.push(text);
+      original.query.call(this, text);
+    };
+    wire.parse = function (this: WireConnection, query: { text: string }) {
+      sent.push(`parse: ${query.text}`);
+      original.parse.call(this, query);
+    };
+  });
+  afterEach(() => Object.assign(wire, original));
+
+  it('sends a request-like transaction in three messages: begin with the first statement, a second, commit', async () => {
+    const em = orm.em.fork();
+    await em.begin({ readOnly: true });
+    const [first] = await em.execute<{ read_only: string; set: string }[]>(
+      `select current_setting('transaction_read_only') as read_only, set_config('renda.probe', 'inside', true) as set`,
+    );
+    const [second] = await em.execute<{ probe: string }[]>(`select current_setting('renda.probe', true) as probe`);
+    await em.commit();
+    const [after] = await orm.em
+      .fork()
+      .execute<{ probe: string | null }[]>(`select current_setting('renda.probe', true) as probe`);
+
+    // The first statement ran read-only, inside the transaction the begin opened; the setting it made
+    // lasted for the transaction and ended with it.
+    expect(first).toEqual({ read_only: 'on', set: 'inside' });
+    expect(second).toEqual({ probe: 'inside' });
+    expect(after.probe ?? '').toBe('');
+    expect(sent).toHaveLength(4);
+    expect(sent[0]).toMatch(/^start transaction read only;\s*select current_setting\('transaction_read_only'\)/);
+    expect(sent.slice(1, 3)).toEqual([`select current_setting('renda.probe', true) as probe`, 'commit']);
+  });
+
+  it('rolls back what the first statement did: the begin reached the server before it', async () => {
+    const em = orm.em.fork();
+    await em.begin();
+    // A session-level setting (is_local false) survives a commit but not a rollback of its transaction.
+    await em.execute(`select set_config('renda.session_probe', 'set', false)`);
+    await em.rollback();
+    const [row] = await orm.em
+      .fork()
+      .execute<{ probe: string | null }[]>(`select current_setting('renda.session_probe', true) as probe`);
+    expect(row.probe ?? '').toBe('');
+    expect(sent.filter((text) => /set_config/.test(text))).toEqual([
+      `begin;\nselect set_config('renda.session_probe', 'set', false)`,
+    ]);
+  });
+
+  it('sends nothing for a transaction that ran no statement', async () => {
+    const em = orm.em.fork();
+    await em.begin();
+    await em.commit();
+    await em.begin({ readOnly: true });
+    await em.rollback();
+    expect(sent).toEqual([]);
+    const client = await pool.connect();
+    try {
+      expect((await client.query('begin')).command).toBe('BEGIN');
+      expect((await client.query('rollback')).command).toBe('ROLLBACK');
+      // Nothing was opened: the connection is idle, not in a transaction.
+      expect(sent).toEqual([]);
+      expect((await client.query('select 2 as two')).rows).toEqual([{ two: 2 }]);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('leaves the transaction aborted when the first statement fails, and the rollback ends it', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await expect(client.query('select 1 / 0')).rejects.toMatchObject({ code: '22012' });
+      // Still inside the aborted block, as when the begin went alone.
+      await expect(client.query('select 1')).rejects.toMatchObject({ code: '25P02' });
+      await client.query('rollback');
+      expect((await client.query('select 3 as three')).rows).toEqual([{ three: 3 }]);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('returns the statements’ own results when the statement after the begin is several', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const results = (await client.query('select 1 as a; select 2 as b')) as unknown as pg.QueryResult[];
+      expect(results.map((r) => r.rows)).toEqual([[{ a: 1 }], [{ b: 2 }]]);
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+  });
+
+  it('sends the begin alone before a prepared statement, which then runs inside the transaction', async () => {
+    const em = orm.em.fork();
+    await em.begin({ readOnly: true });
+    const rows = await executePrepared<{ read_only: string; n: number }>(
+      em,
+      `select current_setting('transaction_read_only') as read_only, ?::int as n`,
+      [7],
+    );
+    await em.commit();
+    expect(rows).toEqual([{ read_only: 'on', n: 7 }]);
+    expect(sent[0]).toBe('start transaction read only');
+    expect(sent[1]).toMatch(/^parse: select current_setting\('transaction_read_only'\)/);
+  });
+
+  it('sends a query with parameters after its begin, in the transaction', async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('start transaction read only');
+      const { rows } = await client.query<{ read_only: string; n: number }>(
+        `select current_setting('transaction_read_only') as read_only, $1::int as n`,
+        [5],
+      );
+      await client.query('commit');
+      expect(rows).toEqual([{ read_only: 'on', n: 5 }]);
+      expect(sent.slice(0, 2)).toEqual([
+        'start transaction read only',
+        `parse: select current_setting('transaction_read_only') as read_only, $1::int as n`,
+      ]);
+    } finally {
+      client.release();
+    }
+  });
+});
