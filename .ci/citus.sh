@@ -11,12 +11,19 @@ version=12.1.12
 pg_major=15
 pg_config="/usr/lib/postgresql/$pg_major/bin/pg_config"
 cache="${RENDA_CITUS_CACHE:-$HOME/.cache/renda-citus}/$version-pg$pg_major"
-# The vendored source, unless RENDA_CITUS_TARBALL names it: ../shared/vendor beside the checkout, or beside
-# the main checkout when this is a git worktree elsewhere.
+# The vendored source, unless RENDA_CITUS_TARBALL names it: ../shared/vendor beside the checkout, beside
+# the main checkout when this is a git worktree elsewhere, or beside a folder further up (a CI clone made
+# inside another folder, e.g. ci/renda next to shared/).
 tarball="${RENDA_CITUS_TARBALL:-}"
 if [ -z "$tarball" ]; then
   main_checkout=$(cd "$(git rev-parse --git-common-dir 2>/dev/null || echo .git)/.." 2>/dev/null && pwd || pwd)
-  for dir in "$(cd .. && pwd)" "$(dirname "$main_checkout")"; do
+  dirs=("$(cd .. && pwd)" "$(dirname "$main_checkout")")
+  up=$(cd .. && pwd)
+  while [ "$up" != / ]; do
+    up=$(dirname "$up")
+    dirs+=("$up")
+  done
+  for dir in "${dirs[@]}"; do
     tarball="$dir/shared/vendor/citus-$version.tar.gz"
     [ -f "$tarball" ] && break
   done
