@@ -16,6 +16,7 @@ import { openBenchDatabase } from './bench-database.js';
 import { mintToken, type BenchIdentity } from './identity.js';
 import { readStatements, resetStatements, waitForQuiet } from './statements.js';
 import { withClient } from './with-client.js';
+import { delayingProxy } from './delaying-proxy.js';
 
 /**
  * Issue #19 part 3's probe: each dashboard page-load operation against the real server on a loaded tier,
@@ -26,7 +27,7 @@ import { withClient } from './with-client.js';
  * the machine's drifting load hits both alike.
  *
  *   node dist/read-path-probe.js [--tier county] [--seconds 3] [--rounds 3] [--only Name,Name]
- *                                [--builds before=/path/to/old/server/dist,after=current]
+ *                                [--builds before=/path/to/old/server/dist,after=current] [--db-delay ms]
  */
 
 interface Operation {
@@ -47,6 +48,8 @@ const tier = SCALE_TIERS[tierName];
 const seconds = Number(flag('seconds', '3'));
 const rounds = Number(flag('rounds', '3'));
 const only = argv.includes('--only') ? new Set(flag('only', '').split(',')) : null;
+// Milliseconds each way between the servers and PostgreSQL (delaying-proxy.ts); 0 = loopback as it is.
+const dbDelayMs = Number(flag('db-delay', '0'));
 const currentDist = join(findRepoRoot(), 'server', 'dist');
 const builds = flag('builds', 'current=current')
   .split(',')
@@ -248,7 +251,9 @@ async function main(): Promise<void> {
         townshipId: ids.township,
       }),
     };
-    const spec = { appUrl: database.appUrl, ownerUrl: database.ownerUrl, jwtSecret, poolMax: 10 };
+    const proxy = dbDelayMs > 0 ? await delayingProxy(database.appUrl, dbDelayMs) : null;
+    const appUrl = proxy?.url ?? database.appUrl;
+    const spec = { appUrl, ownerUrl: database.ownerUrl, jwtSecret, poolMax: 10 };
     const servers = [];
     for (const build of builds) servers.push({ ...build, server: await startServer(spec, build.dist) });
     const results = [];
@@ -339,6 +344,7 @@ async function main(): Promise<void> {
       }
     } finally {
       for (const s of servers) await s.server.stop();
+      proxy?.server.close();
     }
     process.stdout.write(`${JSON.stringify(results)}\n`);
   } finally {
