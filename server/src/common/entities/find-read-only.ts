@@ -62,6 +62,99 @@ export async function findReadOnly<T extends object>(
   return (await findReadOnlyRows(em, entity, where, options)).map((found) => found.entity);
 }
 
+/** A statement written once for a read's shape: its SQL and the columns it returns. */
+interface ShapeStatement {
+  sql: string;
+  columns: string[];
+}
+
+/** Per entity, per shape: the statement, or null where the query builder's output is not the shape's. */
+const shapeStatements = new WeakMap<EntityMetadata, Map<string, ShapeStatement | null>>();
+
+type Scalar = string | number | boolean;
+/** Longer `$in` lists (rare: a loader's batch) are written by the builder each time, not kept per length. */
+const MAX_LIST = 128;
+const isScalar = (value: unknown): value is Scalar =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/**
+ * A filter of plain equalities and `$in` lists of scalars, as a shape (the keys, each value's type, each
+ * list's length, the order, the limit and the lazy columns) and its values in key order; null for any
+ * other filter. Two filters of one shape make the same statement with different parameters.
+ */
+function shapeOf(where: unknown, options: FindReadOnlyOptions): { key: string; values: Scalar[] } | null {
+  if (typeof where !== 'object' || where === null || Object.getPrototypeOf(where) !== Object.prototype) return null;
+  const parts: string[] = [];
+  const values: Scalar[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (isScalar(value)) {
+      parts.push(`${key}=${typeof value}`);
+      values.push(value);
+      continue;
+    }
+    const list = (value as { $in?: unknown } | null)?.$in;
+    if (!Array.isArray(list) || list.length > MAX_LIST || Object.keys(value as object).length !== 1) return null;
+    const type = typeof list[0];
+    if (!list.every((item) => isScalar(item) && typeof item === type)) return null;
+    parts.push(`${key} in ${list.length}×${type}`);
+    values.push(...list);
+  }
+  const order = options.orderBy ? JSON.stringify(options.orderBy) : '';
+  return { key: `${parts.join('&')}|${order}|${options.limit ?? ''}|${(options.lazy ?? []).join(',')}`, values };
+}
+
+/** The statement a read's query builder writes, and the columns it returns. */
+function buildStatement<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  meta: EntityMetadata,
+  where: FilterQuery<T>,
+  options: FindReadOnlyOptions,
+): { sql: string; params: readonly unknown[]; columns: string[] } {
+  const props = [...selectedProperties(meta), ...(options.lazy ?? [])];
+  const qb = em
+    .createQueryBuilder(entity, 't')
+    .select(props as never)
+    .where(where as never);
+  if (options.orderBy) qb.orderBy(options.orderBy as never);
+  if (options.limit) qb.limit(options.limit);
+  const { sql, params } = qb.toQuery();
+  const columns = [
+    ...new Set(props.flatMap((name) => meta.properties[name as keyof typeof meta.properties]!.fieldNames)),
+  ];
+  return { sql, params, columns };
+}
+
+/**
+ * The statement for a read: MikroORM's query builder writes it the first time a shape is seen (it was
+ * about a tenth of a one-row read's CPU, per request); later reads of that shape reuse the text with their
+ * own values. A shape is kept only when the builder's parameters were exactly the filter's values in
+ * order (then the limit), so the text holds no value of its own and the values bind as the builder's would;
+ * otherwise (a value it converted or wrote inline) that shape always goes through the builder.
+ */
+function readStatement<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  meta: EntityMetadata,
+  where: FilterQuery<T>,
+  options: FindReadOnlyOptions,
+): { sql: string; params: readonly unknown[]; columns: readonly string[] } {
+  const shape = shapeOf(where, options);
+  if (!shape) return buildStatement(em, entity, meta, where, options);
+  let byShape = shapeStatements.get(meta);
+  if (!byShape) shapeStatements.set(meta, (byShape = new Map()));
+  // The builder binds a limit as the last parameter: part of the shape, so the same for every read of it.
+  const params = options.limit ? [...shape.values, options.limit] : shape.values;
+  const known = byShape.get(shape.key);
+  if (known) return { sql: known.sql, params, columns: known.columns };
+  const built = buildStatement(em, entity, meta, where, options);
+  if (known === undefined) {
+    const exact = built.params.length === params.length && built.params.every((p, i) => p === params[i]);
+    byShape.set(shape.key, exact ? { sql: built.sql, columns: built.columns } : null);
+  }
+  return built;
+}
+
 /** `findReadOnly`, each instance with the raw row it was built from (column names, lazy columns included). */
 export async function findReadOnlyRows<T extends object>(
   em: EntityManager,
@@ -71,19 +164,8 @@ export async function findReadOnlyRows<T extends object>(
 ): Promise<{ entity: T; row: Record<string, unknown> }[]> {
   const hydrate = readOnlyHydrator(em, entity) ?? ((row: Record<string, unknown>) => em.map(entity, row as never) as T);
   const meta = em.getMetadata().get(entity) as EntityMetadata;
-  const props = [...selectedProperties(meta), ...(options.lazy ?? [])];
-  const qb = em
-    .createQueryBuilder(entity, 't')
-    .select(props as never)
-    .where(where as never);
-  if (options.orderBy) qb.orderBy(options.orderBy as never);
-  if (options.limit) qb.limit(options.limit);
-  // The query builder writes the statement; the request's read batcher runs it with its siblings.
-  const { sql, params } = qb.toQuery();
-  const columns = [
-    ...new Set(props.flatMap((name) => meta.properties[name as keyof typeof meta.properties]!.fieldNames)),
-  ];
-  const rows = await readRows(em, { sql, params, columns });
+  // The request's read batcher runs the statement with its siblings.
+  const rows = await readRows(em, readStatement(em, entity, meta, where, options));
   return rows.map((row) => ({ entity: hydrate(row), row }));
 }
 
