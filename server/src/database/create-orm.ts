@@ -7,7 +7,7 @@ import { migrationList } from '../migrations/migration-list.js';
 import { StatementCounter } from './statement-counter.js';
 import { sslOptionsFromUrl } from './ssl-options.js';
 import { releaseBrokenConnections } from './release-broken-connections.js';
-import { DeferredBeginClient } from './deferred-begin-client.js';
+import { HeldStatementsClient } from './held-statements-client.js';
 
 export interface CreateOrmOptions {
   clientUrl: string;
@@ -33,8 +33,8 @@ export function ormOptions(options: CreateOrmOptions): Options {
   const poolOptions = (name: string, url: string) => {
     const ssl = sslOptionsFromUrl(url);
     return {
-      // BEGIN travels with the statement after it (deferred-begin-client.ts): one round trip less per transaction.
-      Client: DeferredBeginClient,
+      // BEGIN, and a read-only transaction's end, travel with the next statement (held-statements-client.ts).
+      Client: HeldStatementsClient,
       // An unreachable database fails a request (and the readiness probe) in seconds instead of hanging it.
       connectionTimeoutMillis: 5000,
       ...(timeouts

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createOrm } from './create-orm.js';
 import { executePrepared } from './prepared-statement.js';
-import { DeferredBeginClient } from './deferred-begin-client.js';
+import { HeldStatementsClient } from './held-statements-client.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 
 /** pg's wire connection: `query` sends one simple-protocol message, `parse` starts an extended one. */
@@ -13,7 +13,7 @@ interface WireConnection {
 }
 const wire = (pg as unknown as { Connection: { prototype: WireConnection } }).Connection.prototype;
 
-describe('DeferredBeginClient: BEGIN travels with the next statement', () => {
+describe('HeldStatementsClient: BEGIN, and a read-only transaction’s end, travel with the next statement', () => {
   let database: TestDatabase;
   let orm: MikroORM;
   let pool: pg.Pool;
@@ -23,7 +23,7 @@ describe('DeferredBeginClient: BEGIN travels with the next statement', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     orm = await createOrm({ clientUrl: database.ownerUrl, poolMax: 1 });
-    pool = new pg.Pool({ connectionString: database.ownerUrl, max: 1, Client: DeferredBeginClient });
+    pool = new pg.Pool({ connectionString: database.ownerUrl, max: 1, Client: HeldStatementsClient });
   });
   afterAll(async () => {
     await pool?.end();
@@ -46,7 +46,7 @@ describe('DeferredBeginClient: BEGIN travels with the next statement', () => {
   });
   afterEach(() => Object.assign(wire, original));
 
-  it('sends a request-like transaction in three messages: begin with the first statement, a second, commit', async () => {
+  it('sends a request-like read in two messages, its commit with the next statement on the connection', async () => {
     const em = orm.em.fork();
     await em.begin({ readOnly: true });
     const [first] = await em.execute<{ read_only: string; set: string }[]>(
@@ -63,9 +63,61 @@ describe('DeferredBeginClient: BEGIN travels with the next statement', () => {
     expect(first).toEqual({ read_only: 'on', set: 'inside' });
     expect(second).toEqual({ probe: 'inside' });
     expect(after.probe ?? '').toBe('');
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(3);
     expect(sent[0]).toMatch(/^start transaction read only;\s*select current_setting\('transaction_read_only'\)/);
-    expect(sent.slice(1, 3)).toEqual([`select current_setting('renda.probe', true) as probe`, 'commit']);
+    expect(sent.slice(1)).toEqual([
+      `select current_setting('renda.probe', true) as probe`,
+      `commit;\nselect current_setting('renda.probe', true) as probe`,
+    ]);
+  });
+
+  it('sends a held read-only end alone when no statement comes, so no connection idles in a transaction', async () => {
+    const observer = new pg.Client({ connectionString: database.ownerUrl });
+    await observer.connect();
+    try {
+      const em = orm.em.fork();
+      await em.begin({ readOnly: true });
+      const [{ pid }] = await em.execute<{ pid: number }[]>('select pg_backend_pid() as pid');
+      await em.commit();
+      // Answered, not sent: nothing waits on a read-only commit.
+      expect(sent).toEqual(['start transaction read only;\nselect pg_backend_pid() as pid']);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const { rows } = await observer.query<{ state: string }>(
+        '/* observer */ select state from pg_stat_activity where pid = $1',
+        [pid],
+      );
+      expect(rows[0]?.state).toBe('idle');
+      expect(sent.filter((text) => !text.includes('observer'))).toEqual([
+        'start transaction read only;\nselect pg_backend_pid() as pid',
+        'commit',
+      ]);
+    } finally {
+      await observer.end();
+    }
+  });
+
+  it('hands a read-only end to the next transaction on the connection: commit, begin and statement in one', async () => {
+    const em = orm.em.fork();
+    await em.begin({ readOnly: true });
+    await em.execute(`select set_config('renda.probe', 'first', true)`);
+    await em.commit();
+    await em.begin({ readOnly: true });
+    const [row] = await em.execute<{ probe: string | null; read_only: string }[]>(
+      `select current_setting('renda.probe', true) as probe, current_setting('transaction_read_only') as read_only`,
+    );
+    await em.commit();
+    // The first transaction ended before the second began: its setting is gone.
+    expect(row).toEqual({ probe: '', read_only: 'on' });
+    expect(sent[1]).toMatch(/^commit;\nstart transaction read only;\nselect current_setting\('renda.probe'/);
+  });
+
+  it('sends a write transaction’s commit at once and answers it only when PostgreSQL has', async () => {
+    const em = orm.em.fork();
+    await em.begin();
+    await em.execute(`select set_config('renda.probe', 'written', true)`);
+    const before = sent.length;
+    await em.commit();
+    expect(sent.slice(before)).toEqual(['commit']);
   });
 
   it('rolls back what the first statement did: the begin reached the server before it', async () => {

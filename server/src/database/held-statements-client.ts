@@ -1,0 +1,141 @@
+import pg from 'pg';
+
+/** `begin` or `start transaction …` as kysely sends it (`postgres-driver.js`, beginTransaction): one statement. */
+const BEGIN = /^\s*(begin|start\s+transaction)\b[^;]*$/i;
+/** `commit` or `rollback` as kysely ends a transaction. */
+const END = /^\s*(commit|rollback)\s*;?\s*$/i;
+
+/** What pg's `query` resolves to, as far as kysely reads it (`command`, `rowCount`, `rows`). */
+type QueryResult = pg.QueryResult;
+
+function emptyResult(command: string): QueryResult {
+  return { command, rowCount: null, oid: 0, rows: [], fields: [] };
+}
+
+/**
+ * pg's client, except that statements that need no answer of their own travel with the next one: one
+ * message and one round trip instead of two. Every request transaction starts with `BEGIN` and the
+ * identity statement (tenancy/request-transaction.ts), and a query's transaction is read-only.
+ *
+ * - **The begin.** Kysely awaits `BEGIN` before it sends anything else, so the begin is answered at once
+ *   and held; the next query, when it is a plain statement without parameters (every statement MikroORM
+ *   sends: it inlines parameters), goes as one simple-protocol message `begin; <statement>`, and its own
+ *   result is returned. PostgreSQL runs them in that order in the one transaction block the begin opens;
+ *   an error in the statement leaves the block aborted, exactly as two messages would, and the caller's
+ *   rollback ends it. A `COMMIT` or `ROLLBACK` right after the begin sends nothing: nothing was opened.
+ * - **A read-only transaction's end.** It changed nothing, so nothing waits on its commit: it is answered
+ *   at once (the response need not wait for it) and travels with the connection's next statement
+ *   (`commit; begin; <identity>` for the next request the pool hands this connection), or alone after
+ *   `HOLD_END_MS` when none comes. A write transaction's commit is always sent and awaited: only its
+ *   answer says the change is stored.
+ * - Anything else that follows (a named prepared statement, a statement with parameters, a cursor, a
+ *   callback-style call) first sends what is held on its own, as before.
+ *
+ * A one-statement read thus makes two round trips instead of four, and a quarterly submission five instead
+ * of six. held-statements-client.test.ts counts the messages on the wire.
+ */
+export class HeldStatementsClient extends pg.Client {
+  /** Statements answered but not yet sent, in order: an ended read-only transaction's end, then a begin. */
+  held: string[] = [];
+  /** Whether the held begin opens a read-only transaction. */
+  beginsReadOnly = false;
+  /** Whether the transaction open on the server (its begin sent) is read-only. */
+  inReadOnly = false;
+  /** Sends a held end on its own when no statement came to carry it. */
+  flushTimer: NodeJS.Timeout | null = null;
+}
+
+/**
+ * How long a read-only transaction's end may wait for the next statement on its connection. Long enough
+ * for a busy pool to hand the connection on (the most recently released one is taken first), short enough
+ * that an idle connection never sits in an open transaction (snapshot, `idle_in_transaction_session_timeout`).
+ */
+const HOLD_END_MS = 5;
+
+const sendQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+
+function isPlain(args: readonly unknown[]): args is [string] | [string, unknown[] | undefined] {
+  if (typeof args[0] !== 'string' || args.length > 2) return false;
+  const values = args[1];
+  return values === undefined || (Array.isArray(values) && values.length === 0);
+}
+
+function takeHeld(client: HeldStatementsClient): string[] {
+  const held = client.held;
+  client.held = [];
+  if (client.flushTimer) clearTimeout(client.flushTimer);
+  client.flushTimer = null;
+  // A held begin is on its way to the server now.
+  if (held.some((text) => BEGIN.test(text))) client.inReadOnly = client.beginsReadOnly;
+  return held;
+}
+
+/**
+ * Sends a held end on its own when no statement took it in time; a begin held behind it stays held for
+ * its own statement (pg sends queued queries in order, so the end still goes first).
+ */
+function flushEnd(client: HeldStatementsClient): void {
+  client.flushTimer = null;
+  const ends = client.held.filter((text) => !BEGIN.test(text));
+  if (ends.length === 0) return;
+  client.held = client.held.filter((text) => BEGIN.test(text));
+  // Nothing waits on it; a broken connection reports through the client's `error` event.
+  (sendQuery.call(client, ends.join(';\n')) as Promise<unknown>).catch(() => undefined);
+}
+
+function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown {
+  if (isPlain(args)) {
+    const text = args[0];
+    const beginHeld = this.held.some((held) => BEGIN.test(held));
+    if (BEGIN.test(text) && !beginHeld) {
+      this.held.push(text);
+      this.beginsReadOnly = /\bread\s+only\b/i.test(text);
+      return Promise.resolve(emptyResult('BEGIN'));
+    }
+    if (END.test(text)) {
+      const command = text.trim().split(/\s|;/)[0]!.toUpperCase();
+      if (beginHeld) {
+        // No statement ran: nothing was opened on the server, nothing to end.
+        this.held = this.held.filter((held) => !BEGIN.test(held));
+        return Promise.resolve(emptyResult(command));
+      }
+      if (this.inReadOnly && this.held.length === 0) {
+        // A read-only transaction changed nothing: its end can travel with the connection's next statement.
+        this.inReadOnly = false;
+        this.held.push(text);
+        this.flushTimer = setTimeout(flushEnd, HOLD_END_MS, this);
+        this.flushTimer.unref();
+        return Promise.resolve(emptyResult(command));
+      }
+    }
+    if (this.held.length === 0) {
+      if (END.test(text)) this.inReadOnly = false;
+      return sendQuery.apply(this, args);
+    }
+    const held = takeHeld(this);
+    if (END.test(text)) this.inReadOnly = false;
+    // A multi-statement message answers with one result per statement; the held ones' come first.
+    return (sendQuery.call(this, `${held.join(';\n')};\n${text}`) as Promise<QueryResult | QueryResult[]>).then(
+      (results) => {
+        if (!Array.isArray(results)) return results;
+        const own = results.slice(held.length);
+        return own.length === 1 ? own[0] : own;
+      },
+    );
+  }
+  if (this.held.length === 0) return sendQuery.apply(this, args);
+  // pg sends queued queries in order: the held statements go first, then this one.
+  const sent = sendQuery.call(this, takeHeld(this).join(';\n')) as Promise<unknown>;
+  if (typeof (args[0] as { submit?: unknown }).submit === 'function' || args.some((a) => typeof a === 'function')) {
+    // A cursor or a callback: pg reports through it; a failed begin fails the statement after it too.
+    sent.catch(() => undefined);
+    return sendQuery.apply(this, args);
+  }
+  return sent.then(() => sendQuery.apply(this, args));
+}
+
+Object.defineProperty(HeldStatementsClient.prototype, 'query', {
+  value: deferredQuery,
+  writable: true,
+  configurable: true,
+});
