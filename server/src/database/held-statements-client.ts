@@ -4,6 +4,7 @@ import pg from 'pg';
 const BEGIN = /^\s*(begin|start\s+transaction)\b[^;]*$/i;
 /** `commit` or `rollback` as kysely ends a transaction. */
 const END = /^\s*(commit|rollback)\s*;?\s*$/i;
+const READ_ONLY = /\bread\s+only\b/i;
 
 /** What pg's `query` resolves to, as far as kysely reads it (`command`, `rowCount`, `rows`). */
 type QueryResult = pg.QueryResult;
@@ -37,8 +38,6 @@ function emptyResult(command: string): QueryResult {
 export class HeldStatementsClient extends pg.Client {
   /** Statements answered but not yet sent, in order: an ended read-only transaction's end, then a begin. */
   held: string[] = [];
-  /** Whether the held begin opens a read-only transaction. */
-  beginsReadOnly = false;
   /** Whether the transaction open on the server (its begin sent) is read-only. */
   inReadOnly = false;
   /** Sends a held end on its own when no statement came to carry it. */
@@ -66,7 +65,8 @@ function takeHeld(client: HeldStatementsClient): string[] {
   if (client.flushTimer) clearTimeout(client.flushTimer);
   client.flushTimer = null;
   // A held begin is on its way to the server now.
-  if (held.some((text) => BEGIN.test(text))) client.inReadOnly = client.beginsReadOnly;
+  const begin = held.find((text) => BEGIN.test(text));
+  if (begin) client.inReadOnly = READ_ONLY.test(begin);
   return held;
 }
 
@@ -84,54 +84,50 @@ function flushEnd(client: HeldStatementsClient): void {
 }
 
 function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown {
-  if (isPlain(args)) {
-    const text = args[0];
-    const beginHeld = this.held.some((held) => BEGIN.test(held));
-    if (BEGIN.test(text) && !beginHeld) {
-      this.held.push(text);
-      this.beginsReadOnly = /\bread\s+only\b/i.test(text);
-      return Promise.resolve(emptyResult('BEGIN'));
-    }
-    if (END.test(text)) {
-      const command = text.trim().split(/\s|;/)[0]!.toUpperCase();
-      if (beginHeld) {
-        // No statement ran: nothing was opened on the server, nothing to end.
-        this.held = this.held.filter((held) => !BEGIN.test(held));
-        return Promise.resolve(emptyResult(command));
-      }
-      if (this.inReadOnly && this.held.length === 0) {
-        // A read-only transaction changed nothing: its end can travel with the connection's next statement.
-        this.inReadOnly = false;
-        this.held.push(text);
-        this.flushTimer = setTimeout(flushEnd, HOLD_END_MS, this);
-        this.flushTimer.unref();
-        return Promise.resolve(emptyResult(command));
-      }
-    }
-    if (this.held.length === 0) {
-      if (END.test(text)) this.inReadOnly = false;
+  if (!isPlain(args)) {
+    if (this.held.length === 0) return sendQuery.apply(this, args);
+    // pg sends queued queries in order: the held statements go first, then this one.
+    const sent = sendQuery.call(this, takeHeld(this).join(';\n')) as Promise<unknown>;
+    if (typeof (args[0] as { submit?: unknown }).submit === 'function' || args.some((a) => typeof a === 'function')) {
+      // A cursor or a callback: pg reports through it; a failed begin fails the statement after it too.
+      sent.catch(() => undefined);
       return sendQuery.apply(this, args);
     }
-    const held = takeHeld(this);
-    if (END.test(text)) this.inReadOnly = false;
-    // A multi-statement message answers with one result per statement; the held ones' come first.
-    return (sendQuery.call(this, `${held.join(';\n')};\n${text}`) as Promise<QueryResult | QueryResult[]>).then(
-      (results) => {
-        if (!Array.isArray(results)) return results;
-        const own = results.slice(held.length);
-        return own.length === 1 ? own[0] : own;
-      },
-    );
+    return sent.then(() => sendQuery.apply(this, args));
+  }
+  const text = args[0];
+  const beginHeld = this.held.some((held) => BEGIN.test(held));
+  if (BEGIN.test(text) && !beginHeld) {
+    this.held.push(text);
+    return Promise.resolve(emptyResult('BEGIN'));
+  }
+  if (END.test(text)) {
+    const command = text.trim().split(/\s|;/)[0]!.toUpperCase();
+    if (beginHeld) {
+      // No statement ran: nothing was opened on the server, nothing to end.
+      this.held = this.held.filter((held) => !BEGIN.test(held));
+      return Promise.resolve(emptyResult(command));
+    }
+    const readOnly = this.inReadOnly;
+    this.inReadOnly = false;
+    if (readOnly && this.held.length === 0) {
+      // A read-only transaction changed nothing: its end can travel with the connection's next statement.
+      this.held.push(text);
+      this.flushTimer = setTimeout(flushEnd, HOLD_END_MS, this);
+      this.flushTimer.unref();
+      return Promise.resolve(emptyResult(command));
+    }
   }
   if (this.held.length === 0) return sendQuery.apply(this, args);
-  // pg sends queued queries in order: the held statements go first, then this one.
-  const sent = sendQuery.call(this, takeHeld(this).join(';\n')) as Promise<unknown>;
-  if (typeof (args[0] as { submit?: unknown }).submit === 'function' || args.some((a) => typeof a === 'function')) {
-    // A cursor or a callback: pg reports through it; a failed begin fails the statement after it too.
-    sent.catch(() => undefined);
-    return sendQuery.apply(this, args);
-  }
-  return sent.then(() => sendQuery.apply(this, args));
+  const held = takeHeld(this);
+  // A multi-statement message answers with one result per statement; the held ones' come first.
+  return (sendQuery.call(this, `${held.join(';\n')};\n${text}`) as Promise<QueryResult | QueryResult[]>).then(
+    (results) => {
+      if (!Array.isArray(results)) return results;
+      const own = results.slice(held.length);
+      return own.length === 1 ? own[0] : own;
+    },
+  );
 }
 
 Object.defineProperty(HeldStatementsClient.prototype, 'query', {
