@@ -1,4 +1,6 @@
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import pg from 'pg';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { withDatabaseClient } from '../../test-support/test-cluster.js';
 
 interface Payload {
@@ -112,6 +114,50 @@ describe('the clerk’s submission: unchanged values, sections and elections', (
     expect(new Set(all.map((p) => p.revision.id)).size).toBe(1);
     expect(all.every((p) => p.report.version === 2)).toBe(true);
     expect(await revisions(first.report.id)).toBe(2);
+  });
+
+  it('answers unchanged when the same values committed while it waited for the report’s lock', async () => {
+    const first = await submit({ year: 2025, quarter: 4, expectedVersion: 0, values: resolutions(1) });
+    // Hold the report row: both submissions read version 1 with other values, then wait at the upsert.
+    const holder = new pg.Client({ connectionString: t.database.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      // By its county too: a Citus cluster locks rows only in a statement routed to one shard.
+      const { rows } = await holder.query<{ county_id: string }>(
+        'select county_id from quarterly_report where id = $1',
+        [first.report.id],
+      );
+      await holder.query('select 1 from quarterly_report where county_id = $1 and id = $2 for update', [
+        rows[0]!.county_id,
+        first.report.id,
+      ]);
+      const both = Promise.all(
+        [1, 2].map(() => submit({ year: 2025, quarter: 4, expectedVersion: 1, values: resolutions(2) })),
+      );
+      // Waiting on the row lock: here, or on a Citus cluster on the worker holding the shard (its
+      // statement then names the shard, quarterly_report_<n>).
+      const waiting = () =>
+        withDatabaseClient(t.database.url, async (su) => {
+          const citus = (await su.query(`select to_regclass('pg_catalog.citus_stat_activity') as v`)).rows[0]!.v;
+          const { rows } = await su.query<{ n: string }>(
+            `select count(*) as n from ${citus ? 'citus_stat_activity' : 'pg_stat_activity'}
+              where wait_event_type = 'Lock' and query ilike '%insert into %quarterly_report% as q %'`,
+          );
+          return Number(rows[0]!.n);
+        });
+      for (let i = 0; i < 400 && (await waiting()) < 2; i += 1) await sleep(25);
+      expect(await waiting()).toBe(2);
+      await holder.query('commit');
+      const answers = await both;
+      // One stored the values; the other, refused by the version check under the lock, found them stored.
+      expect(answers.map((a) => a.unchanged).sort()).toEqual([false, true]);
+      expect(answers[0]!.revision.id).toBe(answers[1]!.revision.id);
+      expect(answers.every((a) => a.report.version === 2)).toBe(true);
+      expect(await revisions(first.report.id)).toBe(2);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('lists the metrics by section in catalog order', async () => {
