@@ -20,22 +20,17 @@ import type { SubmitQuarterlyReportInput } from './dto/submit-quarterly-report.i
 import type { SubmitQuarterlyReportPayload } from './dto/submit-quarterly-report-payload.js';
 import { metricErrors } from '../metric/metric.errors.js';
 import { quarterlyReportErrors } from './quarterly-report.errors.js';
-import { sameReported, STANDING_SQL, storeStatement, UPSERT_SQL } from './submission-statements.js';
-
-/** States whose latest revision stands as the report's figures ('unchanged' compares with it). */
-const SETTLED: readonly ReportState[] = [ReportState.SUBMITTED, ReportState.ACCEPTED];
+import {
+  LATEST_SQL,
+  STANDING_SQL,
+  storeStatement,
+  unchangedBy,
+  UPSERT_SQL,
+  type LatestRevision,
+} from './submission-statements.js';
 
 /** The report row as the write statement returns it (column names). */
 type ReportRow = EntityDictionary<QuarterlyReport> & { id: string; version: number };
-
-/**
- * What makes two revisions the same submission, as SQL over a revision's `values` JSON: each metric's
- * reported value and override reason (recorded values may have moved since; jsonb compares numbers by value).
- */
-const reportedSet = (values: string) =>
-  `(select coalesce(jsonb_agg(jsonb_build_array(e->>'metricKey', e->'reportedValue', e->>'overrideReason')
-                               order by e->>'metricKey'), '[]'::jsonb)
-      from jsonb_array_elements(${values}) e)`;
 
 /** Equal figures, null (unknown) equal only to null. */
 const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
@@ -71,7 +66,7 @@ export class QuarterlyReportSubmissionService {
       catalog: Record<string, unknown>[];
       counts: Record<string, unknown>[];
       report: { id: string; version: number; state: ReportState } | null;
-      latest: { id: string; state: ReportState; values: RevisionValue[] } | null;
+      latest: LatestRevision | null;
       due_at: string | null;
     }>(
       this.em,
@@ -108,10 +103,8 @@ export class QuarterlyReportSubmissionService {
     // Exactly the values of the latest revision, whatever version the clerk saw: nothing to store. Read
     // from the first statement's snapshot, not under the lock: a submission committed since is ordered
     // after this one, and the answer is the same.
-    const latest = lookup!.latest;
-    if (latest && SETTLED.includes(latest.state) && sameReported(latest.values, values)) {
-      return this.unchangedAnswer(latest.id);
-    }
+    const same = unchangedBy(lookup!.latest, values);
+    if (same) return this.unchangedAnswer(same.id);
     // Refused before writing; the upsert checks again under the lock for what committed since.
     this.checkApplies(input, standing);
 
@@ -191,15 +184,14 @@ export class QuarterlyReportSubmissionService {
     input: SubmitQuarterlyReportInput,
     values: readonly RevisionValue[],
   ): Promise<SubmitQuarterlyReportPayload | null> {
-    const [row] = await this.em.execute<{ revision_id: string }[]>(
-      `select r.id as revision_id
-         from quarterly_report q
-         join quarterly_report_revision r on r.county_id = q.county_id and r.report_id = q.id and r.revision = q.revision
-        where q.county_id = ? and q.township_id = ? and q.year = ? and q.quarter = ? and q.state in ('SUBMITTED', 'ACCEPTED')
-          and ${reportedSet('r."values"')} = ${reportedSet('?::jsonb')}`,
-      [this.scope.countyId, this.scope.townshipId, input.year, input.quarter, JSON.stringify(values)],
-    );
-    return row ? this.unchangedAnswer(row.revision_id) : null;
+    const [row] = await this.em.execute<{ latest: LatestRevision | null }[]>(`select ${LATEST_SQL} as latest`, [
+      this.scope.countyId,
+      this.scope.townshipId,
+      input.year,
+      input.quarter,
+    ]);
+    const same = unchangedBy(row?.latest ?? null, values);
+    return same ? this.unchangedAnswer(same.id) : null;
   }
 
   /** The 'unchanged' answer: the latest revision, which already holds the submitted values, and its report. */

@@ -1,4 +1,5 @@
 import type { RevisionValue } from './revision-value.js';
+import { ReportState } from './report-state.enum.js';
 
 /**
  * The statements of a quarterly submission (quarterly-report-submission.service.ts), written so that
@@ -11,6 +12,20 @@ import type { RevisionValue } from './revision-value.js';
  * same statement as one command with one snapshot.
  */
 
+/** A report's latest revision, with the report's state: what 'unchanged' compares a submission with. */
+export interface LatestRevision {
+  id: string;
+  state: ReportState;
+  values: RevisionValue[];
+}
+
+/** The report's latest revision as a `LatestRevision` (JSON); parameters: county, township, year, quarter. */
+export const LATEST_SQL = `
+  (select json_build_object('id', r.id, 'state', q.state, 'values', r."values")
+     from quarterly_report q
+     join quarterly_report_revision r on r.county_id = q.county_id and r.report_id = q.id and r.revision = q.revision
+    where q.county_id = ? and q.township_id = ? and q.year = ? and q.quarter = ?)`;
+
 /**
  * The report as it stands, its latest revision and the quarter's deadline: read by the replay check's
  * statement, so the write needs no read of its own. Two probes of the report rather than an outer join:
@@ -20,10 +35,7 @@ export const STANDING_SQL = `
   (select json_build_object('id', q.id, 'version', q.version, 'state', q.state)
      from quarterly_report q
     where q.county_id = ? and q.township_id = ? and q.year = ? and q.quarter = ?) as report,
-  (select json_build_object('id', r.id, 'state', q.state, 'values', r."values")
-     from quarterly_report q
-     join quarterly_report_revision r on r.county_id = q.county_id and r.report_id = q.id and r.revision = q.revision
-    where q.county_id = ? and q.township_id = ? and q.year = ? and q.quarter = ?) as latest,
+  ${LATEST_SQL} as latest,
   (select to_json(d.due_at) from reporting_deadline d where d.county_id = ? and d.year = ? and d.quarter = ?) as due_at`;
 
 /**
@@ -131,6 +143,14 @@ export function storeStatement(a: StoreArgs): { sql: string; params: unknown[] }
     JSON.stringify(a.values),
   );
   return { sql, params };
+}
+
+/** States whose latest revision stands as the report's figures (a returned report's does not). */
+const SETTLED: readonly ReportState[] = [ReportState.SUBMITTED, ReportState.ACCEPTED];
+
+/** The latest revision when it stands and already holds exactly these values: submitting them changes nothing. */
+export function unchangedBy(latest: LatestRevision | null, values: readonly RevisionValue[]): LatestRevision | null {
+  return latest && SETTLED.includes(latest.state) && sameReported(latest.values, values) ? latest : null;
 }
 
 /** Whether two revisions' values are the same submission: each metric's reported value and override reason. */
