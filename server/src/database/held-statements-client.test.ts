@@ -111,6 +111,34 @@ describe('HeldStatementsClient: BEGIN, and a read-only transaction’s end, trav
     expect(sent[1]).toMatch(/^commit;\nstart transaction read only;\nselect current_setting\('renda.probe'/);
   });
 
+  it('keeps each of many concurrent read-only transactions on two connections to its own settings', async () => {
+    // Connections handed on with a commit still held: the next transaction must start clean every time.
+    const two = await createOrm({ clientUrl: database.ownerUrl, poolMax: 2 });
+    try {
+      const seen = await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          const em = two.em.fork();
+          await em.begin({ readOnly: true });
+          try {
+            const [before] = await em.execute<{ probe: string | null }[]>(
+              `select current_setting('renda.probe', true) as probe, set_config('renda.probe', '${i}', true)`,
+            );
+            await new Promise((resolve) => setTimeout(resolve, i % 3));
+            const [after] = await em.execute<{ probe: string }[]>(
+              `select current_setting('renda.probe', true) as probe`,
+            );
+            return { before: before!.probe ?? '', after: after!.probe };
+          } finally {
+            await em.commit();
+          }
+        }),
+      );
+      expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => ({ before: '', after: String(i) })));
+    } finally {
+      await two.close(true);
+    }
+  });
+
   it('sends a write transaction’s commit at once and answers it only when PostgreSQL has', async () => {
     const em = orm.em.fork();
     await em.begin();
