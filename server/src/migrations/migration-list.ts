@@ -30,6 +30,7 @@ import { Migration20261207092627_login_directory_invoker_check } from './Migrati
 import { Migration20261207093053_invitation_user_role } from './Migration20261207093053_invitation_user_role.js';
 import { Migration20261207093330_activation_by_county } from './Migration20261207093330_activation_by_county.js';
 import { Migration20261207105834_identity_and_version_by_county } from './Migration20261207105834_identity_and_version_by_county.js';
+import { Migration20261207161500_identity_functions_plpgsql } from './Migration20261207161500_identity_functions_plpgsql.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -81,5 +82,9 @@ export const migrationList: MigrationObject[] = [
   {
     name: 'Migration20261207105834_identity_and_version_by_county',
     class: Migration20261207105834_identity_and_version_by_county,
+  },
+  {
+    name: 'Migration20261207161500_identity_functions_plpgsql',
+    class: Migration20261207161500_identity_functions_plpgsql,
   },
 ];

@@ -49,6 +49,22 @@ describe('the identity statement', () => {
     expect(await sessionChecksInPlan({ ...clerk, tokenVersion: clerk.tokenVersion! + 1 })).toBe(1);
   });
 
+  it('calls only functions whose plans PostgreSQL keeps for the connection', async () => {
+    // A `language sql` function that is security definer or has a `set` clause is never inlined, and is
+    // parsed and planned again for every statement that calls it (before PostgreSQL 18): on every request.
+    const called = [...new Set([...IDENTITY_STATEMENT.matchAll(/\b(renda_\w+)\(/g)].map((m) => m[1]!))];
+    expect(called).toEqual(
+      expect.arrayContaining(['renda_identity_valid', 'renda_data_version', 'renda_share_settings']),
+    );
+    const replanned = await owner.em.execute<{ name: string }[]>(
+      `select p.proname as name from pg_proc p join pg_language l on l.oid = p.prolang
+        where p.pronamespace = 'public'::regnamespace and p.proname in (?)
+          and l.lanname = 'sql' and (p.prosecdef or p.proconfig is not null)`,
+      [called],
+    );
+    expect(replanned).toEqual([]);
+  });
+
   it('applies the settings when the session stands and none when it does not', async () => {
     const settingsAfter = async (identity: Identity) => {
       const em = app.em.fork() as EntityManager;
