@@ -18,9 +18,11 @@ function statusKiB(pid: number, field: string): number {
 
 /** Starts one contender in its own Node process (bench/dist/serve.js) and waits for its port. */
 export function startContender(spec: ServeSpec): Promise<Contender> {
-  // RENDA_BENCH_CPU_PROF=<dir>: the API's process writes a V8 CPU profile there when it stops
-  // (summarise it with `node dist/profile-summary.js <file>`).
-  const profileDir = spec.system === 'renda' ? process.env['RENDA_BENCH_CPU_PROF'] : undefined;
+  // RENDA_BENCH_CPU_PROF=<dir>: each system's process writes a V8 CPU profile to <dir>/<system> when it
+  // stops (summarise it with `node dist/profile-summary.js <file>`), so the API's can be read beside
+  // PostGraphile's.
+  const profileRoot = process.env['RENDA_BENCH_CPU_PROF'];
+  const profileDir = profileRoot ? `${profileRoot}/${spec.system}` : undefined;
   const child: ChildProcess = fork(new URL('./serve.js', import.meta.url), [], {
     ...(profileDir ? { execArgv: [...process.execArgv, '--cpu-prof', '--cpu-prof-dir', profileDir] } : {}),
     // Production mode for all three, as they would serve: graphql-js's development-mode instanceOf
