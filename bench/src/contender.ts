@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { ServeSpec } from './serve.js';
+import { SERVER_NODE_FLAGS } from '@renda/server/dist/server/node-flags.js';
 
 export interface Contender {
   system: ServeSpec['system'];
@@ -23,8 +24,10 @@ export function startContender(spec: ServeSpec): Promise<Contender> {
   // PostGraphile's.
   const profileRoot = process.env['RENDA_BENCH_CPU_PROF'];
   const profileDir = profileRoot ? `${profileRoot}/${spec.system}` : undefined;
+  // The API runs with the options it is deployed with (npm start, the container).
+  const nodeFlags = spec.system === 'renda' ? SERVER_NODE_FLAGS : [];
   const child: ChildProcess = fork(new URL('./serve.js', import.meta.url), [], {
-    ...(profileDir ? { execArgv: [...process.execArgv, '--cpu-prof', '--cpu-prof-dir', profileDir] } : {}),
+    execArgv: [...process.execArgv, ...nodeFlags, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])],
     // Production mode for all three, as they would serve: graphql-js's development-mode instanceOf
     // check alone costs the API several percent of its CPU, and PostGraphile warns without GRAPHILE_ENV.
     env: { NODE_ENV: 'production', GRAPHILE_ENV: 'production', ...process.env, BENCH_SERVE: JSON.stringify(spec) },

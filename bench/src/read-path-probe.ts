@@ -17,6 +17,7 @@ import { mintToken, type BenchIdentity } from './identity.js';
 import { readStatements, resetStatements, waitForQuiet } from './statements.js';
 import { withClient } from './with-client.js';
 import { delayingProxy } from './delaying-proxy.js';
+import { SERVER_NODE_FLAGS } from '@renda/server/dist/server/node-flags.js';
 
 /**
  * Issue #19 part 3's probe: each dashboard page-load operation against the real server on a loaded tier,
@@ -80,6 +81,8 @@ interface Stats {
 async function startServer(spec: Omit<ServeSpec, 'system'>, dist: string) {
   const serve: ServeSpec = { ...spec, system: 'renda', serverDist: dist, production: true };
   const child = fork(new URL('./serve.js', import.meta.url), [], {
+    // Every build with the current build's options, so the builds differ in their code only.
+    execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS],
     env: { ...process.env, NODE_ENV: 'production', BENCH_SERVE: JSON.stringify(serve) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

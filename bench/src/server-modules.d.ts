@@ -21,6 +21,10 @@ declare module '@renda/server/dist/seed/seed-demo-users.js' {
   export const DEMO_PASSWORD: string;
 }
 
+declare module '@renda/server/dist/server/node-flags.js' {
+  export const SERVER_NODE_FLAGS: readonly string[];
+}
+
 declare module '@renda/server/dist/config/app-config.js' {
   export interface AppConfig {
     port: number;

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '../seed/seed-demo-users.js';
 import type { TestDatabase } from './test-database.js';
 import { freePort } from '../common/net/free-port.js';
 import { TEST_JWT_SECRET } from './test-server.js';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.js';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -36,7 +37,7 @@ export async function spawnServerProcess(db: TestDatabase, env: Record<string, s
   const port = await freePort();
   const main = join(findRepoRoot(), 'server', 'dist', 'main.js');
   const { NODE_ENV: _nodeEnv, ...inherited } = process.env;
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, main], {
     env: {
       ...inherited,
       PORT: String(port),

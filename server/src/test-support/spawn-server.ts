@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { findRepoRoot } from '../config/app-config.js';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.js';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -13,7 +14,10 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string>, startTimeoutMs = 30_000): Promise<ServerProcess> {
   const main = join(findRepoRoot(), 'server', 'dist', 'main.js');
   const { NODE_ENV: _nodeEnv, DATABASE_URL: _url, MIGRATION_DATABASE_URL: _owner, ...inherited } = process.env;
-  const child = spawn(process.execPath, [main], { env: { ...inherited, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, main], {
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const log: Record<string, unknown>[] = [];
   let pending = '';
   let onLine: (() => void) | null = null;
