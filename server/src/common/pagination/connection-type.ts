@@ -52,7 +52,10 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
       return edges;
     },
     nodes: page.items,
-    totalCount: page.totalCount,
+    // read when selected only: a page may not have counted its rows (fetchPages' `countTotal`)
+    get totalCount() {
+      return page.totalCount;
+    },
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,

@@ -37,6 +37,11 @@ export interface FetchPagesOptions<T extends object> {
   props?: readonly string[] | null;
   /** The caller's county, named in the statement of a county-scoped top-level list (routed on Citus). */
   countyId?: string | undefined;
+  /**
+   * Whether a top-level list without a cursor counts its matching rows (true by default). When false the
+   * page's `totalCount` is not known, and reading it throws rather than answer a count nobody made.
+   */
+  countTotal?: boolean;
 }
 
 export function newWhere(): SqlWhere {
@@ -138,6 +143,7 @@ export async function fetchPages<T extends object>(
   // its end) keeps its count. A top-level list without a cursor: `order by … limit`, total apart.
   const qualifiedOrder = sort.map((c) => `${ALIAS}.${quoteIdentifier(c.column)} ${c.direction}`).join(', ');
   const topLevel = !page.after && !partition;
+  const counted = !topLevel || options.countTotal !== false;
   const sql = page.after
     ? `with base as (select ${columns}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
       `totals as (select ${PARENT}, count(*) as ${TOTAL} from base group by ${PARENT}), ` +
@@ -150,15 +156,15 @@ export async function fetchPages<T extends object>(
       ? // A single top-level list: top-N by the order (an index or a bounded heap), the total counted apart.
         // The window form sorted every matching row, all columns wide, to return a page of one.
         `select ${columns}, ${parentExpr} as ${GROUP}, 1 as ${RANK}, ` +
-        `(select count(*) from ${from} where ${base.sql}) as ${TOTAL} ` +
-        `from ${from} where ${base.sql} order by ${qualifiedOrder} limit ?`
+        (counted ? `(select count(*) from ${from} where ${base.sql})` : 'null') +
+        ` as ${TOTAL} from ${from} where ${base.sql} order by ${qualifiedOrder} limit ?`
       : `select * from (select ${columns}, ${parentExpr} as ${GROUP}, ` +
         `row_number() over (partition by ${parentExpr} order by ${qualifiedOrder}) as ${RANK}, ` +
         `count(*) over (partition by ${parentExpr}) as ${TOTAL} from ${from} where ${base.sql}) r ` +
         `where r.${RANK} <= ? order by r.${GROUP}, r.${RANK}`;
   // The top-level form repeats the filter in its count.
   const params = topLevel
-    ? [...base.params, ...base.params, page.first + 1]
+    ? [...(counted ? base.params : []), ...base.params, page.first + 1]
     : [...base.params, ...after.params, page.first + 1];
   // Sibling lists of one level (a township's deputies, suggestions, activities) fold into one statement.
   const rows = await readRows(em, { sql, params, columns: [...selected, GROUP, RANK, TOTAL] });
@@ -178,7 +184,7 @@ export async function fetchPages<T extends object>(
     let current = pages.get(parent);
     if (!current) {
       const itemRows: Record<string, unknown>[] = [];
-      current = lazyCursorPage<T>(Number(row[TOTAL]), page.after !== null, () => itemRows.map(keysOf));
+      current = lazyCursorPage<T>(counted ? Number(row[TOTAL]) : null, page.after !== null, () => itemRows.map(keysOf));
       pages.set(parent, current);
       pageRows.set(current, itemRows);
     }
@@ -193,12 +199,18 @@ export async function fetchPages<T extends object>(
   return pages;
 }
 
-/** Cursors are encoded on first use: nested lists are mostly read through `nodes`, which needs none. */
-function lazyCursorPage<T>(totalCount: number, hasPreviousPage: boolean, keys: () => unknown[][]): Page<T> {
+/**
+ * Cursors are encoded on first use: nested lists are mostly read through `nodes`, which needs none. A total
+ * that was not counted (null) throws when read: unknown is never answered as a number.
+ */
+function lazyCursorPage<T>(totalCount: number | null, hasPreviousPage: boolean, keys: () => unknown[][]): Page<T> {
   let cursors: string[] | undefined;
   return {
     items: [],
-    totalCount,
+    get totalCount() {
+      if (totalCount === null) throw new Error('totalCount read from a page that did not count its rows');
+      return totalCount;
+    },
     hasNextPage: false,
     hasPreviousPage,
     get cursors() {

@@ -67,6 +67,35 @@ describe('Relay connections: pagination and filters', () => {
     expect(second.data!.deputies.edges.some((e) => firstIds.includes(e.node.id))).toBe(false);
   });
 
+  it('reads only the columns a top-level list shows, and counts the rows only when totalCount is asked', async () => {
+    const sent = async (query: string) => {
+      t.server.statements.recorded = [];
+      try {
+        const response = await t.graphql<{ deputies: { totalCount?: number; nodes: { id: string; name: string }[] } }>(
+          query,
+        );
+        expect(response.errors).toBeUndefined();
+        const statements = t.server.statements.recorded.map((s) => s.sql).filter((sql) => /from "deputy"/.test(sql));
+        return { deputies: response.data!.deputies, statements };
+      } finally {
+        t.server.statements.recorded = null;
+      }
+    };
+    const filter = `filter: { level: COUNTY_OR_CITY }`;
+    const names = await sent(`{ deputies(first: 5, ${filter}) { nodes { id name } } }`);
+    const counted = await sent(`{ deputies(first: 5, ${filter}) { totalCount nodes { id name } } }`);
+    expect(names.deputies.nodes).toEqual(counted.deputies.nodes);
+    expect(names.deputies.nodes).toHaveLength(5);
+    expect(names.statements).toHaveLength(1);
+    expect(names.statements[0]).not.toMatch(/count\(/);
+    expect(names.statements[0]).not.toMatch(/"birth_year"/);
+    expect(counted.statements[0]).toMatch(/count\(/);
+    // The count covers the whole filtered list, not the page.
+    const all = await walkDeputies(100, { level: 'COUNTY_OR_CITY' });
+    expect(counted.deputies.totalCount).toBe(all.seen.length);
+    expect(all.seen.length).toBeGreaterThan(5);
+  });
+
   it('filters activities by township, type and date range', async () => {
     const towns = await t.graphql<{ townships: { nodes: { id: string; code: string }[] } }>(
       '{ townships(first: 10) { nodes { id code } } }',

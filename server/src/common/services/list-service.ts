@@ -8,7 +8,7 @@ import { toConnection, type ConnectionShape } from '../pagination/connection-typ
 import type { ConnectionArgs } from '../pagination/connection-args.js';
 import type { Page, SortColumn } from '../pagination/page-request.js';
 import type { SqlWhere } from '../sql/sql-where.js';
-import { selectedNodeFields } from '../pagination/selected-node-fields.js';
+import { selectedFields, selectedNodeFields } from '../pagination/selected-node-fields.js';
 import { findOneReadOnly } from '../entities/find-read-only.js';
 
 export interface EntityLabel {
@@ -55,13 +55,20 @@ export abstract class ListService<T extends object, F> {
    * A top-level list. `countyId` (the caller's county) is named in the statement when the entity has a
    * county: row-level security shows the same rows, and on a Citus cluster the list runs on the county's
    * shard only, not on every worker (a dead worker then fails only its own counties' lists).
+   *
+   * With the caller's `info`, the statement reads only the columns the selected node fields need
+   * (`propsFor`) and counts the matching rows only when `totalCount` is selected: a name list of a
+   * township's deputies read 20 columns and counted them for an answer of ids and names.
    */
   async connection(
     filter: F | null | undefined,
     args: ConnectionArgs,
     countyId?: string | undefined,
+    info?: GraphQLResolveInfo,
   ): Promise<ConnectionShape<T>> {
-    const pages = await this.pages(filter, args, undefined, null, countyId);
+    const props = info ? this.propsFor(info) : null;
+    const countTotal = info ? selectedFields(info).has('totalCount') : true;
+    const pages = await this.pages(filter, args, undefined, props, countyId, countTotal);
     const page = pages.get(null);
     return toConnection(
       page ?? { items: [], cursors: [], totalCount: 0, hasNextPage: false, hasPreviousPage: args.after !== null },
@@ -97,6 +104,7 @@ export abstract class ListService<T extends object, F> {
     partition?: CountyPartition,
     props?: readonly string[] | null,
     countyId?: string | undefined,
+    countTotal = true,
   ): Promise<Map<string | null, Page<T>>> {
     const where = newWhere();
     if (filter) this.applyFilter(where, filter);
@@ -108,6 +116,7 @@ export abstract class ListService<T extends object, F> {
       ...(partition ? { partition } : {}),
       props: props ?? null,
       countyId,
+      countTotal,
     });
   }
 }

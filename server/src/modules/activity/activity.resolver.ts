@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { EVERY_ROLE } from '../../tenancy/user-role.enum.js';
 import { ParticipantName } from './dto/participant-name.js';
@@ -32,8 +33,9 @@ export class ActivityResolver {
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new ActivityService(ctx.em).connection(filter, args, ctx.identity?.countyId);
+    return new ActivityService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
   }
 
   @FieldResolver(() => [ParticipantName], {

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
@@ -15,7 +16,8 @@ export class AuditLogResolver {
     @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new AuditLogService(ctx.em).connection(filter, args, ctx.identity?.countyId);
+    return new AuditLogService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { County } from './county.entity.js';
@@ -20,7 +21,8 @@ export class CountyResolver {
     @Arg('filter', () => CountyFilter, { nullable: true }) filter: CountyFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new CountyService(ctx.em).connection(filter, args);
+    return new CountyService(ctx.em).connection(filter, args, undefined, info);
   }
 }

@@ -53,8 +53,9 @@ export class DeputyResolver {
     @Arg('filter', () => DeputyFilter, { nullable: true }) filter: DeputyFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new DeputyService(ctx.em).connection(filter, args, ctx.identity?.countyId);
+    return new DeputyService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
   }
 
   @Authorized(...PHONE_READERS)

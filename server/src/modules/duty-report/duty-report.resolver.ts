@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { requireTownship } from '../../tenancy/require-township.js';
 import { EVERY_ROLE, UserRole } from '../../tenancy/user-role.enum.js';
@@ -23,8 +24,9 @@ export class DutyReportResolver {
     @Arg('filter', () => DutyReportFilter, { nullable: true }) filter: DutyReportFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new DutyReportService(ctx.em).connection(filter, args, ctx.identity?.countyId);
+    return new DutyReportService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
   }
 
   @Authorized(UserRole.DEPUTY)

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { EVERY_ROLE } from '../../tenancy/user-role.enum.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
@@ -24,8 +25,9 @@ export class StationResolver {
     @Arg('filter', () => StationFilter, { nullable: true }) filter: StationFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new StationService(ctx.em).connection(filter, args, ctx.identity?.countyId);
+    return new StationService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
   }
 
   @FieldResolver(() => Township)

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
@@ -24,8 +25,9 @@ export class CongressSessionResolver {
     @Arg('filter', () => CongressSessionFilter, { nullable: true }) filter: CongressSessionFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new CongressSessionService(ctx.em).connection(filter, args, ctx.identity?.countyId);
+    return new CongressSessionService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
   }
 
   @FieldResolver(() => Township)

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { tenantRelations } from '../../tenancy/tenant-relations.js';
@@ -25,8 +26,9 @@ export class TermResolver {
     @Arg('filter', () => TermFilter, { nullable: true }) filter: TermFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new TermService(ctx.em).connection(filter, args, ctx.identity?.countyId);
+    return new TermService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
   }
 
   @FieldResolver(() => Township)

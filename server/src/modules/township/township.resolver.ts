@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { County } from '../county/county.entity.js';
@@ -21,8 +22,9 @@ export class TownshipResolver {
     @Arg('filter', () => TownshipFilter, { nullable: true }) filter: TownshipFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new TownshipService(ctx.em).connection(filter, args, ctx.identity?.countyId);
+    return new TownshipService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
   }
 
   @FieldResolver(() => County)
