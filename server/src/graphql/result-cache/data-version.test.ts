@@ -129,8 +129,11 @@ describe('county data version: lock-free, snapshot-exact, compacted without loss
         const body = await client.query<{ body: string }>(
           `select prosrc as body from pg_proc where proname = 'renda_data_version'`,
         );
+        // The function's one statement: the whole body of the SQL form, the returned select of PL/pgSQL's.
+        const source = body.rows[0]!.body;
+        const statement = /\breturn\s*\((select[\s\S]*)\)\s*;\s*end\b/i.exec(source)?.[1] ?? source;
         const { rows } = await client.query<{ 'QUERY PLAN': string }>(
-          `explain ${body.rows[0]!.body.replace(/\bcounty\b(?!_)/g, `'${county}'::uuid`)}`,
+          `explain ${statement.replace(/\bcounty\b(?!_)/g, `'${county}'::uuid`)}`,
         );
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       } finally {
