@@ -26,7 +26,9 @@ import { accessLogMiddleware } from './access-log-middleware.js';
 import { testDelayPlugin } from './test-delay-plugin.js';
 import { defaultDashboardDir, serveDashboard } from './serve-dashboard.js';
 import { securityHeaders } from './security-headers.js';
-import { rateLimitMiddleware, type RateLimitOptions } from './rate-limit-middleware.js';
+import { RateLimit, rateLimitMiddleware, type RateLimitOptions } from './rate-limit-middleware.js';
+import { graphqlFastPath } from './graphql-fast-path.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { jsonErrorHandler, jsonNotFound, MAX_BODY_BYTES } from './json-error-handler.js';
 import { retryAfterPlugin } from './retry-after-plugin.js';
 import { apiTokenScopePlugin } from '../modules/api-token/api-token-scope-plugin.js';
@@ -74,6 +76,11 @@ export interface HttpAppOptions {
 
 export interface HttpApp {
   app: Express;
+  /**
+   * Answers the plain POST /graphql without Express (graphql-fast-path.ts) and returns true, or returns
+   * false for the request to go to `app`; null when proxies are trusted (Express then works out the client).
+   */
+  fastPath: ((req: IncomingMessage, res: ServerResponse) => boolean) | null;
   apollo: ApolloServer<RequestContext>;
   /** null when turned off. */
   resultCache: ResultCache | null;
@@ -140,6 +147,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   await apollo.start();
 
+  const context = (req: IncomingMessage) =>
+    createRequestContext({ orm: options.orm, tokens: options.tokens }, incomingRequest(req, options.tokens));
   const app = express();
   app.disable('x-powered-by');
   // Express would hash every body it sends (sha1) for a weak ETag nobody uses: GraphQL GETs carry the
@@ -153,20 +162,29 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.use(
     createHealthRouter({ readiness: options.readiness, metrics: options.exposeMetrics ? options.metrics : null }),
   );
-  app.use(rateLimitMiddleware(options.rateLimit, { tokens: options.tokens, logger: options.logger }));
+  const rateLimit = new RateLimit(options.rateLimit, { tokens: options.tokens, logger: options.logger });
+  app.use(rateLimitMiddleware(rateLimit));
   app.use(csvExportRoute(apollo, { orm: options.orm, tokens: options.tokens }));
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
     persistedOperationsMiddleware(persistedOperations),
-    expressMiddleware(apollo, {
-      context: ({ req }) =>
-        createRequestContext({ orm: options.orm, tokens: options.tokens }, incomingRequest(req, options.tokens)),
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => context(req) }),
   );
   // last: the built dashboard at / (SPA fallback), when dashboard/dist exists
   serveDashboard(app);
   // last of all: every error Express would answer with its HTML page becomes coded JSON and a log line
   app.use(jsonNotFound(), jsonErrorHandler(options.logger));
-  return { app, apollo, resultCache };
+  const fastPath =
+    trustedProxies.length === 0
+      ? graphqlFastPath({
+          apollo,
+          context,
+          rateLimit,
+          persistedOperations,
+          logger: options.logger,
+          metrics: options.metrics,
+        })
+      : null;
+  return { app, fastPath, apollo, resultCache };
 }

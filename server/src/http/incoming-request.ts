@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import type { Identity } from '../tenancy/identity.js';
 import type { IncomingRequest } from '../tenancy/create-request-context.js';
@@ -10,9 +10,9 @@ import type { SessionTokens } from '../tenancy/identity.js';
  * twice would double that statement on every scripted call. A refusal is kept too, so the context
  * answers it exactly as before.
  */
-const verifiedByRequest = new WeakMap<Request, Promise<Identity>>();
+const verifiedByRequest = new WeakMap<IncomingMessage, Promise<Identity>>();
 
-export function verifyBearerOnce(req: Request, tokens: SessionTokens, token: string): Promise<Identity> {
+export function verifyBearerOnce(req: IncomingMessage, tokens: SessionTokens, token: string): Promise<Identity> {
   let pending = verifiedByRequest.get(req);
   if (!pending) {
     pending = verifyCached(tokens, token);
@@ -56,13 +56,20 @@ async function verifyCached(tokens: SessionTokens, token: string): Promise<Ident
   return identity;
 }
 
-/** The client's address: `X-Forwarded-For` only through the trusted proxies (Express `trust proxy`). */
-export function clientAddressOf(req: Request): string {
+/**
+ * The client's address: `X-Forwarded-For` only through the trusted proxies (Express `trust proxy`). A
+ * request Express never saw (the GraphQL fast path, which serves only when no proxy is trusted) has no
+ * `ip`: its socket's address is what Express would have given.
+ */
+export function clientAddressOf(req: IncomingMessage & { ip?: string | undefined }): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 /** What the request context needs of an HTTP request. */
-export function incomingRequest(req: Request, tokens: SessionTokens): IncomingRequest {
+export function incomingRequest(
+  req: IncomingMessage & { ip?: string | undefined },
+  tokens: SessionTokens,
+): IncomingRequest {
   return {
     authorization: req.headers.authorization,
     clientAddress: clientAddressOf(req),

@@ -40,14 +40,7 @@ function directives(styleSrc: Array<string | ((req: unknown, res: ServerResponse
  * policy (documentSecurityHeaders).
  */
 export function securityHeaders(): RequestHandler {
-  const headers = fixedHeadersOf(
-    helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: directives(["'self'"]) },
-      frameguard: { action: 'deny' },
-      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-      referrerPolicy: { policy: 'no-referrer' },
-    }),
-  );
+  const headers = apiSecurityHeaders();
   return (_req, res, next) => {
     for (const [name, value] of headers) res.setHeader(name, value);
     next();
@@ -59,6 +52,21 @@ export function securityHeaders(): RequestHandler {
  * same list every response, without walking helmet's chain of thirteen middlewares each time. Refuses a
  * configuration that does anything but set headers (a nonce, say), which could not be recorded.
  */
+let apiHeaders: readonly (readonly [string, string])[] | null = null;
+
+/** The headers securityHeaders sets, as name–value pairs: also set by the GraphQL fast path. */
+export function apiSecurityHeaders(): readonly (readonly [string, string])[] {
+  apiHeaders ??= fixedHeadersOf(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: directives(["'self'"]) },
+      frameguard: { action: 'deny' },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  return apiHeaders;
+}
+
 function fixedHeadersOf(middleware: RequestHandler): [string, string][] {
   const headers: [string, string][] = [];
   const recorder = {

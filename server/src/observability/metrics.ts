@@ -21,6 +21,7 @@ export class Metrics {
   private readonly replicaFallbacks: Counter;
   private readonly replicaLagFallbacks: Counter;
   private readonly resultCache: Counter<'outcome'>;
+  private readonly fastPath: Counter;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'renda_' });
@@ -57,6 +58,11 @@ export class Metrics {
       name: 'renda_result_cache_lookups_total',
       help: 'Query results looked up in the result cache: hit, miss, or not_modified (a GET answered 304)',
       labelNames: ['outcome'],
+      registers: [this.registry],
+    });
+    this.fastPath = new Counter({
+      name: 'renda_http_graphql_fast_path_requests_total',
+      help: 'POST /graphql requests answered without Express (http/graphql-fast-path.ts)',
       registers: [this.registry],
     });
     const pools = this.pools;
@@ -123,6 +129,10 @@ export class Metrics {
 
   countResultCache(outcome: 'hit' | 'miss' | 'not_modified'): void {
     this.resultCache.inc({ outcome });
+  }
+
+  countFastPathRequest(): void {
+    this.fastPath.inc();
   }
 
   get contentType(): string {

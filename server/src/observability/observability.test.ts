@@ -1,29 +1,6 @@
-import { Writable } from 'node:stream';
 import { createLogger } from '../common/logging/logger.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
-
-/** Log lines the server wrote, parsed. */
-function captureLog(): { lines: Record<string, unknown>[]; stream: Writable } {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, stream };
-}
-
-/** The value of one sample of the Prometheus text exposition, or undefined. */
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    const labelText = line.slice(name.length).split(' ')[0] ?? '';
-    if (wanted.every((pair) => labelText.includes(pair))) return Number(line.split(' ').at(-1));
-  }
-  return undefined;
-}
+import { captureLog, sample } from '../test-support/log-capture.js';
 
 describe('health, metrics and request logs on the real server', () => {
   let t: TestServer;

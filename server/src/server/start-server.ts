@@ -83,7 +83,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       new ApiTokenAuthenticator(appOrm),
     ]);
     const httpServer = createServer();
-    const { app, apollo } = await createHttpApp({
+    const { app, fastPath, apollo } = await createHttpApp({
       orm,
       schema: await buildGraphQLSchema(),
       httpServer,
@@ -103,7 +103,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       resultCacheBytes: config.resultCacheBytes,
       ...(config.persistedOperations ? { persistedOperations: config.persistedOperations } : {}),
     });
-    httpServer.on('request', app);
+    httpServer.on('request', (req, res) => {
+      if (!fastPath?.(req, res)) void app(req, res);
+    });
     httpServer.on('clientError', clientErrorHandler(logger));
     if (config.metricsPort !== null) metricsServer = await startMetricsServer(metrics, config.metricsPort);
     const port = await listen(httpServer, config.port);

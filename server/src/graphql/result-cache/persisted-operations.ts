@@ -5,6 +5,7 @@ import type { Request, RequestHandler } from 'express';
 import { LRUCache } from 'lru-cache';
 import { sendHttpError } from '../../http/http-error-body.js';
 import { httpErrors } from '../../http/http.errors.js';
+import type { AppError } from '../../common/errors/app-error.js';
 
 /** The file the dashboard's build writes next to its assets (dashboard/scripts/persisted-operations.js). */
 export const MANIFEST_FILE = 'persisted-query-manifest.json';
@@ -103,12 +104,29 @@ function resolveGet(operations: ReadonlyMap<string, string>, req: Request): Reso
   return { resolution, url: `${url.pathname}${url.search}` };
 }
 
-function resolvePost(operations: ReadonlyMap<string, string>, req: Request): Resolution {
-  const body: unknown = req.body;
+function resolvePost(operations: ReadonlyMap<string, string>, body: unknown): Resolution {
   if (!isObject(body) || !isObject(body['extensions'])) return { kind: 'none' };
   const resolution = resolve(operations, body['extensions'], typeof body['query'] === 'string');
   if (resolution.kind === 'found') body['query'] = resolution.body;
   return resolution;
+}
+
+/** What a resolution leaves to answer: nothing (the request goes on) or a refusal. */
+function refusalOf(resolution: Resolution): { status: number; error: AppError } | null {
+  if (resolution.kind === 'invalid') return { status: 400, error: httpErrors.persistedQueryInvalid() };
+  if (resolution.kind === 'unknown') return { status: 404, error: httpErrors.persistedQueryNotFound(resolution.hash) };
+  return null;
+}
+
+/**
+ * A POST body's persisted operation, resolved in place (its `query` set to the registered document); a
+ * refusal when the reference is invalid or unknown. For the GraphQL fast path, which parses bodies itself.
+ */
+export function resolvePersistedPost(
+  operations: ReadonlyMap<string, string>,
+  body: unknown,
+): { status: number; error: AppError } | null {
+  return refusalOf(resolvePost(operations, body));
 }
 
 /**
@@ -131,11 +149,8 @@ export function persistedOperationsMiddleware(operations: ReadonlyMap<string, st
     return resolved.resolution;
   };
   return (req, res, next) => {
-    const resolution = req.method === 'GET' ? get(req) : resolvePost(operations, req);
-    if (resolution.kind === 'invalid') return sendHttpError(res, 400, httpErrors.persistedQueryInvalid());
-    if (resolution.kind === 'unknown') {
-      return sendHttpError(res, 404, httpErrors.persistedQueryNotFound(resolution.hash));
-    }
+    const refusal = refusalOf(req.method === 'GET' ? get(req) : resolvePost(operations, req.body));
+    if (refusal) return sendHttpError(res, refusal.status, refusal.error);
     next();
   };
 }
