@@ -47,11 +47,6 @@ export function securityHeaders(): RequestHandler {
   };
 }
 
-/**
- * The headers a helmet configuration without per-request parts sets, recorded once at start-up: the
- * same list every response, without walking helmet's chain of thirteen middlewares each time. Refuses a
- * configuration that does anything but set headers (a nonce, say), which could not be recorded.
- */
 let apiHeaders: readonly (readonly [string, string])[] | null = null;
 
 /** The headers securityHeaders sets, as name–value pairs: also set by the GraphQL fast path. */
@@ -67,6 +62,11 @@ export function apiSecurityHeaders(): readonly (readonly [string, string])[] {
   return apiHeaders;
 }
 
+/**
+ * The headers a helmet configuration without per-request parts sets, recorded once at start-up: the
+ * same list every response, without walking helmet's chain of thirteen middlewares each time. Refuses a
+ * configuration that does anything but set headers (a nonce, say), which could not be recorded.
+ */
 function fixedHeadersOf(middleware: RequestHandler): [string, string][] {
   const headers: [string, string][] = [];
   const recorder = {
