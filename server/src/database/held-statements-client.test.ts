@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createOrm } from './create-orm.js';
 import { executePrepared } from './prepared-statement.js';
 import { HeldStatementsClient } from './held-statements-client.js';
+import { executeDeferred } from './deferred-statement.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 
 /** pg's wire connection: `query` sends one simple-protocol message, `parse` starts an extended one. */
@@ -161,6 +162,69 @@ describe('HeldStatementsClient: BEGIN, and a read-only transaction’s end, trav
     expect(sent.filter((text) => /set_config/.test(text))).toEqual([
       `begin;\nselect set_config('renda.session_probe', 'set', false)`,
     ]);
+  });
+
+  it('sends a deferred first statement with the next one: one message, and its rows reach its caller', async () => {
+    const em = orm.em.fork();
+    await em.begin({ readOnly: true });
+    const deferred = await executeDeferred<{ set: string; answer: number }>(
+      em,
+      `select set_config('renda.probe', 'deferred', true) as set, 42 as answer`,
+      [],
+    );
+    expect(sent).toEqual([]);
+    const [row] = await em.execute<{ probe: string }[]>(`select current_setting('renda.probe', true) as probe`);
+    // the deferred statement ran first, in the same transaction
+    expect(row!.probe).toBe('deferred');
+    expect(await deferred()).toEqual([{ set: 'deferred', answer: 42 }]);
+    await em.commit();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(
+      /^start transaction read only;\nselect set_config\('renda\.probe'.*renda:deferred \d+ \*\/;\nselect current_setting/s,
+    );
+  });
+
+  it('sends a deferred statement (with its begin) as soon as its caller asks, when no statement came', async () => {
+    const em = orm.em.fork();
+    await em.begin({ readOnly: true });
+    const deferred = await executeDeferred<{ answer: number }>(em, `select 7 as answer`, []);
+    expect(await deferred()).toEqual([{ answer: 7 }]);
+    expect(sent).toHaveLength(1);
+    const [row] = await em.execute<{ read_only: string }[]>(
+      `select current_setting('transaction_read_only') as read_only`,
+    );
+    await em.commit();
+    expect(row!.read_only).toBe('on');
+    expect(sent).toHaveLength(2);
+  });
+
+  it('fails the deferred caller and the statement that carried it when the deferred statement fails', async () => {
+    const em = orm.em.fork();
+    await em.begin({ readOnly: true });
+    const deferred = await executeDeferred(em, `select 1 / 0 as never`, []);
+    await expect(em.execute('select 1 as one')).rejects.toThrow(/division by zero/);
+    await expect(deferred()).rejects.toMatchObject({ code: '22012' });
+    await em.rollback();
+    expect((await orm.em.fork().execute<{ two: number }[]>('select 2 as two'))[0]).toEqual({ two: 2 });
+  });
+
+  it('tells the deferred caller when its transaction ended before the statement was sent', async () => {
+    const em = orm.em.fork();
+    await em.begin({ readOnly: true });
+    const deferred = await executeDeferred(em, `select 1 as one`, []);
+    await em.rollback();
+    await expect(deferred()).rejects.toThrow(/not sent: its transaction ended first/);
+    expect(sent).toEqual([]);
+  });
+
+  it('answers a deferred statement at once where it is not the first of its transaction', async () => {
+    const em = orm.em.fork();
+    await em.begin({ readOnly: true });
+    await em.execute('select 1');
+    const deferred = await executeDeferred<{ answer: number }>(em, `select 8 as answer`, []);
+    expect(sent).toHaveLength(2);
+    expect(await deferred()).toEqual([{ answer: 8 }]);
+    await em.commit();
   });
 
   it('sends nothing for a transaction that ran no statement', async () => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { deferredIdOf, holdDeferred, settleDeferred } from './deferred-statement.js';
 
 /** `begin` or `start transaction …` as kysely sends it (`postgres-driver.js`, beginTransaction): one statement. */
 const BEGIN = /^\s*(begin|start\s+transaction)\b[^;]*$/i;
@@ -29,6 +30,10 @@ function emptyResult(command: string): QueryResult {
  *   (`commit; begin; <identity>` for the next request the pool hands this connection), or alone after
  *   `HOLD_END_MS` when none comes. A write transaction's commit is always sent and awaited: only its
  *   answer says the change is stored.
+ * - **A deferred statement** (database/deferred-statement.ts: a read-only request's identity statement)
+ *   right after a held begin is held too and answered at once with no rows; its real rows go to its
+ *   caller when it has travelled with the next statement (`begin; <identity>; <statement>`: one round
+ *   trip for the request's first read instead of two), or when the caller asks for them first.
  * - Anything else that follows (a named prepared statement, a statement with parameters, a cursor, a
  *   callback-style call) first sends what is held on its own, as before.
  *
@@ -36,12 +41,26 @@ function emptyResult(command: string): QueryResult {
  * of six. held-statements-client.test.ts counts the messages on the wire.
  */
 export class HeldStatementsClient extends pg.Client {
-  /** Statements answered but not yet sent, in order: an ended read-only transaction's end, then a begin. */
-  held: string[] = [];
+  /**
+   * Statements answered but not yet sent, in order: an ended read-only transaction's end, then a begin
+   * and a deferred statement after it (`deferredId`).
+   */
+  held: Held[] = [];
   /** Whether the transaction open on the server (its begin sent) is read-only. */
   inReadOnly = false;
   /** Sends a held end on its own when no statement came to carry it. */
   flushTimer: NodeJS.Timeout | null = null;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection that ends holding a deferred statement never sends it: its caller hears so.
+    this.on('end', () => dropDeferred(this.held, 'the connection ended'));
+  }
+}
+
+interface Held {
+  text: string;
+  deferredId?: number;
 }
 
 /**
@@ -59,15 +78,45 @@ function isPlain(args: readonly unknown[]): args is [string] | [string, unknown[
   return values === undefined || (Array.isArray(values) && values.length === 0);
 }
 
-function takeHeld(client: HeldStatementsClient): string[] {
+function takeHeld(client: HeldStatementsClient): Held[] {
   const held = client.held;
   client.held = [];
   if (client.flushTimer) clearTimeout(client.flushTimer);
   client.flushTimer = null;
   // A held begin is on its way to the server now.
-  const begin = held.find((text) => BEGIN.test(text));
-  if (begin) client.inReadOnly = READ_ONLY.test(begin);
+  const begin = held.find((h) => BEGIN.test(h.text));
+  if (begin) client.inReadOnly = READ_ONLY.test(begin.text);
   return held;
+}
+
+/** The held statements' deferred callers will never get their rows. */
+function dropDeferred(held: readonly Held[], why: string): void {
+  for (const h of held) {
+    if (h.deferredId !== undefined)
+      settleDeferred(h.deferredId, { error: new Error(`deferred statement not sent: ${why}`) });
+  }
+}
+
+/**
+ * Sends the held statements, alone (`text` null) or followed by `text`, in one message. Each deferred one's
+ * rows go to its caller; the result is `text`'s own (what pg answered for the statements after the held).
+ */
+function sendWithHeld(client: HeldStatementsClient, held: Held[], text: string | null): Promise<unknown> {
+  const message = [...held.map((h) => h.text), ...(text === null ? [] : [text])].join(';\n');
+  return (sendQuery.call(client, message) as Promise<QueryResult | QueryResult[]>).then(
+    (results) => {
+      const all = Array.isArray(results) ? results : [results];
+      held.forEach((h, i) => {
+        if (h.deferredId !== undefined) settleDeferred(h.deferredId, { rows: all[i]?.rows ?? [] });
+      });
+      const own = all.slice(held.length);
+      return own.length === 1 ? own[0] : own;
+    },
+    (error: unknown) => {
+      for (const h of held) if (h.deferredId !== undefined) settleDeferred(h.deferredId, { error });
+      throw error;
+    },
+  );
 }
 
 /**
@@ -76,18 +125,24 @@ function takeHeld(client: HeldStatementsClient): string[] {
  */
 function flushEnd(client: HeldStatementsClient): void {
   client.flushTimer = null;
-  const ends = client.held.filter((text) => !BEGIN.test(text));
+  const ends = client.held.filter((h) => END.test(h.text));
   if (ends.length === 0) return;
-  client.held = client.held.filter((text) => BEGIN.test(text));
+  client.held = client.held.filter((h) => !END.test(h.text));
   // Nothing waits on it; a broken connection reports through the client's `error` event.
-  (sendQuery.call(client, ends.join(';\n')) as Promise<unknown>).catch(() => undefined);
+  (sendQuery.call(client, ends.map((h) => h.text).join(';\n')) as Promise<unknown>).catch(() => undefined);
+}
+
+/** Sends what is held now, because a deferred statement's caller asks for its rows. */
+function flushHeld(client: HeldStatementsClient): void {
+  // The caller hears through its deferred rows; a broken connection also through the `error` event.
+  sendWithHeld(client, takeHeld(client), null).catch(() => undefined);
 }
 
 function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown {
   if (!isPlain(args)) {
     if (this.held.length === 0) return sendQuery.apply(this, args);
     // pg sends queued queries in order: the held statements go first, then this one.
-    const sent = sendQuery.call(this, takeHeld(this).join(';\n')) as Promise<unknown>;
+    const sent = sendWithHeld(this, takeHeld(this), null);
     if (typeof (args[0] as { submit?: unknown }).submit === 'function' || args.some((a) => typeof a === 'function')) {
       // A cursor or a callback: pg reports through it; a failed begin fails the statement after it too.
       sent.catch(() => undefined);
@@ -96,38 +151,43 @@ function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown 
     return sent.then(() => sendQuery.apply(this, args));
   }
   const text = args[0];
-  const beginHeld = this.held.some((held) => BEGIN.test(held));
+  const beginHeld = this.held.some((held) => BEGIN.test(held.text));
   if (BEGIN.test(text) && !beginHeld) {
-    this.held.push(text);
+    this.held.push({ text });
     return Promise.resolve(emptyResult('BEGIN'));
+  }
+  const deferredId = deferredIdOf(text);
+  if (deferredId !== null && beginHeld && this.held.at(-1) && BEGIN.test(this.held.at(-1)!.text)) {
+    // The transaction's first statement, whose rows its caller asks for later: it travels with the next.
+    this.held.push({ text, deferredId });
+    holdDeferred(deferredId, () => {
+      // only while it is still held: once sent, its rows are on their way
+      if (this.held.some((held) => held.deferredId === deferredId)) flushHeld(this);
+    });
+    return Promise.resolve(emptyResult('SELECT'));
   }
   if (END.test(text)) {
     const command = text.trim().split(/\s|;/)[0]!.toUpperCase();
     if (beginHeld) {
-      // No statement ran: nothing was opened on the server, nothing to end.
-      this.held = this.held.filter((held) => !BEGIN.test(held));
+      // No statement ran: nothing was opened on the server, nothing to end. A deferred statement held
+      // behind the begin is dropped with it.
+      dropDeferred(this.held, 'its transaction ended first');
+      this.held = this.held.filter((held) => END.test(held.text));
       return Promise.resolve(emptyResult(command));
     }
     const readOnly = this.inReadOnly;
     this.inReadOnly = false;
     if (readOnly && this.held.length === 0) {
       // A read-only transaction changed nothing: its end can travel with the connection's next statement.
-      this.held.push(text);
+      this.held.push({ text });
       this.flushTimer = setTimeout(flushEnd, HOLD_END_MS, this);
       this.flushTimer.unref();
       return Promise.resolve(emptyResult(command));
     }
   }
   if (this.held.length === 0) return sendQuery.apply(this, args);
-  const held = takeHeld(this);
   // A multi-statement message answers with one result per statement; the held ones' come first.
-  return (sendQuery.call(this, `${held.join(';\n')};\n${text}`) as Promise<QueryResult | QueryResult[]>).then(
-    (results) => {
-      if (!Array.isArray(results)) return results;
-      const own = results.slice(held.length);
-      return own.length === 1 ? own[0] : own;
-    },
-  );
+  return sendWithHeld(this, takeHeld(this), text);
 }
 
 Object.defineProperty(HeldStatementsClient.prototype, 'query', {

@@ -2,7 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ResolvedOperation } from '../graphql/result-cache/result-cache-plugin.js';
 import type { CachedAnswer, RequestContext } from '../tenancy/request-context.js';
 import { probeIdentity } from '../tenancy/apply-identity.js';
-import { beginRequestTransaction, committedLsn, endRequestTransaction } from '../tenancy/request-transaction.js';
+import {
+  beginRequestTransaction,
+  committedLsn,
+  endRequestTransaction,
+  identityChecked,
+} from '../tenancy/request-transaction.js';
+import { authErrors } from '../modules/auth/auth.errors.js';
 import { LSN_PATTERN } from '../database/begin-on-replica.js';
 import { httpErrors } from './http.errors.js';
 import { mapAvailabilityError, RETRY_AFTER_SECONDS } from '../common/errors/map-availability-error.js';
@@ -84,6 +90,7 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
                 contextValue.transaction.cached = answer;
                 return;
               }
+              if (probe.valid) contextValue.transaction.probedMiss = true;
             }
             const began = await beginRequestTransaction(
               contextValue,
@@ -105,8 +112,22 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
         },
         async willSendResponse({ contextValue, response }) {
           await opening?.catch(() => undefined);
-          const failed = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) > 0 : true;
+          let failed = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) > 0 : true;
           try {
+            if (contextValue.transaction.open && !contextValue.identityRevoked) {
+              // A read-only transaction's identity travelled with its first statement: only now is it known
+              // whether the session stands. If not, nothing it ran saw a tenant's rows (no setting was
+              // applied), and the answer is the refusal the auth checker gives a session known to be ended.
+              await identityChecked(contextValue);
+              if (contextValue.identityRevoked && response.body.kind === 'single') {
+                const refusal = authErrors.sessionRevoked();
+                response.body.singleResult.data = null;
+                response.body.singleResult.errors = [
+                  { message: refusal.message, extensions: appErrorExtensions(refusal) },
+                ];
+                failed = true;
+              }
+            }
             await endRequestTransaction(contextValue, failed);
             if (wrote && !failed && replicaReads) {
               const lsn = await committedLsn(contextValue);

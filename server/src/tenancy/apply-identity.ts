@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DATABASE_ROLES } from '../database/database-roles.js';
+import { executeDeferred } from '../database/deferred-statement.js';
 import { UserRole } from './user-role.enum.js';
 import type { Identity } from './identity.js';
 
@@ -93,6 +94,25 @@ export async function applyIdentity(
   );
   const row = rows[0];
   return { valid: row?.valid === true, dataVersion: row?.data_version ?? '0' };
+}
+
+/**
+ * `applyIdentity` for a read-only transaction, whose first statement may carry it: the settings are in
+ * force for every statement after it either way (PostgreSQL runs the message's statements in order), and
+ * the answer, whether the session stands, is needed only before the response leaves. A session that has
+ * ended applies no setting, so whatever ran before the answer came saw no tenant's rows, and the request is
+ * refused then (request-transaction-plugin.ts). Saves the round trip that awaited the identity alone.
+ */
+export async function deferIdentity(em: EntityManager, identity: Identity): Promise<() => Promise<AppliedIdentity>> {
+  const rows = await executeDeferred<{ valid: boolean; data_version: string }>(
+    em,
+    IDENTITY_STATEMENT,
+    identityParams(identity),
+  );
+  return async () => {
+    const row = (await rows())[0];
+    return { valid: row?.valid === true, dataVersion: row?.data_version ?? '0' };
+  };
 }
 
 /**

@@ -31,7 +31,15 @@ export interface RequestContext {
    */
   transaction: {
     open: boolean;
+    /** Known once `identityChecked` (request-transaction.ts) has the identity statement's answer. */
     dataVersion?: string;
+    /**
+     * The identity statement's answer, when the transaction began with one: a read-only transaction sends
+     * it with its first statement (database/deferred-statement.ts), so asking may send it first.
+     */
+    identity?: () => Promise<{ valid: boolean; dataVersion: string }>;
+    /** The result cache was probed before the transaction began and had no answer. */
+    probedMiss?: boolean;
     /**
      * Set when the result cache answered before any transaction opened (request-transaction-plugin.ts):
      * the response is this, and nothing executes.

@@ -1,5 +1,5 @@
 import type { RequestContext } from './request-context.js';
-import { applyIdentity } from './apply-identity.js';
+import { applyIdentity, deferIdentity } from './apply-identity.js';
 import { beginOnReplica, type BeginOnReplicaResult } from '../database/begin-on-replica.js';
 
 /**
@@ -18,13 +18,32 @@ export async function beginRequestTransaction(
   if (readOnly && onReplica) result = await beginOnReplica(ctx.em, minLsn);
   else await ctx.em.begin({ readOnly });
   ctx.transaction.open = true;
-  // A revoked session runs with no identity applied, and the auth checker refuses every field.
-  if (ctx.identity) {
-    const applied = await applyIdentity(ctx.em, ctx.identity, { genericPlans: !readOnly });
-    ctx.identityRevoked = !applied.valid;
-    ctx.transaction.dataVersion = applied.dataVersion;
+  if (!ctx.identity) return result;
+  if (readOnly && !onReplica) {
+    // Sent with the first statement; its answer is awaited before the response (identityChecked).
+    ctx.transaction.identity = await deferIdentity(ctx.em, ctx.identity);
+    return result;
   }
+  // A write (and a replica's read) waits for the answer: a revoked session runs with no identity applied,
+  // and the auth checker refuses every field.
+  const applied = await applyIdentity(ctx.em, ctx.identity, { genericPlans: !readOnly });
+  ctx.transaction.identity = () => Promise.resolve(applied);
+  ctx.identityRevoked = !applied.valid;
+  ctx.transaction.dataVersion = applied.dataVersion;
   return result;
+}
+
+/**
+ * Waits for the identity statement's answer (sending it now if no statement has carried it yet) and
+ * records it: whether the session stands (`identityRevoked`) and the county's data version. Nothing to wait
+ * for when the transaction began without an identity.
+ */
+export async function identityChecked(ctx: RequestContext): Promise<void> {
+  const answer = ctx.transaction.identity;
+  if (!answer) return;
+  const applied = await answer();
+  ctx.identityRevoked = !applied.valid;
+  ctx.transaction.dataVersion = applied.dataVersion;
 }
 
 /**

@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest } from '@apollo
 import type { OperationDefinitionNode } from 'graphql';
 import type { CachedAnswer, RequestContext } from '../../tenancy/request-context.js';
 import type { Metrics } from '../../observability/metrics.js';
+import { identityChecked } from '../../tenancy/request-transaction.js';
 import { resultCacheKey, type CachedData, type ResultCache } from './result-cache.js';
 
 /**
@@ -71,15 +72,21 @@ export function resultCachePlugin(cache: ResultCache | null, metrics?: Metrics):
       let isGet = false;
       return {
         async responseForOperation(requestContext) {
-          const { transaction } = requestContext.contextValue;
+          const { contextValue } = requestContext;
+          const { transaction } = contextValue;
+          isGet = requestContext.request.http?.method === 'GET';
           let answer = transaction.cached ?? null;
+          // A read-only transaction's version comes with its first statement. Waiting for it here costs a
+          // round trip, worth it only for a GET (a 304), or a lookup the probe has not just made.
+          if (!answer && transaction.open && (isGet || (cache && !transaction.probedMiss))) {
+            await identityChecked(contextValue);
+          }
           // no transaction (public operations) or no version read: nothing to key the answer by
           if (!answer && transaction.open && transaction.dataVersion !== undefined) {
             answer = lookUpAnswer(cache, requestContext, transaction.dataVersion);
           }
           if (!answer) return null;
           key = answer.key;
-          isGet = requestContext.request.http?.method === 'GET';
           if (answer.notModified) {
             metrics?.countResultCache('not_modified');
             hit = true;
@@ -90,7 +97,14 @@ export function resultCachePlugin(cache: ResultCache | null, metrics?: Metrics):
           hit = true;
           return { http: { headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: answer.data } } };
         },
-        async willSendResponse({ response }) {
+        async willSendResponse(requestContext) {
+          const { response, contextValue } = requestContext;
+          if (key === null && cache && contextValue.transaction.identity && response.body.kind === 'single') {
+            // the answer was computed before its version was known: key it now (a revoked session gets none)
+            await identityChecked(contextValue);
+            const { dataVersion } = contextValue.transaction;
+            if (dataVersion !== undefined) key = lookUpAnswer(null, requestContext, dataVersion)?.key ?? null;
+          }
           if (key === null || response.body.kind !== 'single') return;
           const { singleResult } = response.body;
           const status = response.http.status;
