@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { SCALE_TIERS, isScaleTierName } from '@renda/seeds/dist/scale/scale-tiers.js';
+import { openBenchDatabase } from './bench-database.js';
+import { startContender } from './contender.js';
+import { readDashboardDocuments } from './pages/dashboard-documents.js';
+import { preparePageWorkload } from './pages/page-requests.js';
+import { sampleStats } from './sample-stats.js';
+import type { SystemName } from './workloads.js';
+
+/**
+ * Where a request's fixed cost goes: the server process's CPU time per request (user and system, from
+ * /proc) for a ladder of ever fuller requests, each system under the same load (autocannon, 8
+ * connections). Each rung adds one layer to the one before:
+ *
+ *   livez          HTTP and the middlewares every route runs (the API only)
+ *   typename-anon  + GraphQL: `{ __typename }`, no token
+ *   typename-auth  + the token and the request transaction (identity statement, commit)
+ *   CountyName     + one resolver reading one row
+ *
+ *   node dist/fixed-cost-probe.js [--tier county] [--seconds 4] [--rounds 2] [--systems renda,postgraphile]
+ *
+ * Not a comparison table for bench/README.md's targets (the harness makes those): a breakdown of one.
+ */
+const { values: args } = parseArgs({
+  options: {
+    tier: { type: 'string', default: 'county' },
+    seconds: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '2' },
+    systems: { type: 'string', default: 'renda,postgraphile' },
+  },
+});
+if (!isScaleTierName(args.tier)) throw new Error(`--tier must be county, province or national`);
+const tier = SCALE_TIERS[args.tier];
+const seconds = Number(args.seconds);
+const rounds = Number(args.rounds);
+const systems = args.systems.split(',') as SystemName[];
+
+interface Rung {
+  name: string;
+  path: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** utime and stime of a process, in milliseconds (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMs(pid: number): { user: number; system: number } {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+}
+
+function load(url: string, rung: Rung, duration: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: url + rung.path,
+        method: rung.method,
+        headers: rung.headers,
+        ...(rung.body ? { body: rung.body } : {}),
+        connections: 8,
+        duration,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const database = await openBenchDatabase({ tier, reload: false, log: (l) => process.stderr.write(`${l}\n`) });
+  const jwtSecret = randomBytes(32).toString('hex');
+  const page = await preparePageWorkload(tier, 'CountyName', readDashboardDocuments(), jwtSecret);
+  const rows: { rung: string; system: string; rps: number[]; user: number[]; kernel: number[] }[] = [];
+  try {
+    for (const system of systems) {
+      const countyName = page.requests.get(system)?.[0];
+      if (!countyName) continue;
+      const signedIn = { 'content-type': 'application/json', authorization: countyName.headers['authorization']! };
+      const typename = JSON.stringify({ query: '{ __typename }' });
+      const rungs: Rung[] = [
+        ...(system === 'renda' ? [{ name: 'livez', path: '/livez', method: 'GET' as const, headers: {} }] : []),
+        {
+          name: 'typename-anon',
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: typename,
+        },
+        { name: 'typename-auth', path: '/graphql', method: 'POST', headers: signedIn, body: typename },
+        { name: 'CountyName', path: '/graphql', method: 'POST', headers: countyName.headers, body: countyName.body },
+      ];
+      const contender = await startContender({
+        system,
+        appUrl: database.appUrl,
+        ownerUrl: database.ownerUrl,
+        jwtSecret,
+        poolMax: 10,
+      });
+      const base = contender.url.replace(/\/graphql$/, '');
+      try {
+        for (const rung of rungs) {
+          const row = { rung: rung.name, system, rps: [] as number[], user: [] as number[], kernel: [] as number[] };
+          rows.push(row);
+          await load(base, rung, 1);
+          for (let round = 0; round < rounds; round++) {
+            const before = cpuMs(contender.pid);
+            const result = await load(base, rung, seconds);
+            const after = cpuMs(contender.pid);
+            if (result.non2xx > 0 && rung.name !== 'typename-anon') {
+              throw new Error(`${system} ${rung.name}: ${result.non2xx} answers were not 2xx`);
+            }
+            row.rps.push(result.requests.average);
+            row.user.push((after.user - before.user) / result.requests.total);
+            row.kernel.push((after.system - before.system) / result.requests.total);
+          }
+        }
+      } finally {
+        await contender.stop();
+      }
+    }
+  } finally {
+    await database.stop();
+  }
+  process.stdout.write(`\n${tier.name} tier, ${seconds} s × ${rounds} rounds, 8 connections (medians)\n\n`);
+  process.stdout.write(
+    '| request | system | req/s | CPU ms/req | of which system |\n| --- | --- | --- | --- | --- |\n',
+  );
+  for (const row of rows) {
+    const user = sampleStats(row.user).median;
+    const sys = sampleStats(row.kernel).median;
+    process.stdout.write(
+      `| ${row.rung} | ${row.system} | ${sampleStats(row.rps).median.toFixed(0)} | ${(user + sys).toFixed(3)} | ${sys.toFixed(3)} |\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
