@@ -41,6 +41,26 @@ describe('sessions that end (issue #13, finding 3)', () => {
   });
   afterAll(() => t.stop());
 
+  it('answers an ended session’s read with the refusal alone, whatever the read ran before the check came back', async () => {
+    // A read's identity statement travels with its first statement, so the query runs before the server
+    // knows the session ended: every field it asked for, nested lists and names read through security
+    // definer functions included, must be absent from the answer.
+    const token = await signIn('simeng.viewer');
+    const query = `{ me { login } townships(first: 3) { totalCount nodes { name deputies(first: 2) { nodes { name } } } }
+      activities(first: 3) { nodes { title participants { attendance deputy { name } } } } }`;
+    const before = await as(token, query);
+    expect(before.json?.errors).toBeUndefined();
+    expect(JSON.stringify(before.json?.data)).toContain('simeng.viewer');
+    const id = await userId('simeng.viewer');
+    expect((await updateUser({ active: false }, id)).errors).toBeUndefined();
+    const after = await as(token, query);
+    expect(after.status).toBe(200);
+    expect(after.json?.data ?? null).toBeNull();
+    expect(after.json?.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['reason']])).toEqual([
+      ['UNAUTHENTICATED', 'SESSION_REVOKED'],
+    ]);
+  });
+
   it('refuses a token at once after the county admin resets the password, and again after deactivating', async () => {
     const token = await signIn('qunli.viewer');
     expect((await as(token, '{ me { login } }')).json?.data).toEqual({ me: { login: 'qunli.viewer' } });
