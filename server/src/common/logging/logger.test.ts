@@ -1,21 +1,10 @@
-import { Writable } from 'node:stream';
 import { createLogger } from './logger.js';
 import { requestScope } from './request-scope.js';
-
-function capture(): { lines: Record<string, unknown>[]; stream: Writable } {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, stream };
-}
+import { captureLog } from '../../test-support/log-capture.js';
 
 describe('logger', () => {
   it('writes one JSON object per line with time, level name and message', () => {
-    const out = capture();
+    const out = captureLog();
     createLogger({ destination: out.stream }).info('started', { port: 4000 });
     expect(out.lines).toHaveLength(1);
     expect(out.lines[0]).toMatchObject({ level: 'info', message: 'started', port: 4000 });
@@ -23,7 +12,7 @@ describe('logger', () => {
   });
 
   it('adds the request id (and operation) of the request being served', () => {
-    const out = capture();
+    const out = captureLog();
     const logger = createLogger({ destination: out.stream });
     requestScope.run({ requestId: 'req-1', operationName: 'Dashboard' }, () => logger.warn('slow'));
     logger.info('outside');
@@ -32,7 +21,7 @@ describe('logger', () => {
   });
 
   it('serialises errors with their type, message and stack, and hides credentials', () => {
-    const out = capture();
+    const out = captureLog();
     createLogger({ destination: out.stream }).error(new TypeError('boom'), 'failed', {
       password: 'hunter2',
       headers: { authorization: 'Bearer x' },
@@ -45,7 +34,7 @@ describe('logger', () => {
   });
 
   it('writes nothing when silent', () => {
-    const out = capture();
+    const out = captureLog();
     const logger = createLogger({ silent: true, destination: out.stream });
     logger.info('a');
     logger.error(new Error('b'), 'c');
