@@ -78,9 +78,9 @@ export interface HttpApp {
   app: Express;
   /**
    * Answers the plain POST /graphql without Express (graphql-fast-path.ts) and returns true, or returns
-   * false for the request to go to `app`; null when proxies are trusted (Express then works out the client).
+   * false for the request to go to `app`.
    */
-  fastPath: ((req: IncomingMessage, res: ServerResponse) => boolean) | null;
+  fastPath: (req: IncomingMessage, res: ServerResponse) => boolean;
   apollo: ApolloServer<RequestContext>;
   /** null when turned off. */
   resultCache: ResultCache | null;
@@ -147,8 +147,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   });
   await apollo.start();
 
-  const context = (req: IncomingMessage) =>
-    createRequestContext({ orm: options.orm, tokens: options.tokens }, incomingRequest(req, options.tokens));
+  const context = (req: IncomingMessage, clientAddress?: string) =>
+    createRequestContext(
+      { orm: options.orm, tokens: options.tokens },
+      incomingRequest(req, options.tokens, clientAddress),
+    );
   const app = express();
   app.disable('x-powered-by');
   // Express would hash every body it sends (sha1) for a weak ETag nobody uses: GraphQL GETs carry the
@@ -175,16 +178,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   serveDashboard(app);
   // last of all: every error Express would answer with its HTML page becomes coded JSON and a log line
   app.use(jsonNotFound(), jsonErrorHandler(options.logger));
-  const fastPath =
-    trustedProxies.length === 0
-      ? graphqlFastPath({
-          apollo,
-          context,
-          rateLimit,
-          persistedOperations,
-          logger: options.logger,
-          metrics: options.metrics,
-        })
-      : null;
+  const fastPath = graphqlFastPath({
+    apollo,
+    context,
+    trustedProxies,
+    rateLimit,
+    persistedOperations,
+    logger: options.logger,
+    metrics: options.metrics,
+  });
   return { app, fastPath, apollo, resultCache };
 }

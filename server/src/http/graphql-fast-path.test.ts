@@ -18,6 +18,38 @@ const REGISTERED_HASH = createHash('sha256').update(REGISTERED).digest('hex');
 const persisted = (hash: string) =>
   JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
 
+/** Sends a POST with a Content-Length (the fast path), or chunked (which only Express takes). */
+function send(url: string, body: string, headers: Record<string, string>, chunked: boolean): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const bytes = Buffer.from(body, 'utf8');
+    const req = httpRequest(
+      url,
+      {
+        method: 'POST',
+        headers: chunked ? headers : { ...headers, 'content-length': String(bytes.length) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (chunked) {
+      // two writes and no length: Node sends it chunked, which only Express takes
+      req.write(bytes.subarray(0, 1));
+      req.write(bytes.subarray(1));
+    } else req.write(bytes);
+    req.end();
+  });
+}
+
 /**
  * POST /graphql has two paths: the fast path (graphql-fast-path.ts) for a plain JSON body with a
  * Content-Length, Express for the rest. The same request sent both ways (a chunked body goes to Express)
@@ -35,37 +67,6 @@ describe('the GraphQL fast path answers as the Express route does', () => {
     base = t.server.url.replace(/\/graphql$/, '');
   });
   afterAll(() => t.stop());
-
-  function send(body: string, headers: Record<string, string>, chunked: boolean): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const bytes = Buffer.from(body, 'utf8');
-      const req = httpRequest(
-        t.server.url,
-        {
-          method: 'POST',
-          headers: chunked ? headers : { ...headers, 'content-length': String(bytes.length) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-        },
-      );
-      req.on('error', reject);
-      if (chunked) {
-        // two writes and no length: Node sends it chunked, which only Express takes
-        req.write(bytes.subarray(0, 1));
-        req.write(bytes.subarray(1));
-      } else req.write(bytes);
-      req.end();
-    });
-  }
 
   const fastPathServed = async () =>
     sample(await (await fetch(`${base}/metrics`)).text(), 'renda_http_graphql_fast_path_requests_total', {}) ?? 0;
@@ -106,9 +107,9 @@ describe('the GraphQL fast path answers as the Express route does', () => {
     if (who === 'query') headers['authorization'] = `Bearer ${await t.token('demo.staff')}`;
     if (who === 'bad token') headers['authorization'] = 'Bearer not.a.token';
     const before = await fastPathServed();
-    const fast = await send(body, headers, false);
+    const fast = await send(t.server.url, body, headers, false);
     const afterFast = await fastPathServed();
-    const viaExpress = await send(body, headers, true);
+    const viaExpress = await send(t.server.url, body, headers, true);
     expect(afterFast - before).toBe(1);
     expect(await fastPathServed()).toBe(afterFast);
     expect(fast.status).toBe(viaExpress.status);
@@ -139,5 +140,37 @@ describe('the GraphQL fast path answers as the Express route does', () => {
     expect(latin1.status).toBe(415);
     expect(withQuery.status).toBe(200);
     expect(await fastPathServed()).toBe(before);
+  });
+});
+
+describe('the GraphQL fast path behind trusted proxies', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({
+      config: { trustedProxies: ['127.0.0.1'], rateLimit: { perUser: 0, perAddress: 3, windowSeconds: 60 } },
+    });
+  });
+  afterAll(() => t.stop());
+
+  it('reads the client from X-Forwarded-For as Express does, and counts it against the same limit', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const from = (address: string | null) => ({
+      'content-type': 'application/json',
+      ...(address ? { 'x-forwarded-for': address } : {}),
+    });
+    const statuses = async (address: string | null, chunked: boolean, times: number) => {
+      const seen: number[] = [];
+      for (let i = 0; i < times; i++) seen.push((await send(t.server.url, body, from(address), chunked)).status);
+      return seen;
+    };
+    // three from one client through the fast path, the fourth through Express: the same counter
+    expect(await statuses('203.0.113.7', false, 3)).toEqual([200, 200, 200]);
+    expect(await statuses('203.0.113.7', true, 1)).toEqual([429]);
+    // and the other way round for a second client
+    expect(await statuses('203.0.113.8', true, 3)).toEqual([200, 200, 200]);
+    expect(await statuses('203.0.113.8', false, 1)).toEqual([429]);
+    // another client, and the proxy itself, are counted apart
+    expect(await statuses('203.0.113.9', false, 1)).toEqual([200]);
+    expect(await statuses(null, false, 1)).toEqual([200]);
   });
 });

@@ -9,14 +9,16 @@ import { httpErrors, MAX_BODY_BYTES } from './http.errors.js';
 import { requestIdOf } from './request-id-middleware.js';
 import { logWhenFinished } from './access-log-middleware.js';
 import { apiSecurityHeaders } from './security-headers.js';
-import { clientAddressOf } from './incoming-request.js';
+import proxyaddr from 'proxy-addr';
 import type { RateLimit } from './rate-limit-middleware.js';
 import type { Metrics } from '../observability/metrics.js';
 
 export interface GraphQLFastPathOptions {
   apollo: ApolloServer<RequestContext>;
   /** The request context, as the Express route builds it (createRequestContext over incomingRequest). */
-  context: (req: IncomingMessage) => Promise<RequestContext>;
+  context: (req: IncomingMessage, clientAddress: string) => Promise<RequestContext>;
+  /** The proxies whose `X-Forwarded-For` names the client, as Express's `trust proxy` is given them. */
+  trustedProxies: readonly string[];
   rateLimit: RateLimit;
   persistedOperations: ReadonlyMap<string, string>;
   logger: Logger;
@@ -73,11 +75,11 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
  * fifth lower (bench/README.md, "The fixed cost of every request"). It does what the Express route does,
  * with the same code where the two share a step: the request id and its log scope, the access-log line, the
  * security headers, the rate limit (the same counters), express.json's parsing and refusals, persisted
- * operations, Apollo, and a 500 in the JSON error shape when something throws. It takes only the plain
- * case: `application/json` in UTF-8, a Content-Length within the body limit, no content encoding, no query
- * string. Everything else (GET, other types and charsets, compressed or chunked bodies, an oversized
- * body) goes to Express. It is off when proxies are trusted: the client address then comes from Express's
- * `trust proxy` (graphql-fast-path.test.ts compares the two paths' answers).
+ * operations, Apollo, and a 500 in the JSON error shape when something throws; the client's address comes
+ * from the trusted proxies' `X-Forwarded-For` as Express's `req.ip` has it (proxy-addr, Express's own). It
+ * takes only the plain case: `application/json` in UTF-8, a Content-Length within the body limit, no
+ * content encoding, no query string. Everything else (GET, other types and charsets, compressed or chunked
+ * bodies, an oversized body) goes to Express (graphql-fast-path.test.ts compares the two paths' answers).
  *
  * Returns false, having touched nothing, for a request it does not take.
  */
@@ -85,9 +87,13 @@ export function graphqlFastPath(
   options: GraphQLFastPathOptions,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   const headers = apiSecurityHeaders();
+  // What Express's `trust proxy` compiles a list of proxies to (express/lib/utils.js, compileTrust), and
+  // how its `req.ip` reads the client's address with it.
+  const trust = proxyaddr.compile([...options.trustedProxies]);
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     logWhenFinished(options.logger, req, res, '/graphql');
-    if (await options.rateLimit.refused(req, res, clientAddressOf(req))) return;
+    const clientAddress = proxyaddr(req, trust);
+    if (await options.rateLimit.refused(req, res, clientAddress)) return;
     const raw = await readBody(req);
     if (raw === null) {
       req.socket.destroy();
@@ -110,7 +116,7 @@ export function graphqlFastPath(
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: requestHeaders, search: '', body: parsed.body },
-      context: () => options.context(req),
+      context: () => options.context(req, clientAddress),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

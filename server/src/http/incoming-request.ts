@@ -56,11 +56,7 @@ async function verifyCached(tokens: SessionTokens, token: string): Promise<Ident
   return identity;
 }
 
-/**
- * The client's address: `X-Forwarded-For` only through the trusted proxies (Express `trust proxy`). A
- * request Express never saw (the GraphQL fast path, which serves only when no proxy is trusted) has no
- * `ip`: its socket's address is what Express would have given.
- */
+/** The client's address: `X-Forwarded-For` only through the trusted proxies (Express `trust proxy`). */
 export function clientAddressOf(req: IncomingMessage & { ip?: string | undefined }): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
@@ -69,10 +65,11 @@ export function clientAddressOf(req: IncomingMessage & { ip?: string | undefined
 export function incomingRequest(
   req: IncomingMessage & { ip?: string | undefined },
   tokens: SessionTokens,
+  clientAddress = clientAddressOf(req),
 ): IncomingRequest {
   return {
     authorization: req.headers.authorization,
-    clientAddress: clientAddressOf(req),
+    clientAddress,
     verify: (token) => verifyBearerOnce(req, tokens, token),
   };
 }

@@ -104,7 +104,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       ...(config.persistedOperations ? { persistedOperations: config.persistedOperations } : {}),
     });
     httpServer.on('request', (req, res) => {
-      if (!fastPath?.(req, res)) void app(req, res);
+      if (!fastPath(req, res)) void app(req, res);
     });
     httpServer.on('clientError', clientErrorHandler(logger));
     if (config.metricsPort !== null) metricsServer = await startMetricsServer(metrics, config.metricsPort);
