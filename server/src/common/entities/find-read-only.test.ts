@@ -14,10 +14,11 @@ import { findReadOnlyRows, type FindReadOnlyOptions } from './find-read-only.js'
 
 type Row = Record<string, unknown>;
 
-// common/ names no domain: the two entities read here are taken from the registry by name.
+// common/ names no domain: the entities read here are taken from the registry by name.
 const entityNamed = (name: string) => entityClasses.find((entity) => entity.name === name) as EntityClass<object>;
 const Township = entityNamed('Township');
 const Deputy = entityNamed('Deputy');
+const MetricDefinition = entityNamed('MetricDefinition');
 
 /** A fork whose query builders are counted. */
 function countingFork(orm: MikroORM): { em: EntityManager; built: () => number } {
@@ -97,6 +98,17 @@ describe('findReadOnly: one statement per shape, every value answered as the bui
       ],
       [Deputy, (i) => ({ id: { $in: [deputies[i]!.id, deputies[i + 2]!.id] } }), { orderBy: { id: 'asc' } }],
       [Township, () => ({}), { orderBy: { code: 'desc', id: 'asc' }, limit: 2 }],
+      // the metric catalog's filter: the platform's rows (no county) or the county's
+      [
+        MetricDefinition,
+        (i) => ({ $or: [{ county: null }, { county: townships[i]!.county }] }),
+        { orderBy: { key: 'asc' } },
+      ],
+      [
+        Township,
+        (i) => ({ $or: [{ id: townships[i]!.id }, { code: townships[i + 1]!.code }] }),
+        { orderBy: { id: 'asc' } },
+      ],
     ];
     expect([a, b, c].every(Boolean)).toBe(true);
     for (const [index, [entity, where, options]] of cases.entries()) {

@@ -78,27 +78,51 @@ const isScalar = (value: unknown): value is Scalar =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /**
- * A filter of plain equalities and `$in` lists of scalars, as a shape (the keys, each value's type, each
- * list's length, the order, the limit and the lazy columns) and its values in key order; null for any
- * other filter. Two filters of one shape make the same statement with different parameters.
+ * A filter's parts as a shape: plain equalities, `null` (written `is null`, no parameter), `$in` lists of
+ * scalars, and `$or` of such filters (the metric catalog's "the platform's or the county's"); null for any
+ * other filter. `parts` name the keys, each value's type and each list's length; `values` are the
+ * parameters in the order met.
  */
-function shapeOf(where: unknown, options: FindReadOnlyOptions): { key: string; values: Scalar[] } | null {
-  if (typeof where !== 'object' || where === null || Object.getPrototypeOf(where) !== Object.prototype) return null;
-  const parts: string[] = [];
-  const values: Scalar[] = [];
+function shapeParts(where: unknown, parts: string[], values: Scalar[]): boolean {
+  if (typeof where !== 'object' || where === null || Object.getPrototypeOf(where) !== Object.prototype) return false;
   for (const [key, value] of Object.entries(where)) {
     if (isScalar(value)) {
       parts.push(`${key}=${typeof value}`);
       values.push(value);
       continue;
     }
+    if (value === null) {
+      parts.push(`${key}=null`);
+      continue;
+    }
+    if (key === '$or' && Array.isArray(value) && value.length > 0) {
+      parts.push('$or(');
+      for (const branch of value) {
+        if (!shapeParts(branch, parts, values)) return false;
+        parts.push('|');
+      }
+      parts.push(')');
+      continue;
+    }
     const list = (value as { $in?: unknown } | null)?.$in;
-    if (!Array.isArray(list) || list.length > MAX_LIST || Object.keys(value as object).length !== 1) return null;
+    if (!Array.isArray(list) || list.length > MAX_LIST || Object.keys(value as object).length !== 1) return false;
     const type = typeof list[0];
-    if (!list.every((item) => isScalar(item) && typeof item === type)) return null;
+    if (!list.every((item) => isScalar(item) && typeof item === type)) return false;
     parts.push(`${key} in ${list.length}×${type}`);
     values.push(...list);
   }
+  return true;
+}
+
+/**
+ * A filter as a shape (its parts, the order, the limit and the lazy columns) and its values; null for a
+ * filter the shapes do not cover. Two filters of one shape make the same statement with different
+ * parameters.
+ */
+function shapeOf(where: unknown, options: FindReadOnlyOptions): { key: string; values: Scalar[] } | null {
+  const parts: string[] = [];
+  const values: Scalar[] = [];
+  if (!shapeParts(where, parts, values)) return null;
   const order = options.orderBy ? JSON.stringify(options.orderBy) : '';
   return { key: `${parts.join('&')}|${order}|${options.limit ?? ''}|${(options.lazy ?? []).join(',')}`, values };
 }
