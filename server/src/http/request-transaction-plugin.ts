@@ -113,27 +113,36 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
         async willSendResponse({ contextValue, response }) {
           await opening?.catch(() => undefined);
           let failed = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) > 0 : true;
-          try {
-            if (contextValue.transaction.open && !contextValue.identityRevoked) {
-              // A read-only transaction's identity travelled with its first statement: only now is it known
-              // whether the session stands. If not, nothing it ran saw a tenant's rows (no setting was
-              // applied), and the answer is the refusal the auth checker gives a session known to be ended.
+          // A read-only transaction's identity travelled with its first statement: only now is it known
+          // whether the session stands. If not, nothing it ran saw a tenant's rows (no setting was applied),
+          // and the answer is the refusal the auth checker gives a session known to be ended. If the answer
+          // never came (the connection failed), the transaction still ends before the failure is reported.
+          let identityError: unknown;
+          if (contextValue.transaction.open && !contextValue.identityRevoked) {
+            try {
               await identityChecked(contextValue);
-              if (contextValue.identityRevoked && response.body.kind === 'single') {
-                const refusal = authErrors.sessionRevoked();
-                response.body.singleResult.data = null;
-                response.body.singleResult.errors = [
-                  { message: refusal.message, extensions: appErrorExtensions(refusal) },
-                ];
-                failed = true;
-              }
+            } catch (error) {
+              identityError = error;
+              failed = true;
             }
+            if (identityError === undefined && contextValue.identityRevoked && response.body.kind === 'single') {
+              const refusal = authErrors.sessionRevoked();
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                { message: refusal.message, extensions: appErrorExtensions(refusal) },
+              ];
+              failed = true;
+            }
+          }
+          try {
             await endRequestTransaction(contextValue, failed);
+            if (identityError !== undefined) throw identityError;
             if (wrote && !failed && replicaReads) {
               const lsn = await committedLsn(contextValue);
               if (lsn) response.http.headers.set(LSN_HEADER, lsn);
             }
-          } catch (error) {
+          } catch (caught) {
+            const error = identityError ?? caught;
             logger.error(error, 'closing the request transaction failed');
             if (response.body.kind === 'single') {
               const mapped = mapAvailabilityError(error);
