@@ -125,7 +125,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       apiTokenScopePlugin(),
       ...security.plugins,
       inputHygienePlugin<RequestContext>(),
-      ...(options.testHooks ? [testDelayPlugin<RequestContext>()] : []),
+      ...(options.testHooks ? [testDelayPlugin()] : []),
       requestTransactionPlugin({
         logger: options.logger,
         metrics: options.metrics,
