@@ -5,7 +5,8 @@ import { requestScope } from '../common/logging/request-scope.js';
 import type { RequestContext } from '../tenancy/request-context.js';
 import { resolvePersistedPost } from '../graphql/result-cache/persisted-operations.js';
 import { sendHttpError } from './http-error-body.js';
-import { httpErrors, MAX_BODY_BYTES } from './http.errors.js';
+import { MAX_BODY_BYTES } from './http.errors.js';
+import { answerRequestError } from './json-error-handler.js';
 import { requestIdOf } from './request-id-middleware.js';
 import { logWhenFinished } from './access-log-middleware.js';
 import { apiSecurityHeaders } from './security-headers.js';
@@ -25,6 +26,11 @@ export interface GraphQLFastPathOptions {
   metrics: Metrics;
 }
 
+const PATH = '/graphql';
+
+/** body-parser's refusal of a body that is not JSON, as express.json passes it to the error handler. */
+const BODY_NOT_JSON = Object.freeze({ type: 'entity.parse.failed', status: 400 });
+
 /** `application/json`, with no parameter or `charset=utf-8` only (what the dashboard and scripts send). */
 function isPlainJson(contentType: string | undefined): boolean {
   if (!contentType) return false;
@@ -35,7 +41,7 @@ function isPlainJson(contentType: string | undefined): boolean {
 
 /** Whether this request is one the fast path answers exactly as the Express route would. */
 function takes(req: IncomingMessage): boolean {
-  if (req.method !== 'POST' || req.url !== '/graphql') return false;
+  if (req.method !== 'POST' || req.url !== PATH) return false;
   const length = Number(req.headers['content-length']);
   const encoding = req.headers['content-encoding'];
   return (
@@ -91,7 +97,7 @@ export function graphqlFastPath(
   // how its `req.ip` reads the client's address with it.
   const trust = proxyaddr.compile([...options.trustedProxies]);
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    logWhenFinished(options.logger, req, res, '/graphql');
+    logWhenFinished(options.logger, req, res, PATH);
     const clientAddress = proxyaddr(req, trust);
     if (await options.rateLimit.refused(req, res, clientAddress)) return;
     const raw = await readBody(req);
@@ -101,8 +107,8 @@ export function graphqlFastPath(
     }
     const parsed = parseBody(raw);
     if (!parsed.ok) {
-      options.logger.warn('request body refused', { reason: 'entity.parse.failed', status: 400 });
-      sendHttpError(res, 400, httpErrors.bodyNotJson());
+      // as express.json refuses it: its error's type, answered by the same handler
+      answerRequestError(options.logger, BODY_NOT_JSON, req, res, PATH);
       return;
     }
     const refusal = resolvePersistedPost(options.persistedOperations, parsed.body);
@@ -135,16 +141,7 @@ export function graphqlFastPath(
     res.setHeader('x-request-id', requestId);
     for (const [name, value] of headers) res.setHeader(name, value);
     requestScope.run({ requestId }, () => {
-      serve(req, res).catch((error: unknown) => {
-        // as the Express route's error handler answers (json-error-handler.ts)
-        if (res.headersSent) {
-          options.logger.error(error, 'request failed after its response began', { path: '/graphql' });
-          req.socket.destroy();
-          return;
-        }
-        options.logger.error(error, 'unexpected error while handling a request', { path: '/graphql' });
-        sendHttpError(res, 500, httpErrors.internal());
-      });
+      serve(req, res).catch((error: unknown) => answerRequestError(options.logger, error, req, res, PATH));
     });
     return true;
   };

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../common/logging/logger.js';
 import type { AppError } from '../common/errors/app-error.js';
@@ -29,46 +30,55 @@ function errorStatus(error: unknown): number | undefined {
 }
 
 /**
- * The app's last error handler, instead of Express's (an HTML page with the stack and absolute paths,
- * and the stack printed to stderr as plain text): body-parser's refusals become coded JSON, anything
- * else a generic INTERNAL_SERVER_ERROR that is logged as one JSON line. Same in every mode.
+ * How a request that failed is answered (the Express app's last error handler, and the GraphQL fast path,
+ * which has no Express): body-parser's refusals become coded JSON, anything else a generic
+ * INTERNAL_SERVER_ERROR that is logged as one JSON line. `path` is the request's, without its query.
  */
-export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
-    const known = BODY_ERRORS[errorType(error) ?? ''];
-    const status = errorStatus(error);
-    if (res.headersSent) {
-      // too late for a clean answer: end the connection rather than send half a body as if whole
-      logger.error(error, 'request failed after its response began', { path: req.originalUrl.split('?')[0] });
-      req.socket.destroy();
-      return;
-    }
-    if (known) {
-      logger.warn('request body refused', { reason: errorType(error), status: known.status });
-      sendHttpError(res, known.status, known.error());
-      return;
-    }
-    if (status === 404) {
-      // express.static with fallthrough off: an asset that does not exist
-      sendHttpError(res, status, httpErrors.noSuchPath());
-      return;
-    }
-    if (status !== undefined && status < 500) {
-      // another client error raised by a parser (an aborted or mis-sized body): say so, nothing more
-      logger.warn('request refused', { reason: errorType(error) ?? 'client error', status });
-      sendHttpError(res, status, httpErrors.badRequest());
-      return;
-    }
-    logger.error(error, 'unexpected error while handling a request', { path: req.originalUrl.split('?')[0] });
-    sendHttpError(res, 500, httpErrors.internal());
-  };
+export function answerRequestError(
+  logger: Logger,
+  error: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): void {
+  const known = BODY_ERRORS[errorType(error) ?? ''];
+  const status = errorStatus(error);
+  if (res.headersSent) {
+    // too late for a clean answer: end the connection rather than send half a body as if whole
+    logger.error(error, 'request failed after its response began', { path });
+    req.socket.destroy();
+    return;
+  }
+  if (known) {
+    logger.warn('request body refused', { reason: errorType(error), status: known.status });
+    sendHttpError(res, known.status, known.error());
+    return;
+  }
+  if (status === 404) {
+    // express.static with fallthrough off: an asset that does not exist
+    sendHttpError(res, status, httpErrors.noSuchPath());
+    return;
+  }
+  if (status !== undefined && status < 500) {
+    // another client error raised by a parser (an aborted or mis-sized body): say so, nothing more
+    logger.warn('request refused', { reason: errorType(error) ?? 'client error', status });
+    sendHttpError(res, status, httpErrors.badRequest());
+    return;
+  }
+  logger.error(error, 'unexpected error while handling a request', { path });
+  sendHttpError(res, 500, httpErrors.internal());
 }
 
 /**
- * POST bodies of the JSON API must be JSON: anything else is refused with 415 before parsing. On
- * /graphql Apollo already answers coded JSON for other types (and must, for its CSRF check), so this
- * guards the routes Apollo does not own.
+ * The app's last error handler, instead of Express's (an HTML page with the stack and absolute paths,
+ * and the stack printed to stderr as plain text): `answerRequestError`. Same in every mode.
  */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    answerRequestError(logger, error, req, res, req.originalUrl.split('?')[0]!);
+  };
+}
+
 export function requireJsonBody(): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'POST' || req.is('application/json')) {
