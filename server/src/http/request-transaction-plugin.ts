@@ -16,7 +16,7 @@ import type { Logger } from '../common/logging/logger.js';
 import { isPublicOperation } from '../modules/auth/public-operations.js';
 import type { Metrics } from '../observability/metrics.js';
 import { TenantBulkhead } from './tenant-bulkhead.js';
-import { appErrorExtensions } from '../common/errors/app-error.js';
+import { httpErrorBody } from './http-error-body.js';
 import { INTERNAL_ERROR } from '../common/errors/format-graphql-error.js';
 
 /**
@@ -126,11 +126,8 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
               failed = true;
             }
             if (identityError === undefined && contextValue.identityRevoked && response.body.kind === 'single') {
-              const refusal = authErrors.sessionRevoked();
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [
-                { message: refusal.message, extensions: appErrorExtensions(refusal) },
-              ];
+              response.body.singleResult.errors = httpErrorBody(authErrors.sessionRevoked()).errors;
               failed = true;
             }
           }
@@ -147,17 +144,14 @@ export function requestTransactionPlugin(options: RequestTransactionPluginOption
             if (response.body.kind === 'single') {
               const mapped = mapAvailabilityError(error);
               response.body.singleResult.data = null;
-              response.body.singleResult.errors = [
-                mapped
-                  ? {
-                      message: mapped.message,
-                      extensions: appErrorExtensions(mapped),
-                    }
-                  : {
+              response.body.singleResult.errors = mapped
+                ? httpErrorBody(mapped).errors
+                : [
+                    {
                       message: '服务器内部错误 / Internal server error',
                       extensions: { code: 'INTERNAL_SERVER_ERROR', reason: INTERNAL_ERROR },
                     },
-              ];
+                  ];
             }
           } finally {
             release?.();
