@@ -37,8 +37,9 @@ function emptyResult(command: string): QueryResult {
  * - Anything else that follows (a named prepared statement, a statement with parameters, a cursor, a
  *   callback-style call) first sends what is held on its own, as before.
  *
- * A one-statement read thus makes two round trips instead of four, and a quarterly submission five instead
- * of six. held-statements-client.test.ts counts the messages on the wire.
+ * A one-statement read thus makes one round trip instead of four (begin, identity, statement, commit), and
+ * a quarterly submission five instead of six. held-statements-client.test.ts counts the messages on the
+ * wire.
  */
 export class HeldStatementsClient extends pg.Client {
   /**
@@ -157,7 +158,8 @@ function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown 
     return Promise.resolve(emptyResult('BEGIN'));
   }
   const deferredId = deferredIdOf(text);
-  if (deferredId !== null && beginHeld && this.held.at(-1) && BEGIN.test(this.held.at(-1)!.text)) {
+  const last = this.held.at(-1);
+  if (deferredId !== null && last && BEGIN.test(last.text)) {
     // The transaction's first statement, whose rows its caller asks for later: it travels with the next.
     this.held.push({ text, deferredId });
     holdDeferred(deferredId, () => {
