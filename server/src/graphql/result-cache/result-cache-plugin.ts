@@ -104,6 +104,8 @@ export function resultCachePlugin(cache: ResultCache | null, metrics?: Metrics):
             await identityChecked(contextValue);
             const { dataVersion } = contextValue.transaction;
             if (dataVersion !== undefined) key = lookUpAnswer(null, requestContext, dataVersion)?.key ?? null;
+            // a miss, as the lookup before execution counted it (the probe before the transaction counts none)
+            if (key !== null) metrics?.countResultCache('miss');
           }
           if (key === null || response.body.kind !== 'single') return;
           const { singleResult } = response.body;

@@ -42,9 +42,11 @@ describe('result cache and persisted operations (#19 part 4)', () => {
 
   it('answers a repeated query from the cache: no data statement, the same answer, a hit on /metrics', async () => {
     const hitsBefore = await metric('hit');
+    const missesBefore = await metric('miss');
     const first = await t.countStatements(TOWNSHIPS, { first: 10 });
     expect(first.response.errors).toBeUndefined();
     expect(first.statements).toBeGreaterThan(0);
+    expect(await metric('miss')).toBe(missesBefore + 1);
     const controlBefore = t.server.statements.transactionControl;
     const setupBefore = t.server.statements.sessionSetup;
     const second = await t.countStatements(TOWNSHIPS, { first: 10 });
@@ -54,9 +56,11 @@ describe('result cache and persisted operations (#19 part 4)', () => {
     expect(t.server.statements.sessionSetup - setupBefore).toBe(1);
     expect(second.response).toEqual(first.response);
     expect(await metric('hit')).toBe(hitsBefore + 1);
+    expect(await metric('miss')).toBe(missesBefore + 1);
     // other variables are another answer
     const other = await t.countStatements(TOWNSHIPS, { first: 2 });
     expect(other.statements).toBeGreaterThan(0);
+    expect(await metric('miss')).toBe(missesBefore + 2);
     expect((other.response.data as unknown as Townships).townships.nodes).toHaveLength(2);
   });
 
