@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createLogger } from '../common/logging/logger.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 import { captureLog, sample } from '../test-support/log-capture.js';
+import { MAX_BODY_BYTES } from './http.errors.js';
 
 interface Answer {
   status: number;
@@ -15,13 +16,19 @@ const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer
 
 const REGISTERED = 'query Registered { townships(first: 2) { nodes { id } } }';
 const REGISTERED_HASH = createHash('sha256').update(REGISTERED).digest('hex');
+/** A query padded with blanks to exactly the body limit: still taken by the fast path. */
+function atTheLimit(): string {
+  const text = JSON.stringify({ query: '{ __typename }' });
+  return `${text.slice(0, -1)}${' '.repeat(MAX_BODY_BYTES - Buffer.byteLength(text))}}`;
+}
+
 const persisted = (hash: string) =>
   JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
 
 /** Sends a POST with a Content-Length (the fast path), or chunked (which only Express takes). */
-function send(url: string, body: string, headers: Record<string, string>, chunked: boolean): Promise<Answer> {
+function send(url: string, body: string | Buffer, headers: Record<string, string>, chunked: boolean): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const bytes = Buffer.from(body, 'utf8');
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const req = httpRequest(
       url,
       {
@@ -99,6 +106,25 @@ describe('the GraphQL fast path answers as the Express route does', () => {
       'anonymous',
       JSON.stringify({ query: '{ townships(first: 1) { totalCount } }' }),
     ],
+    [
+      'a NUL and a lone surrogate in a variable',
+      'query',
+      JSON.stringify({
+        query: 'query One($id: ID!) { township(id: $id) { name } }',
+        variables: { id: 'a\u0000b\ud800' },
+      }),
+    ],
+    [
+      'bytes that are not UTF-8',
+      'query',
+      Buffer.concat([
+        Buffer.from('{"query":"{ __typename }","note":"'),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+        Buffer.from('"}'),
+      ]),
+    ],
+    ['a byte order mark before the JSON', 'query', `\ufeff${JSON.stringify({ query: '{ __typename }' })}`],
+    ['a body of exactly the size limit', 'query', atTheLimit()],
   ])('%s', async (_name, who, body) => {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
