@@ -35,7 +35,7 @@ const identityValid = (byCounty: boolean) => {
       end $$;`;
 };
 
-const bumpDataVersion = (everyCounty: boolean) => `create or replace function renda_bump_data_version() returns trigger language plpgsql security definer set search_path = pg_catalog, public as $fn$
+export const bumpDataVersion = (everyCounty: boolean) => `create or replace function renda_bump_data_version() returns trigger language plpgsql security definer set search_path = pg_catalog, public as $fn$
     declare
       col constant text := tg_argv[0];
       source text;

@@ -2,7 +2,7 @@
  * The Citus forms of the trigger functions that write beside each change: the audit log and the result
  * cache's data version (county_data_change). Keep them in step with their one-server forms (migrations
  * tenancy/write_path, report_value_statement_audit, data_version_without_lock,
- * identity_and_version_by_county); `*.citus.test.ts` checks
+ * identity_and_version_by_county, cheaper_write_triggers); `*.citus.test.ts` checks
  * that both write what they write on one server.
  *
  * On the cluster a trigger runs on a shard, on a worker, and Citus lets it reach other shards only when
@@ -58,12 +58,18 @@ begin
   -- this node's own copy)
   if platform then
     select array_agg(c.id order by c.id) into counties from public.county c;
+  elsif cardinality(counties) = 1 and counties[1]::text = current_setting('renda.changed_county', true) then
+    -- this transaction already appended the county's row here (migration cheaper_write_triggers)
+    return null;
   end if;
   foreach county in array coalesce(counties, '{}') loop
     if public.renda_shard_is_local('public.county_data_change', county) then
       insert into public.county_data_change (county_id) values (county) returning id into added;
       if added % 64 = 0 and current_setting('transaction_isolation') = 'read committed' then
         perform public.renda_compact_data_version(county);
+      end if;
+      if not platform and cardinality(counties) = 1 then
+        perform set_config('renda.changed_county', county::text, true);
       end if;
     end if;
   end loop;

@@ -181,4 +181,35 @@ describe('county data version: lock-free, snapshot-exact, compacted without loss
       expect(await changeRows(client)).toBe(rows);
     });
   });
+
+  it('a transaction raises its county’s version once, however many of its statements write there', async () => {
+    await withClient(async (client) => {
+      const before = { version: await version(client), rows: await changeRows(client) };
+      await client.query('begin');
+      for (const township of townships) await touch(client, township);
+      await client.query(`update deputy set name = name where county_id = $1 and township_id = $2`, [
+        county,
+        townships[0],
+      ]);
+      // the writing transaction sees its own change at once
+      expect(await version(client)).toBe(before.version + 1n);
+      await client.query('commit');
+      expect(await version(client)).toBe(before.version + 1n);
+      expect(await changeRows(client)).toBe(before.rows + 1);
+    });
+  });
+
+  it('a savepoint rolled back takes its change row with it, and the next write appends one again', async () => {
+    await withClient(async (client) => {
+      const before = await version(client);
+      await client.query('begin');
+      await client.query('savepoint first');
+      await touch(client, townships[0]!);
+      await client.query('rollback to savepoint first');
+      expect(await version(client)).toBe(before);
+      await touch(client, townships[1]!);
+      await client.query('commit');
+      expect(await version(client)).toBe(before + 1n);
+    });
+  });
 });

@@ -142,4 +142,27 @@ describe('audit log', () => {
     );
     expect(count.rows[0]!.n).toBe('0');
   });
+
+  it('runs per row no function that PostgreSQL parses and plans again for every call', async () => {
+    // A `language sql` function that is security definer or has a `set` clause is never inlined; before
+    // PostgreSQL 18 each call plans its body again: once per audited row (migration cheaper_write_triggers).
+    const { rows } = await withDatabaseClient(t.database.url, (su) =>
+      su.query<{ caller: string; callee: string }>(
+        `select t.proname as caller, f.proname as callee
+           from pg_proc t
+           join pg_proc f on f.pronamespace = 'public'::regnamespace and t.prosrc ~ ('\\m' || f.proname || '\\(')
+           join pg_language l on l.oid = f.prolang
+          where t.pronamespace = 'public'::regnamespace and t.proname in ('renda_audit', 'renda_audit_statement')
+            and l.lanname = 'sql' and (f.prosecdef or f.proconfig is not null)`,
+      ),
+    );
+    expect(rows).toEqual([]);
+    // and the check sees the calls it is about: the redaction each audit row goes through
+    const called = await withDatabaseClient(t.database.url, (su) =>
+      su.query<{ n: number }>(
+        `select count(*)::int as n from pg_proc where proname in ('renda_audit', 'renda_audit_statement') and prosrc ~ 'renda_redact_pii\\('`,
+      ),
+    );
+    expect(called.rows[0]!.n).toBe(2);
+  });
 });
