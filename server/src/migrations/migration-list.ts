@@ -32,6 +32,7 @@ import { Migration20261207093330_activation_by_county } from './Migration2026120
 import { Migration20261207105834_identity_and_version_by_county } from './Migration20261207105834_identity_and_version_by_county.js';
 import { Migration20261207161500_identity_functions_plpgsql } from './Migration20261207161500_identity_functions_plpgsql.js';
 import { Migration20261207190000_cheaper_write_triggers } from './Migration20261207190000_cheaper_write_triggers.js';
+import { Migration20261207200000_implied_tenant_keys } from './Migration20261207200000_implied_tenant_keys.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -89,4 +90,5 @@ export const migrationList: MigrationObject[] = [
     class: Migration20261207161500_identity_functions_plpgsql,
   },
   { name: 'Migration20261207190000_cheaper_write_triggers', class: Migration20261207190000_cheaper_write_triggers },
+  { name: 'Migration20261207200000_implied_tenant_keys', class: Migration20261207200000_implied_tenant_keys },
 ];

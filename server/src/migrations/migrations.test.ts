@@ -13,7 +13,8 @@ import { migrationList } from './migration-list.js';
  * (Migration20261207014000_shard_keys). So the drift MikroORM computes holds, for those tables only, the
  * single-column primary keys and foreign keys it would put back (dropping the composite ones). Each such statement is explained only
  * when the database has the composite form of it: the primary key starts with `id` and adds `county_id`,
- * the foreign key of that name references the same table through `county_id` and the same column.
+ * the foreign key of that name references the same table through `county_id` and the same column (a drop
+ * only beside the add that puts the single-column key back).
  * Anything else is real drift.
  */
 async function shardKeyDrift(orm: MikroORM, drift: string) {
@@ -33,7 +34,9 @@ async function shardKeyDrift(orm: MikroORM, drift: string) {
     const dropped = /^alter table "(\w+)" drop constraint "(\w+_foreign)"$/.exec(statement);
     if (dropped) {
       const existing = keys.find((k) => k.table === dropped[1] && k.name === dropped[2] && k.type === 'f');
-      return existing?.columns[0] !== 'county_id';
+      // explained only beside the single-column key it would put back; a drop alone is real drift
+      const putBack = statements.some((s) => s.startsWith(`alter table "${dropped[1]}" add constraint "${dropped[2]}" `));
+      return existing?.columns[0] !== 'county_id' || !putBack;
     }
     const fk = /^alter table "(\w+)" add constraint "(\w+)" foreign key \("(\w+)"\) references "(\w+)" \("id"\)/.exec(statement);
     if (fk) {

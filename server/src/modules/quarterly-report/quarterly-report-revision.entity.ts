@@ -1,7 +1,7 @@
 import type { Ref } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../tenancy/tenant-entity.js';
+import { TenancyImpliedByParent, TenantEntity } from '../../tenancy/tenant-entity.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import { RevisionValue } from './revision-value.js';
 
@@ -11,6 +11,7 @@ import { RevisionValue } from './revision-value.js';
  */
 @ObjectType({ description: '季度报表的一次报送（修订版本）' })
 @Entity({ tableName: 'quarterly_report_revision' })
+@TenancyImpliedByParent()
 @Unique({ name: 'quarterly_report_revision_report_id_revision_unique', properties: ['county', 'report', 'revision'] })
 @Unique({
   name: 'quarterly_report_revision_township_id_idempotency_key_unique',

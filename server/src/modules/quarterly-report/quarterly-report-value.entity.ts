@@ -1,7 +1,7 @@
 import type { Ref } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { TenantEntity } from '../../tenancy/tenant-entity.js';
+import { TenancyImpliedByParent, TenantEntity } from '../../tenancy/tenant-entity.js';
 import { FigureQualifier } from '../../common/enums/figure-qualifier.enum.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 
@@ -11,6 +11,7 @@ import { QuarterlyReport } from './quarterly-report.entity.js';
  */
 @ObjectType({ description: '季度报表指标值' })
 @Entity({ tableName: 'quarterly_report_value' })
+@TenancyImpliedByParent()
 @Unique({ name: 'quarterly_report_value_report_id_metric_key_unique', properties: ['county', 'report', 'metricKey'] })
 export class QuarterlyReportValue extends TenantEntity {
   @ManyToOne(() => QuarterlyReport, { ref: true, deleteRule: 'cascade' })
