@@ -2,7 +2,7 @@ import { scaleRefs } from '@renda/seeds/dist/scale/scale-rows.js';
 import { OPEN_QUARTER, countyOfTownship, type ScaleTier } from '@renda/seeds/dist/scale/scale-tiers.js';
 import { withClient } from './with-client.js';
 import { mintToken } from './identity.js';
-import { send, type PreparedRequest } from './requests.js';
+import { keepAliveSender, type PreparedRequest } from './requests.js';
 
 export interface QuarterCloseResult {
   townships: number;
@@ -72,6 +72,7 @@ export async function runQuarterClose(options: {
   let next = 0;
   let failed = 0;
   let retried = 0;
+  const { send, close } = keepAliveSender();
   const submitOne = async (township: number) => {
     const url = options.urls[township % options.urls.length]!;
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -85,11 +86,15 @@ export async function runQuarterClose(options: {
     failed++;
   };
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      while (next < townships) await submitOne(next++);
-    }),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: options.concurrency }, async () => {
+        while (next < townships) await submitOne(next++);
+      }),
+    );
+  } finally {
+    close();
+  }
   const seconds = (performance.now() - started) / 1000;
   const stored = await withClient(options.ownerUrl, async (client) => {
     // Two statements, not a scalar subquery beside the aggregates: Citus cannot push that down.
