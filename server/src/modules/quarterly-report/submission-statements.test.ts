@@ -58,6 +58,8 @@ describe('the submission statements', () => {
       expect(sql).not.toMatch(/insert into [^(]+\([^)]*\)\s*select/i);
       expect(/\bdelete from quarterly_report_value\b/.test(sql)).toBe(replacing);
       expect(/\binsert into quarterly_report_value\b/.test(sql)).toBe(values.length > 0);
+      // only a report that stood before may already hold a value row for a metric
+      expect(/\bon conflict\b/.test(sql)).toBe(replacing && values.length > 0);
       expect(params.filter((p) => p === 'county')).toHaveLength(1 + values.length + (replacing ? 1 : 0));
     }
   });

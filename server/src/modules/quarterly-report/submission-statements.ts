@@ -75,6 +75,20 @@ export interface StoreArgs {
 }
 
 /**
+ * On a resubmission, a value row may already stand for the metric. A report the upsert has just created
+ * has none (its id is new), and a plain insert skips the arbiter index's extra probe and the speculative
+ * insertion's records: about 0.07 of 2 ms per submission (pgbench, national tier).
+ */
+const UPSERT_VALUES = `
+      on conflict (county_id, report_id, metric_key) do update
+        set recorded_value = excluded.recorded_value, reported_value = excluded.reported_value,
+            qualifier = excluded.qualifier, override_reason = excluded.override_reason,
+            provenance = excluded.provenance, updated_at = excluded.updated_at
+        where (v.recorded_value, v.reported_value, v.qualifier, v.override_reason, v.provenance)
+              is distinct from (excluded.recorded_value, excluded.reported_value, excluded.qualifier,
+                                excluded.override_reason, excluded.provenance)`;
+
+/**
  * After the upsert applied: the revision, the value rows and, on a resubmission, the removal of metrics
  * no longer given. Values are upserted by metric (a changed figure is an UPDATE of its row, an unchanged
  * one is left alone, each change audited as such) rather than deleted and inserted again: a delete and
@@ -99,14 +113,7 @@ export function storeStatement(a: StoreArgs): { sql: string; params: unknown[] }
     parts.push(`value_rows as (
       insert into quarterly_report_value as v (id, created_at, updated_at, township_id, county_id, provenance, report_id,
         metric_key, recorded_value, reported_value, qualifier, override_reason)
-      values ${rows.join(', ')}
-      on conflict (county_id, report_id, metric_key) do update
-        set recorded_value = excluded.recorded_value, reported_value = excluded.reported_value,
-            qualifier = excluded.qualifier, override_reason = excluded.override_reason,
-            provenance = excluded.provenance, updated_at = excluded.updated_at
-        where (v.recorded_value, v.reported_value, v.qualifier, v.override_reason, v.provenance)
-              is distinct from (excluded.recorded_value, excluded.reported_value, excluded.qualifier,
-                                excluded.override_reason, excluded.provenance))`);
+      values ${rows.join(', ')}${a.replacing ? UPSERT_VALUES : ''})`);
     a.values.forEach((v, i) =>
       params.push(
         a.valueIds[i],
