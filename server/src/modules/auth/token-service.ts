@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
 import type { Identity } from '../../tenancy/identity.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
@@ -28,7 +29,11 @@ export interface BearerScheme {
  * token that never expires is refused.
  */
 export class TokenService {
-  private readonly key: Uint8Array;
+  /**
+   * Imported once: given the secret's bytes, jose imports a key for every token it signs or verifies, a
+   * Web Crypto job of its own on each request.
+   */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(
     secret: string,
@@ -37,7 +42,13 @@ export class TokenService {
     private readonly schemes: readonly BearerScheme[] = [],
   ) {
     if (ttlSeconds > MAX_TOKEN_TTL_SECONDS) throw new Error(`token lifetime is capped at ${MAX_TOKEN_TTL_SECONDS} s`);
-    this.key = new TextEncoder().encode(secret);
+    this.key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async issue(identity: Identity): Promise<{ token: string; expiresAt: Date }> {
@@ -55,7 +66,7 @@ export class TokenService {
       .setIssuer(ISSUER)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + this.ttlSeconds)
-      .sign(this.key);
+      .sign(await this.key);
     return { token, expiresAt };
   }
 
@@ -64,7 +75,7 @@ export class TokenService {
     const scheme = this.schemes.find((candidate) => candidate.accepts(token));
     if (scheme) return scheme.authenticate(token);
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         issuer: ISSUER,
         algorithms: ['HS256'],
         requiredClaims: ['exp', 'iat', 'iss', 'sub'],
