@@ -2,7 +2,7 @@ import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/c
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start transaction)\b/i;
 // the identity statement, and the result cache's probe of the same (tenancy/apply-identity.ts)
-const SESSION_SETUP = /^\s*select (set_config|renda_identity_valid)\(/i;
+const SESSION_SETUP = /^\s*(select (set_config|renda_identity_valid)|execute renda_identity)\(/i;
 
 /** One statement as PostgreSQL received it: its text and, for prepared statements, the parameters. */
 export interface RecordedStatement {

@@ -65,6 +65,28 @@ describe('the identity statement', () => {
     expect(replanned).toEqual([]);
   });
 
+  it('is prepared once per connection of the application role, and a request executes it', async () => {
+    const em = app.em.fork() as EntityManager;
+    await em.begin({ readOnly: true });
+    try {
+      const applied = await applyIdentity(em, clerk);
+      expect(applied.valid).toBe(true);
+      // the same connection: prepared when it connected, executed since (a generic or custom plan kept)
+      const [row] = await em.execute<{ n: number; statement: string }[]>(
+        `select count(*)::int as n, min(statement) as statement from pg_prepared_statements where name = 'renda_identity'`,
+      );
+      expect(row!.n).toBe(1);
+      expect(row!.statement).toContain('renda_identity_valid(');
+    } finally {
+      await em.rollback();
+    }
+    // the owner's connections (which also migrate, before the functions exist) do not prepare it
+    const [owned] = await owner.em.execute<{ n: number }[]>(
+      `select count(*)::int as n from pg_prepared_statements where name = 'renda_identity'`,
+    );
+    expect(owned!.n).toBe(0);
+  });
+
   it('applies the settings when the session stands and none when it does not', async () => {
     const settingsAfter = async (identity: Identity) => {
       const em = app.em.fork() as EntityManager;

@@ -35,6 +35,38 @@ export const IDENTITY_STATEMENT =
      from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid), cast(? as uuid)), false) as valid
            offset 0) v`;
 
+/** The types of the identity statement's parameters, in `identityParams`' order. */
+const IDENTITY_PARAM_TYPES = [
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'boolean',
+  'uuid',
+  'uuid',
+  'integer',
+  'uuid',
+  'uuid',
+];
+
+/**
+ * The identity statement as a session's prepared statement. The application role's pools run it on every
+ * new connection (database/create-orm.ts), and a request sends `EXECUTE_IDENTITY`: PostgreSQL parses,
+ * analyses and plans the statement once per connection instead of once per request, and the execute still
+ * travels as plain text, with the begin and the first read in one message (held-statements-client.ts).
+ * About 40–55 µs less per request (`begin; <identity>; select 1; commit` on one connection: 170–280 µs
+ * with the statement inlined, 128–157 µs executed). A prepared statement outlives a rolled-back transaction.
+ */
+export const PREPARE_IDENTITY = `prepare renda_identity(${IDENTITY_PARAM_TYPES.join(', ')}) as ${(() => {
+  let index = 0;
+  return IDENTITY_STATEMENT.replace(/\?/g, () => `$${++index}`);
+})()}`;
+
+/** Runs the prepared identity statement: `?` placeholders in the order `identityParams` gives. */
+export const EXECUTE_IDENTITY = `execute renda_identity(${IDENTITY_PARAM_TYPES.map(() => '?').join(', ')})`;
+
 /** The identity statement's parameters, in its placeholders' order. */
 export function identityParams(identity: Identity, options: { genericPlans?: boolean } = {}): unknown[] {
   const deputy = identity.role === UserRole.DEPUTY;
@@ -89,7 +121,7 @@ export async function applyIdentity(
   options: { genericPlans?: boolean } = {},
 ): Promise<AppliedIdentity> {
   const rows = await em.execute<{ valid: boolean; data_version: string }[]>(
-    IDENTITY_STATEMENT,
+    EXECUTE_IDENTITY,
     identityParams(identity, options),
   );
   const row = rows[0];
@@ -106,7 +138,7 @@ export async function applyIdentity(
 export async function deferIdentity(em: EntityManager, identity: Identity): Promise<() => Promise<AppliedIdentity>> {
   const rows = await executeDeferred<{ valid: boolean; data_version: string }>(
     em,
-    IDENTITY_STATEMENT,
+    EXECUTE_IDENTITY,
     identityParams(identity),
   );
   return async () => {
