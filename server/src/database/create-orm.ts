@@ -8,8 +8,6 @@ import { StatementCounter } from './statement-counter.js';
 import { sslOptionsFromUrl } from './ssl-options.js';
 import { releaseBrokenConnections } from './release-broken-connections.js';
 import { HeldStatementsClient } from './held-statements-client.js';
-import { DATABASE_ROLES } from './database-roles.js';
-import { PREPARE_IDENTITY } from '../tenancy/apply-identity.js';
 
 export interface CreateOrmOptions {
   clientUrl: string;
@@ -49,7 +47,6 @@ export function ormOptions(options: CreateOrmOptions): Options {
       ...(ssl ? { ssl } : {}),
       onPoolCreated: (pool: Pool) => {
         releaseBrokenConnections(pool);
-        if (roleOf(url) === DATABASE_ROLES.app) prepareIdentityOnConnect(pool);
         onPoolCreated?.(name, pool);
       },
     };
@@ -96,21 +93,4 @@ export function ormOptions(options: CreateOrmOptions): Options {
 
 export async function createOrm(options: CreateOrmOptions): Promise<MikroORM> {
   return MikroORM.init(ormOptions(options));
-}
-
-function roleOf(url: string): string {
-  return decodeURIComponent(new URL(url).username);
-}
-
-/**
- * The application role's connections prepare the identity statement first (tenancy/apply-identity.ts,
- * PREPARE_IDENTITY). The pool emits `connect` before it hands the new connection out, and pg sends a
- * connection's statements in order, so the prepare is there before any request's execute. Only the
- * application role runs it: the owner's connections also serve migrations, before the functions exist. A
- * failed prepare surfaces in the first request on that connection, whose execute then fails.
- */
-function prepareIdentityOnConnect(pool: Pool): void {
-  pool.on('connect', (client) => {
-    client.query(PREPARE_IDENTITY).catch(() => undefined);
-  });
 }

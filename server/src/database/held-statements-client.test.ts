@@ -5,6 +5,7 @@ import { createOrm } from './create-orm.js';
 import { executePrepared } from './prepared-statement.js';
 import { HeldStatementsClient } from './held-statements-client.js';
 import { executeDeferred } from './deferred-statement.js';
+import { sessionStatement } from './session-statements.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 
 /** pg's wire connection: `query` sends one simple-protocol message, `parse` starts an extended one. */
@@ -303,5 +304,51 @@ describe('HeldStatementsClient: BEGIN, and a read-only transaction’s end, trav
     } finally {
       client.release();
     }
+  });
+
+  describe('a session statement', () => {
+    const PROBE = sessionStatement('renda_test_probe', ['text'], `select ?::text || '!' as probe`);
+    const executeProbe = (em: ReturnType<typeof orm.em.fork>, value: string) =>
+      em.execute<{ probe: string }[]>(PROBE, [value]);
+
+    it('is prepared in the same message as its first execute on a connection, and only then', async () => {
+      const em = orm.em.fork();
+      await em.begin({ readOnly: true });
+      const [first] = await executeProbe(em, 'a');
+      await em.commit();
+      await em.begin({ readOnly: true });
+      const [second] = await executeProbe(em, 'b');
+      await em.commit();
+      expect([first!.probe, second!.probe]).toEqual(['a!', 'b!']);
+      const carried = sent.filter((text) => /renda_test_probe/.test(text));
+      expect(carried).toHaveLength(2);
+      expect(carried[0]).toMatch(
+        /^prepare renda_test_probe\(text\) as select \$1::text.*;\nstart transaction read only;\nexecute renda_test_probe\('a'\)$/s,
+      );
+      expect(carried[1]).not.toMatch(/prepare/);
+    });
+
+    it('is prepared again after PostgreSQL says the connection lacks it', async () => {
+      const em = orm.em.fork();
+      await executeProbe(em, 'c');
+      // the statement goes away behind the client's back, as when a prepare failed
+      await em.execute('deallocate renda_test_probe');
+      await expect(executeProbe(em, 'd')).rejects.toMatchObject({ code: '26000' });
+      const [row] = await executeProbe(em, 'e');
+      expect(row!.probe).toBe('e!');
+    });
+
+    it('keeps its prepare for the next execute when its transaction ends before any statement', async () => {
+      // a statement this connection has not prepared yet
+      const other = sessionStatement('renda_test_probe_later', ['text'], `select ?::text || '~' as probe`);
+      const em = orm.em.fork();
+      await em.begin({ readOnly: true });
+      await executeDeferred(em, other, ['f']);
+      // nothing ran: the begin, the prepare and the deferred execute are dropped unsent
+      await em.rollback();
+      expect(sent.filter((text) => /renda_test_probe_later/.test(text))).toEqual([]);
+      const [row] = await em.execute<{ probe: string }[]>(other, ['g']);
+      expect(row!.probe).toBe('g~');
+    });
   });
 });

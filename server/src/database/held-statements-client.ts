@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { deferredIdOf, holdDeferred, settleDeferred } from './deferred-statement.js';
+import { executedSessionStatement, missingSessionStatement } from './session-statements.js';
 
 /** `begin` or `start transaction …` as kysely sends it (`postgres-driver.js`, beginTransaction): one statement. */
 const BEGIN = /^\s*(begin|start\s+transaction)\b[^;]*$/i;
@@ -34,6 +35,11 @@ function emptyResult(command: string): QueryResult {
  *   right after a held begin is held too and answered at once with no rows; its real rows go to its
  *   caller when it has travelled with the next statement (`begin; <identity>; <statement>`: one round
  *   trip for the request's first read instead of two), or when the caller asks for them first.
+ * - **A session statement's first execute** (database/session-statements.ts) brings its `PREPARE` along,
+ *   held before the begin, so the prepare travels in the same message and a deferred statement still
+ *   follows its begin. The connection remembers what it prepared; a transaction that ends before any
+ *   statement drops the prepare with the begin, and an execute that PostgreSQL says has no prepared
+ *   statement (26000, when a prepare failed) has it sent again next time.
  * - Anything else that follows (a named prepared statement, a statement with parameters, a cursor, a
  *   callback-style call) first sends what is held on its own, as before.
  *
@@ -51,6 +57,8 @@ export class HeldStatementsClient extends pg.Client {
   inReadOnly = false;
   /** Sends a held end on its own when no statement came to carry it. */
   flushTimer: NodeJS.Timeout | null = null;
+  /** Session statements this connection has prepared (or holds the prepare of). */
+  prepared = new Set<string>();
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -62,6 +70,8 @@ export class HeldStatementsClient extends pg.Client {
 interface Held {
   text: string;
   deferredId?: number;
+  /** The session statement this held `PREPARE` defines. */
+  prepares?: string;
 }
 
 /**
@@ -114,10 +124,27 @@ function sendWithHeld(client: HeldStatementsClient, held: Held[], text: string |
       return own.length === 1 ? own[0] : own;
     },
     (error: unknown) => {
+      forgetMissing(client, error);
       for (const h of held) if (h.deferredId !== undefined) settleDeferred(h.deferredId, { error });
       throw error;
     },
   );
+}
+
+/** A session statement PostgreSQL says this connection lacks is prepared again with its next execute. */
+function forgetMissing(client: HeldStatementsClient, error: unknown): void {
+  const missing = missingSessionStatement(error);
+  if (missing) client.prepared.delete(missing);
+}
+
+/** Holds the `PREPARE` of the session statement `text` executes, when this connection has not prepared it. */
+function holdPrepare(client: HeldStatementsClient, text: string): void {
+  const session = executedSessionStatement(text);
+  if (!session || client.prepared.has(session.name)) return;
+  client.prepared.add(session.name);
+  // before a held begin: a deferred statement must follow its begin directly
+  const begin = client.held.findIndex((held) => BEGIN.test(held.text));
+  client.held.splice(begin < 0 ? client.held.length : begin, 0, { text: session.prepare, prepares: session.name });
 }
 
 /**
@@ -152,6 +179,7 @@ function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown 
     return sent.then(() => sendQuery.apply(this, args));
   }
   const text = args[0];
+  holdPrepare(this, text);
   const beginHeld = this.held.some((held) => BEGIN.test(held.text));
   if (BEGIN.test(text) && !beginHeld) {
     this.held.push({ text });
@@ -174,6 +202,7 @@ function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown 
       // No statement ran: nothing was opened on the server, nothing to end. A deferred statement held
       // behind the begin is dropped with it.
       dropDeferred(this.held, 'its transaction ended first');
+      for (const held of this.held) if (held.prepares) this.prepared.delete(held.prepares);
       this.held = this.held.filter((held) => END.test(held.text));
       return Promise.resolve(emptyResult(command));
     }
@@ -187,7 +216,13 @@ function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown 
       return Promise.resolve(emptyResult(command));
     }
   }
-  if (this.held.length === 0) return sendQuery.apply(this, args);
+  if (this.held.length === 0) {
+    const sent = sendQuery.apply(this, args) as Promise<unknown>;
+    return sent.catch((error: unknown) => {
+      forgetMissing(this, error);
+      throw error;
+    });
+  }
   // A multi-statement message answers with one result per statement; the held ones' come first.
   return sendWithHeld(this, takeHeld(this), text);
 }

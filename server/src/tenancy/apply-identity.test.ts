@@ -65,13 +65,13 @@ describe('the identity statement', () => {
     expect(replanned).toEqual([]);
   });
 
-  it('is prepared once per connection of the application role, and a request executes it', async () => {
+  it('is prepared on a connection with its first request, and requests execute it', async () => {
     const em = app.em.fork() as EntityManager;
     await em.begin({ readOnly: true });
     try {
       const applied = await applyIdentity(em, clerk);
       expect(applied.valid).toBe(true);
-      // the same connection: prepared when it connected, executed since (a generic or custom plan kept)
+      // the same connection: prepared with the first request's identity and kept
       const [row] = await em.execute<{ n: number; statement: string }[]>(
         `select count(*)::int as n, min(statement) as statement from pg_prepared_statements where name = 'renda_identity'`,
       );
@@ -80,7 +80,7 @@ describe('the identity statement', () => {
     } finally {
       await em.rollback();
     }
-    // the owner's connections (which also migrate, before the functions exist) do not prepare it
+    // a connection that has not run the identity has not prepared it (the owner's here)
     const [owned] = await owner.em.execute<{ n: number }[]>(
       `select count(*)::int as n from pg_prepared_statements where name = 'renda_identity'`,
     );

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DATABASE_ROLES } from '../database/database-roles.js';
 import { executeDeferred } from '../database/deferred-statement.js';
+import { sessionStatement } from '../database/session-statements.js';
 import { UserRole } from './user-role.enum.js';
 import type { Identity } from './identity.js';
 
@@ -35,37 +36,19 @@ export const IDENTITY_STATEMENT =
      from (select coalesce(renda_identity_valid(cast(? as uuid), cast(? as integer), cast(? as uuid), cast(? as uuid)), false) as valid
            offset 0) v`;
 
-/** The types of the identity statement's parameters, in `identityParams`' order. */
-const IDENTITY_PARAM_TYPES = [
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'boolean',
-  'uuid',
-  'uuid',
-  'integer',
-  'uuid',
-  'uuid',
-];
-
 /**
- * The identity statement as a session's prepared statement. The application role's pools run it on every
- * new connection (database/create-orm.ts), and a request sends `EXECUTE_IDENTITY`: PostgreSQL parses,
- * analyses and plans the statement once per connection instead of once per request, and the execute still
- * travels as plain text, with the begin and the first read in one message (held-statements-client.ts).
- * About 40–55 µs less per request (`begin; <identity>; select 1; commit` on one connection: 170–280 µs
- * with the statement inlined, 128–157 µs executed). A prepared statement outlives a rolled-back transaction.
+ * The identity statement as a connection's prepared statement (database/session-statements.ts): the
+ * connection prepares it with its first request and every request sends `execute renda_identity(…)`, so
+ * PostgreSQL parses, analyses and plans it once per connection instead of once per request, and the execute
+ * still travels as plain text with the begin and the first read. About 40–55 µs less per request
+ * (`begin; <identity>; select 1; commit` on one connection: 170–280 µs with the statement inlined, 128–157 µs
+ * executed).
  */
-export const PREPARE_IDENTITY = `prepare renda_identity(${IDENTITY_PARAM_TYPES.join(', ')}) as ${(() => {
-  let index = 0;
-  return IDENTITY_STATEMENT.replace(/\?/g, () => `$${++index}`);
-})()}`;
-
-/** Runs the prepared identity statement: `?` placeholders in the order `identityParams` gives. */
-export const EXECUTE_IDENTITY = `execute renda_identity(${IDENTITY_PARAM_TYPES.map(() => '?').join(', ')})`;
+export const EXECUTE_IDENTITY = sessionStatement(
+  'renda_identity',
+  ['text', 'text', 'text', 'text', 'text', 'text', 'boolean', 'uuid', 'uuid', 'integer', 'uuid', 'uuid'],
+  IDENTITY_STATEMENT,
+);
 
 /** The identity statement's parameters, in its placeholders' order. */
 export function identityParams(identity: Identity, options: { genericPlans?: boolean } = {}): unknown[] {
