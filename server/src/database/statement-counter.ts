@@ -4,6 +4,9 @@ const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start 
 // the identity statement, and the result cache's probe of the same (tenancy/apply-identity.ts)
 const SESSION_SETUP = /^\s*(select (set_config|renda_identity_valid)|execute renda_identity)\(/i;
 
+/** Whether `sql` is the identity statement (executed or inline) or the result cache's probe of it. */
+export const isSessionSetup = (sql: string): boolean => SESSION_SETUP.test(sql);
+
 /** One statement as PostgreSQL received it: its text and, for prepared statements, the parameters. */
 export interface RecordedStatement {
   sql: string;

@@ -1,10 +1,10 @@
 import type pg from 'pg';
-import type { RecordedStatement } from '../database/statement-counter.js';
+import { isSessionSetup, type RecordedStatement } from '../database/statement-counter.js';
+import { executedSessionStatement } from '../database/session-statements.js';
 import type { TestServer } from './test-server.js';
 import { withDatabaseClient } from './test-cluster.js';
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release|start transaction|set )/i;
-const SESSION_SETUP = /^\s*select (set_config|renda_identity_valid)\(/i;
 
 /** What Citus's EXPLAIN says about one statement a request sent. */
 export interface StatementRoute {
@@ -66,6 +66,7 @@ export async function routeOf(appUrl: string, statements: RecordedStatement[]): 
     const shards = await withDatabaseClient(appUrl, distributedShards);
     const routes: StatementRoute[] = [];
     const issued: string[] = [];
+    const prepared = new Set<string>();
     client.on('notice', (notice: { message?: string; detail?: string }) => {
       if (notice.message?.startsWith('issuing ')) issued.push(`${notice.message} (${notice.detail ?? ''})`);
     });
@@ -73,7 +74,13 @@ export async function routeOf(appUrl: string, statements: RecordedStatement[]): 
     try {
       for (const { sql, params } of statements) {
         if (TRANSACTION_CONTROL.test(sql)) continue;
-        if (SESSION_SETUP.test(sql)) {
+        if (isSessionSetup(sql)) {
+          // an executed session statement is prepared on this connection first, as the server's client does
+          const session = executedSessionStatement(sql);
+          if (session && !prepared.has(session.name)) {
+            await client.query(session.prepare);
+            prepared.add(session.name);
+          }
           issued.length = 0;
           await client.query('set local citus.log_remote_commands = on');
           await client.query(sql, [...params]);

@@ -198,7 +198,7 @@ describe('routing on the Citus cluster', () => {
     // The identity statement's own reads (the session check, the data version) run on the county's worker
     // only: before, the session check by user id ran on every shard and the data version read the
     // platform's shard too (migration identity_and_version_by_county).
-    const identity = routes.find((r) => /^\s*select set_config\(/i.test(r.sql))!;
+    const identity = routes.find((r) => /^\s*execute renda_identity\(/i.test(r.sql))!;
     expect({ groups: identity.shardGroups.length, nodes: identity.nodePorts.length }).toEqual({ groups: 1, nodes: 1 });
     await expectSingleShardGroup(READ_DEPUTIES, {}, 'qunli.clerk');
   });
