@@ -137,14 +137,19 @@ function forgetMissing(client: HeldStatementsClient, error: unknown): void {
   if (missing) client.prepared.delete(missing);
 }
 
-/** Holds the `PREPARE` of the session statement `text` executes, when this connection has not prepared it. */
-function holdPrepare(client: HeldStatementsClient, text: string): void {
+/**
+ * Holds the `PREPARE` of the session statement `text` executes, when this connection has not prepared it.
+ * Whether `text` executes a session statement at all.
+ */
+function holdPrepare(client: HeldStatementsClient, text: string): boolean {
   const session = executedSessionStatement(text);
-  if (!session || client.prepared.has(session.name)) return;
+  if (!session) return false;
+  if (client.prepared.has(session.name)) return true;
   client.prepared.add(session.name);
   // before a held begin: a deferred statement must follow its begin directly
   const begin = client.held.findIndex((held) => BEGIN.test(held.text));
   client.held.splice(begin < 0 ? client.held.length : begin, 0, { text: session.prepare, prepares: session.name });
+  return true;
 }
 
 /**
@@ -179,7 +184,7 @@ function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown 
     return sent.then(() => sendQuery.apply(this, args));
   }
   const text = args[0];
-  holdPrepare(this, text);
+  const executesSession = holdPrepare(this, text);
   const beginHeld = this.held.some((held) => BEGIN.test(held.text));
   if (BEGIN.test(text) && !beginHeld) {
     this.held.push({ text });
@@ -217,8 +222,9 @@ function deferredQuery(this: HeldStatementsClient, ...args: unknown[]): unknown 
     }
   }
   if (this.held.length === 0) {
-    const sent = sendQuery.apply(this, args) as Promise<unknown>;
-    return sent.catch((error: unknown) => {
+    if (!executesSession) return sendQuery.apply(this, args);
+    // only a session statement's execute can find it missing: other statements skip the extra promise
+    return (sendQuery.apply(this, args) as Promise<unknown>).catch((error: unknown) => {
       forgetMissing(this, error);
       throw error;
     });
