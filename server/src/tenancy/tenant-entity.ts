@@ -7,15 +7,22 @@ import { County } from '../modules/county/county.entity.js';
 import { Township } from '../modules/township/township.entity.js';
 
 /**
+ * How a tenant row references its township and county (TenantEntity, TenancyImpliedByParent): a new object
+ * for each decorator, which keeps the options it is given.
+ */
+const tenantRelation = (createForeignKeyConstraint = true) =>
+  ({ ref: true, deleteRule: 'restrict', createForeignKeyConstraint }) as const;
+
+/**
  * Every township-owned row carries both its township and its county: row-level security filters on
  * them without joins, and a county is the natural shard key when the platform outgrows one database.
  */
 @ObjectType()
 export abstract class TenantEntity extends TimestampedEntity {
-  @ManyToOne(() => Township, { ref: true, deleteRule: 'restrict' })
+  @ManyToOne(() => Township, tenantRelation())
   township!: Ref<Township>;
 
-  @ManyToOne(() => County, { ref: true, deleteRule: 'restrict' })
+  @ManyToOne(() => County, tenantRelation())
   county!: Ref<County>;
 
   @Field(() => Provenance)
@@ -43,13 +50,7 @@ export abstract class TenantEntity extends TimestampedEntity {
  */
 export function TenancyImpliedByParent(): ClassDecorator {
   return (target) => {
-    ManyToOne(() => Township, { ref: true, deleteRule: 'restrict', createForeignKeyConstraint: false })(
-      target.prototype as object,
-      'township',
-    );
-    ManyToOne(() => County, { ref: true, deleteRule: 'restrict', createForeignKeyConstraint: false })(
-      target.prototype as object,
-      'county',
-    );
+    ManyToOne(() => Township, tenantRelation(false))(target.prototype as object, 'township');
+    ManyToOne(() => County, tenantRelation(false))(target.prototype as object, 'county');
   };
 }
