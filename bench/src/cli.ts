@@ -218,7 +218,7 @@ async function main(): Promise<number> {
     let quarterClose: QuarterCloseResult | null = null;
     let closeStatements: StatementCounts | null = null;
     if (workloads.includes('B3')) {
-      await resetOpenQuarter(database.ownerUrl);
+      await resetOpenQuarter(database.superuserUrl);
       await waitForQuiet(database.superuserUrl);
       await resetStatements(database.superuserUrl);
       log(
@@ -234,7 +234,7 @@ async function main(): Promise<number> {
         ...(args['close-townships'] ? { limit: Number(args['close-townships']) } : {}),
       });
       closeStatements = perRequest(await readStatements(database.superuserUrl), quarterClose.townships);
-      await resetOpenQuarter(database.ownerUrl);
+      await resetOpenQuarter(database.superuserUrl);
     }
 
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
