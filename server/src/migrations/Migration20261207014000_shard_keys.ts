@@ -139,17 +139,8 @@ function sharded(fk: ForeignKey): { columns: string[]; referenced: string[] } {
   return { columns: ['county_id', fk.column], referenced: ['county_id', 'id'] };
 }
 
-const constraintName = (fk: ForeignKey) => `${fk.table}_${fk.column}_foreign`;
-
-export class Migration20261207014000_shard_keys extends Migration {
-  override name = 'Migration20261207014000_shard_keys';
-
-  override up(): void | Promise<void> {
-    this.refuseForeignReferences();
-
-    this.addSql(`update "audit_log" set "county_id" = '${NIL_UUID}' where "county_id" is null;`);
-    this.addSql(`alter table "audit_log" alter column "county_id" set not null;`);
-    this.addSql(`create or replace function renda_audit() returns trigger
+/** `renda_audit` as this migration leaves it (migration audit_row_json_once's down() restores it). */
+export const AUDIT_WITH_NIL_COUNTY = `create or replace function renda_audit() returns trigger
       language plpgsql security definer set search_path = public as $$
     declare
       r jsonb;
@@ -166,7 +157,19 @@ export class Migration20261207014000_shard_keys extends Migration {
         renda_redact_pii(b, false),
         renda_redact_pii(a, tg_op = 'UPDATE' and (b->'phone') is distinct from (a->'phone')));
       return null;
-    end $$;`);
+    end $$;`;
+
+const constraintName = (fk: ForeignKey) => `${fk.table}_${fk.column}_foreign`;
+
+export class Migration20261207014000_shard_keys extends Migration {
+  override name = 'Migration20261207014000_shard_keys';
+
+  override up(): void | Promise<void> {
+    this.refuseForeignReferences();
+
+    this.addSql(`update "audit_log" set "county_id" = '${NIL_UUID}' where "county_id" is null;`);
+    this.addSql(`alter table "audit_log" alter column "county_id" set not null;`);
+    this.addSql(AUDIT_WITH_NIL_COUNTY);
 
     for (const fk of foreignKeys()) this.addSql(`alter table "${fk.table}" drop constraint "${constraintName(fk)}";`);
     for (const table of [...COUNTY_OWNED, ...TOWNSHIP_OWNED]) {

@@ -33,6 +33,7 @@ import { Migration20261207105834_identity_and_version_by_county } from './Migrat
 import { Migration20261207161500_identity_functions_plpgsql } from './Migration20261207161500_identity_functions_plpgsql.js';
 import { Migration20261207190000_cheaper_write_triggers } from './Migration20261207190000_cheaper_write_triggers.js';
 import { Migration20261207200000_implied_tenant_keys } from './Migration20261207200000_implied_tenant_keys.js';
+import { Migration20261207210000_audit_row_json_once } from './Migration20261207210000_audit_row_json_once.js';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file next to this one;
@@ -91,4 +92,5 @@ export const migrationList: MigrationObject[] = [
   },
   { name: 'Migration20261207190000_cheaper_write_triggers', class: Migration20261207190000_cheaper_write_triggers },
   { name: 'Migration20261207200000_implied_tenant_keys', class: Migration20261207200000_implied_tenant_keys },
+  { name: 'Migration20261207210000_audit_row_json_once', class: Migration20261207210000_audit_row_json_once },
 ];

@@ -2,7 +2,7 @@
  * The Citus forms of the trigger functions that write beside each change: the audit log and the result
  * cache's data version (county_data_change). Keep them in step with their one-server forms (migrations
  * tenancy/write_path, report_value_statement_audit, data_version_without_lock,
- * identity_and_version_by_county, cheaper_write_triggers); `*.citus.test.ts` checks
+ * identity_and_version_by_county, cheaper_write_triggers, audit_row_json_once); `*.citus.test.ts` checks
  * that both write what they write on one server.
  *
  * On the cluster a trigger runs on a shard, on a worker, and Citus lets it reach other shards only when
@@ -86,8 +86,13 @@ begin
   if tg_op = 'DELETE' then r := to_jsonb(old); else r := to_jsonb(new); end if;
   county := coalesce((r->>'county_id')::uuid, '00000000-0000-0000-0000-000000000000'::uuid);
   if not renda_shard_is_local('audit_log', county) then return null; end if;
-  if tg_op in ('UPDATE', 'DELETE') then b := to_jsonb(old) - 'password_hash'; end if;
-  if tg_op in ('INSERT', 'UPDATE') then a := to_jsonb(new) - 'password_hash'; end if;
+  -- each row's JSON built once (migration audit_row_json_once)
+  if tg_op = 'DELETE' then
+    b := r - 'password_hash';
+  else
+    a := r - 'password_hash';
+    if tg_op = 'UPDATE' then b := to_jsonb(old) - 'password_hash'; end if;
+  end if;
   insert into audit_log (user_id, role, county_id, township_id, table_name, row_id, action, before, after)
   values (renda_user(), renda_role(), county, (r->>'township_id')::uuid, renda_logical_table(tg_table_name), (r->>'id')::uuid, tg_op,
     renda_redact_pii(b, false),
