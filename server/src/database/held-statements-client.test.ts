@@ -5,7 +5,7 @@ import { createOrm } from './create-orm.js';
 import { executePrepared } from './prepared-statement.js';
 import { HeldStatementsClient } from './held-statements-client.js';
 import { executeDeferred } from './deferred-statement.js';
-import { sessionStatement } from './session-statements.js';
+import { sessionStatement } from '../common/sql/session-statements.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
 
 /** pg's wire connection: `query` sends one simple-protocol message, `parse` starts an extended one. */

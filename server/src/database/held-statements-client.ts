@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { deferredIdOf, holdDeferred, settleDeferred } from './deferred-statement.js';
-import { executedSessionStatement, missingSessionStatement } from './session-statements.js';
+import { executedSessionStatement, missingSessionStatement } from '../common/sql/session-statements.js';
 
 /** `begin` or `start transaction …` as kysely sends it (`postgres-driver.js`, beginTransaction): one statement. */
 const BEGIN = /^\s*(begin|start\s+transaction)\b[^;]*$/i;
@@ -35,7 +35,7 @@ function emptyResult(command: string): QueryResult {
  *   right after a held begin is held too and answered at once with no rows; its real rows go to its
  *   caller when it has travelled with the next statement (`begin; <identity>; <statement>`: one round
  *   trip for the request's first read instead of two), or when the caller asks for them first.
- * - **A session statement's first execute** (database/session-statements.ts) brings its `PREPARE` along,
+ * - **A session statement's first execute** (common/sql/session-statements.ts) brings its `PREPARE` along,
  *   held before the begin, so the prepare travels in the same message and a deferred statement still
  *   follows its begin. The connection remembers what it prepared; a transaction that ends before any
  *   statement drops the prepare with the begin, and an execute that PostgreSQL says has no prepared

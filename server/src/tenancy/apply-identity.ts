@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DATABASE_ROLES } from '../database/database-roles.js';
 import { executeDeferred } from '../database/deferred-statement.js';
-import { sessionStatement } from '../database/session-statements.js';
+import { sessionStatement } from '../common/sql/session-statements.js';
 import { UserRole } from './user-role.enum.js';
 import type { Identity } from './identity.js';
 
@@ -37,7 +37,7 @@ export const IDENTITY_STATEMENT =
            offset 0) v`;
 
 /**
- * The identity statement as a connection's prepared statement (database/session-statements.ts): the
+ * The identity statement as a connection's prepared statement (common/sql/session-statements.ts): the
  * connection prepares it with its first request and every request sends `execute renda_identity(…)`, so
  * PostgreSQL parses, analyses and plans it once per connection instead of once per request, and the execute
  * still travels as plain text with the begin and the first read. About 40–55 µs less per request

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { isSessionSetup, type RecordedStatement } from '../database/statement-counter.js';
-import { executedSessionStatement } from '../database/session-statements.js';
+import { executedSessionStatement } from '../common/sql/session-statements.js';
 import type { TestServer } from './test-server.js';
 import { withDatabaseClient } from './test-cluster.js';
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { createPostgreSqlTypeParsers } from '@mikro-orm/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { quoteIdentifier } from '../sql/quote-identifier.js';
+import { executeRead } from './prepared-reads.js';
 
 /** One read: SQL with `?` placeholders (MikroORM's), its parameters, and the columns it returns by name. */
 export interface ReadStatement {
@@ -164,7 +165,7 @@ async function flush(em: EntityManager, batch: Batch): Promise<void> {
 
 async function runAlone(em: EntityManager, p: Pending): Promise<void> {
   try {
-    p.resolve(await em.execute<Row[]>(p.statement.sql, [...p.statement.params]));
+    p.resolve(await executeRead(em, p.statement.sql, p.statement.params));
   } catch (error) {
     p.reject(error);
   }
@@ -177,7 +178,7 @@ async function runFolded(em: EntityManager, folded: Pending[]): Promise<void> {
   const params = folded.flatMap((p) => p.statement.params);
   let row: Row;
   try {
-    [row] = (await em.execute<Row[]>(sql, params)) as [Row];
+    [row] = (await executeRead(em, sql, params)) as [Row];
   } catch (error) {
     // One statement, one error: every part gets it, as each part's own read would have (a failed statement
     // aborts the transaction, so the siblings could not have run after it either).

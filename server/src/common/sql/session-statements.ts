@@ -10,6 +10,14 @@
  */
 const registered = new Map<string, string>();
 
+/**
+ * Registers `prepare` (`prepare <name>[(…)] as …`) under `name`, for statements made at run time
+ * (common/entities/prepared-reads.ts); `sessionStatement` is the form for statements written in the code.
+ */
+export function registerSessionStatement(name: string, prepare: string): void {
+  registered.set(name, prepare);
+}
+
 /** Registers `prepare` (`prepare <name>(…) as …`) under `name`; returns `execute <name>(…)` with `?` placeholders. */
 export function sessionStatement(name: string, parameterTypes: readonly string[], statement: string): string {
   let index = 0;
@@ -20,7 +28,7 @@ export function sessionStatement(name: string, parameterTypes: readonly string[]
 
 /** The registered statement `text` executes, with the `PREPARE` that defines it. */
 export function executedSessionStatement(text: string): { name: string; prepare: string } | null {
-  const match = /^\s*execute\s+(\w+)\s*\(/i.exec(text);
+  const match = /^\s*execute\s+(\w+)\s*(?:\(|$)/i.exec(text);
   const prepare = match ? registered.get(match[1]!) : undefined;
   return prepare ? { name: match![1]!, prepare } : null;
 }
