@@ -3,14 +3,20 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { resolverClasses } from './resolver-classes.js';
 import { authChecker } from '../modules/auth/auth-checker.js';
+import { usePlainFieldResolvers } from './plain-field-resolvers.js';
 
-/** The executable schema; `validate` runs class-validator on every input object and argument. */
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * The executable schema; `validate` runs class-validator on every input object and argument. Plain
+ * properties resolve as graphql-js's default resolver reads them (plain-field-resolvers.ts).
+ */
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: resolverClasses,
     validate: { forbidUnknownValues: false },
     authChecker,
     // Unmarked fields are not denied by type-graphql; the schema-walk test makes sure none is unmarked.
     authMode: 'error',
   });
+  usePlainFieldResolvers(schema);
+  return schema;
 }
