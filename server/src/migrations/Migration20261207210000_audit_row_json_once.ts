@@ -10,8 +10,8 @@ import { AUDIT_STATEMENT } from './Migration20261207015252_report_value_statemen
  *   `(select to_jsonb(n) - 'password_hash' as a from new_rows n) x`, which the planner pulls up into the
  *   insert: every use of `a` (three ids, the inlined redaction's tests and result) became its own
  *   `to_jsonb(n) - 'password_hash'`, about seven per row. A materialised CTE computes it once per row.
- *   A submission's 21 values: the trigger took 0.64–0.72 ms before, 0.31–0.45 ms after (EXPLAIN ANALYZE
- *   at the national tier, eight runs each).
+ *   A submission's 21 values: the trigger took 0.57–0.89 ms before, 0.31–0.45 ms after (EXPLAIN ANALYZE
+ *   at the national tier, seven runs each after a first, the fence then written as `offset 0`).
  * - `renda_audit` (every other audited table, one row at a time) built `to_jsonb(new)` twice on an insert
  *   or an update, and `to_jsonb(old)` twice on a delete; the revision row carries its values as JSON, so
  *   each copy costs. It now builds each once and removes `password_hash` from that.
