@@ -338,6 +338,13 @@ describe('HeldStatementsClient: BEGIN, and a read-only transaction’s end, trav
       expect(row!.probe).toBe('e!');
     });
 
+    it('prepares and executes a statement without parameters (no empty parentheses)', async () => {
+      const none = sessionStatement('renda_test_probe_none', [], `select 'none' as probe`);
+      expect(none).toBe('execute renda_test_probe_none');
+      const [row] = await orm.em.fork().execute<{ probe: string }[]>(none);
+      expect(row!.probe).toBe('none');
+    });
+
     it('keeps its prepare for the next execute when its transaction ends before any statement', async () => {
       // a statement this connection has not prepared yet
       const other = sessionStatement('renda_test_probe_later', ['text'], `select ?::text || '~' as probe`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { numberedPlaceholders } from '../common/sql/numbered-placeholders.js';
 
 /** A statement with `?` placeholders, turned once into pg's named form (`$1`, `$2`, …). */
 interface NamedStatement {
@@ -23,9 +24,8 @@ const named = new Map<string, NamedStatement>();
 function namedStatement(sql: string): NamedStatement {
   let statement = named.get(sql);
   if (!statement) {
-    let index = 0;
     // Every `?` of a hot statement is a placeholder: none of them uses jsonb's `?` operators.
-    const text = sql.replace(/\?/g, () => `$${++index}`);
+    const text = numberedPlaceholders(sql);
     statement = { name: `renda_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`, text };
     named.set(sql, statement);
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { registerSessionStatement } from '../sql/session-statements.js';
+import { numberedPlaceholders } from '../sql/numbered-placeholders.js';
+import { executeOf, registerSessionStatement } from '../sql/session-statements.js';
 
 /**
  * A request's reads as statements each connection prepares once (session-statements.ts), so PostgreSQL
@@ -57,8 +58,7 @@ function placeholdersOnly(sql: string, params: readonly unknown[]): boolean {
 async function check(em: EntityManager, sql: string, arity: number): Promise<void> {
   states.set(sql, { kind: 'checking' });
   admitted++;
-  let index = 0;
-  const body = sql.replace(/\?/g, () => `$${++index}`);
+  const body = numberedPlaceholders(sql);
   const name = `renda_read_${createHash('sha1').update(body).digest('hex').slice(0, 24)}`;
   const prepare = `prepare ${name} as ${body}`;
   try {
@@ -76,9 +76,7 @@ async function check(em: EntityManager, sql: string, arity: number): Promise<voi
     return;
   }
   registerSessionStatement(name, prepare);
-  // PostgreSQL takes `execute name` for a statement without parameters, and no empty parentheses.
-  const args = arity === 0 ? '' : `(${Array.from({ length: arity }, () => '?').join(', ')})`;
-  states.set(sql, { kind: 'ready', execute: `execute ${name}${args}` });
+  states.set(sql, { kind: 'ready', execute: executeOf(name, arity) });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { numberedPlaceholders } from './numbered-placeholders.js';
+
 /**
  * Statements a connection prepares once, on first use, and keeps for its life (`PREPARE name(…) AS …`),
  * run as plain text with `EXECUTE name(…)`. Plain text keeps them in the one message HeldStatementsClient
@@ -18,12 +20,19 @@ export function registerSessionStatement(name: string, prepare: string): void {
   registered.set(name, prepare);
 }
 
+/**
+ * `execute <name>(?, …)` with `arity` placeholders; without parentheses when there are none, since
+ * PostgreSQL refuses an empty pair (in `execute` as in `prepare`).
+ */
+export function executeOf(name: string, arity: number): string {
+  return arity === 0 ? `execute ${name}` : `execute ${name}(${Array.from({ length: arity }, () => '?').join(', ')})`;
+}
+
 /** Registers `prepare` (`prepare <name>(…) as …`) under `name`; returns `execute <name>(…)` with `?` placeholders. */
 export function sessionStatement(name: string, parameterTypes: readonly string[], statement: string): string {
-  let index = 0;
-  const body = statement.replace(/\?/g, () => `$${++index}`);
-  registered.set(name, `prepare ${name}(${parameterTypes.join(', ')}) as ${body}`);
-  return `execute ${name}(${parameterTypes.map(() => '?').join(', ')})`;
+  const types = parameterTypes.length === 0 ? '' : `(${parameterTypes.join(', ')})`;
+  registered.set(name, `prepare ${name}${types} as ${numberedPlaceholders(statement)}`);
+  return executeOf(name, parameterTypes.length);
 }
 
 /** The registered statement `text` executes, with the `PREPARE` that defines it. */

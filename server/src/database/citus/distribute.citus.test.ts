@@ -8,6 +8,7 @@ import { addSecondCounty } from '../../test-support/add-second-county.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { withDatabaseClient } from '../../test-support/test-cluster.js';
 import { distributeByCounty } from './distribute.js';
+import { numberedPlaceholders } from '../../common/sql/numbered-placeholders.js';
 
 /**
  * The county-distributed schema (distribute.ts) against the same data on one server: two clones of the
@@ -17,10 +18,7 @@ import { distributeByCounty } from './distribute.js';
  */
 
 /** The identity statement with pg's numbered placeholders. */
-const IDENTITY_SQL = (() => {
-  let n = 0;
-  return IDENTITY_STATEMENT.replace(/\?/g, () => `$${++n}`);
-})();
+const IDENTITY_SQL = numberedPlaceholders(IDENTITY_STATEMENT);
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
