@@ -18,6 +18,11 @@ export interface FindReadOnlyOptions {
    * may read it): they stay off the instance and come back in `row` (`findReadOnlyRows`).
    */
   lazy?: readonly string[];
+  /**
+   * Only these properties (the primary key is always read), when the caller knows what will be read
+   * (`propsForFields`); the others stay undefined on the instances. Absent: every non-lazy column.
+   */
+  props?: readonly string[] | null;
 }
 
 const selectable = new WeakMap<EntityMetadata, string[]>();
@@ -124,7 +129,9 @@ function shapeOf(where: unknown, options: FindReadOnlyOptions): { key: string; v
   const values: Scalar[] = [];
   if (!shapeParts(where, parts, values)) return null;
   const order = options.orderBy ? JSON.stringify(options.orderBy) : '';
-  return { key: `${parts.join('&')}|${order}|${options.limit ?? ''}|${(options.lazy ?? []).join(',')}`, values };
+  const lazy = (options.lazy ?? []).join(',');
+  const props = options.props ? options.props.join(',') : '*';
+  return { key: `${parts.join('&')}|${order}|${options.limit ?? ''}|${lazy}|${props}`, values };
 }
 
 /** The statement a read's query builder writes, and the columns it returns. */
@@ -135,7 +142,8 @@ function buildStatement<T extends object>(
   where: FilterQuery<T>,
   options: FindReadOnlyOptions,
 ): { sql: string; params: readonly unknown[]; columns: string[] } {
-  const props = [...selectedProperties(meta), ...(options.lazy ?? [])];
+  const own = options.props ? [...new Set([...meta.primaryKeys, ...options.props])] : selectedProperties(meta);
+  const props = [...own, ...(options.lazy ?? [])];
   const qb = em
     .createQueryBuilder(entity, 't')
     .select(props as never)

@@ -1,4 +1,4 @@
-import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { commonErrors } from '../errors/common.errors.js';
@@ -10,6 +10,7 @@ import type { Page, SortColumn } from '../pagination/page-request.js';
 import type { SqlWhere } from '../sql/sql-where.js';
 import { selectedFields, selectedNodeFields } from '../pagination/selected-node-fields.js';
 import { findOneReadOnly } from '../entities/find-read-only.js';
+import { propsForFields } from '../entities/selected-props.js';
 
 export interface EntityLabel {
   zh: string;
@@ -76,26 +77,15 @@ export abstract class ListService<T extends object, F> {
   }
 
   /**
-   * The properties a connection's nodes need for what the caller selected: stored fields, and the
-   * to-one relations behind `xId` getters and relation fields (their resolvers read only the id).
-   * Null (every column) as soon as a field is anything else, e.g. a field resolver not listed in
-   * `idOnlyFields`. For ~9,000 nested rows, parsing and hydrating unread columns was most of the cost.
+   * The properties a connection's nodes need for what the caller selected (`propsForFields`). For ~9,000
+   * nested rows, parsing and hydrating unread columns was most of the cost.
    */
   propsFor(info: GraphQLResolveInfo): string[] | null {
-    const properties = (this.em.getMetadata().get(this.entity) as EntityMetadata).properties as Record<
-      string,
-      EntityProperty | undefined
-    >;
-    const props = new Set<string>();
-    for (const name of selectedNodeFields(info)) {
-      if (name === '__typename' || this.idOnlyFields.includes(name)) continue;
-      const prop = properties[name] ?? properties[name.replace(/Id$/, '')];
-      const stored = prop && prop.persist !== false && !prop.lazy && prop.name === name;
-      if (stored && prop.kind === ReferenceKind.SCALAR) props.add(prop.name);
-      else if (prop && prop.kind === ReferenceKind.MANY_TO_ONE) props.add(prop.name);
-      else return null;
-    }
-    return [...props].sort();
+    return propsForFields(
+      this.em.getMetadata().get(this.entity) as EntityMetadata,
+      selectedNodeFields(info),
+      this.idOnlyFields,
+    );
   }
 
   pages(

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { Township } from '../township/township.entity.js';
 import { PeriodFigure } from './period-figure.entity.js';
@@ -8,7 +9,7 @@ import { periodFigureLoaders } from './period-figure.loaders.js';
 @Resolver(() => Township)
 export class TownshipFiguresResolver {
   @FieldResolver(() => [PeriodFigure], { description: 'Annual and whole-term figures the township reported' })
-  figures(@Root() township: Township, @Ctx() ctx: RequestContext) {
-    return periodFigureLoaders.byTownship(ctx).load(township.id);
+  figures(@Root() township: Township, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return periodFigureLoaders.byTownship(ctx, info).load(township.id);
   }
 }

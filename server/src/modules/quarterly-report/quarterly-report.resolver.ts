@@ -42,7 +42,7 @@ export class QuarterlyReportResolver {
   }
 
   @FieldResolver(() => [QuarterlyReportValue])
-  values(@Root() report: QuarterlyReport, @Ctx() ctx: RequestContext) {
-    return quarterlyReportLoaders.valuesByReport(ctx).load(report.id);
+  values(@Root() report: QuarterlyReport, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return quarterlyReportLoaders.valuesByReport(ctx, info).load(report.id);
   }
 }

@@ -4,9 +4,13 @@ import type { SqlWhere } from '../../common/sql/sql-where.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
 import type { QuarterlyReportFilter } from './dto/quarterly-report-filter.input.js';
 
+/** QuarterlyReport's field resolvers that read only the report's id (its values, revisions and history). */
+export const REPORT_ID_ONLY_FIELDS = ['values', 'revisions', 'events'];
+
 export class QuarterlyReportService extends ListService<QuarterlyReport, QuarterlyReportFilter> {
   protected readonly entity = QuarterlyReport;
   protected readonly label = { zh: '季度报表', en: 'Quarterly report' };
+  protected override readonly idOnlyFields = REPORT_ID_ONLY_FIELDS;
   protected readonly sort = [
     { column: 'year', direction: 'desc' },
     { column: 'quarter', direction: 'desc' },

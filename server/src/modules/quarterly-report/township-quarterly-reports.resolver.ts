@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { Township } from '../township/township.entity.js';
 import { QuarterlyReport } from './quarterly-report.entity.js';
@@ -8,7 +9,7 @@ import { quarterlyReportLoaders } from './quarterly-report.loaders.js';
 @Resolver(() => Township)
 export class TownshipQuarterlyReportsResolver {
   @FieldResolver(() => [QuarterlyReport])
-  quarterlyReports(@Root() township: Township, @Ctx() ctx: RequestContext) {
-    return quarterlyReportLoaders.byTownship(ctx).load(township.id);
+  quarterlyReports(@Root() township: Township, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return quarterlyReportLoaders.byTownship(ctx, info).load(township.id);
   }
 }

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { Township } from '../township/township.entity.js';
 import { Station } from './station.entity.js';
@@ -8,7 +9,7 @@ import { stationLoaders } from './station.loaders.js';
 @Resolver(() => Township)
 export class TownshipStationsResolver {
   @FieldResolver(() => [Station])
-  stations(@Root() township: Township, @Ctx() ctx: RequestContext) {
-    return stationLoaders.byTownship(ctx).load(township.id);
+  stations(@Root() township: Township, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return stationLoaders.byTownship(ctx, info).load(township.id);
   }
 }

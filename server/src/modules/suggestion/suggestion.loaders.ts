@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import type { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { byColumn, nestedPages } from '../../tenancy/nested-pages.js';
@@ -7,8 +8,13 @@ import { SuggestionProposer } from './suggestion-proposer.entity.js';
 import type { SuggestionFilter } from './dto/suggestion-filter.input.js';
 
 export const suggestionLoaders = {
-  pagesByTownship: (ctx: RequestContext, filter: SuggestionFilter | null, args: ConnectionArgs) =>
-    nestedPages(ctx, 'suggestion.township', new SuggestionService(ctx.em), byColumn('township_id'), filter, args),
+  pagesByTownship: (
+    ctx: RequestContext,
+    filter: SuggestionFilter | null,
+    args: ConnectionArgs,
+    info?: GraphQLResolveInfo,
+  ) =>
+    nestedPages(ctx, 'suggestion.township', new SuggestionService(ctx.em), byColumn('township_id'), filter, args, info),
   pagesByDeputy: (ctx: RequestContext, filter: SuggestionFilter | null, args: ConnectionArgs) =>
     nestedPages(
       ctx,

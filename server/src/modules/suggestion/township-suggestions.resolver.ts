@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { ConnectionArgs } from '../../common/pagination/connection-args.js';
 import { toConnection } from '../../common/pagination/connection-type.js';
@@ -16,7 +17,8 @@ export class TownshipSuggestionsResolver {
     @Arg('filter', () => SuggestionFilter, { nullable: true }) filter: SuggestionFilter | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toConnection(await suggestionLoaders.pagesByTownship(ctx, filter, args).load(township.id));
+    return toConnection(await suggestionLoaders.pagesByTownship(ctx, filter, args, info).load(township.id));
   }
 }

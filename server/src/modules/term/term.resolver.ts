@@ -42,7 +42,7 @@ export class TermResolver {
   }
 
   @FieldResolver(() => [CongressSession])
-  sessions(@Root() term: Term, @Ctx() ctx: RequestContext) {
-    return termLoaders.sessionsByTerm(ctx).load(term.id);
+  sessions(@Root() term: Term, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return termLoaders.sessionsByTerm(ctx, info).load(term.id);
   }
 }

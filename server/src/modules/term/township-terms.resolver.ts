@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../tenancy/request-context.js';
 import { Township } from '../township/township.entity.js';
 import { Term } from './term.entity.js';
@@ -8,7 +9,7 @@ import { termLoaders } from './term.loaders.js';
 @Resolver(() => Township)
 export class TownshipTermsResolver {
   @FieldResolver(() => [Term])
-  terms(@Root() township: Township, @Ctx() ctx: RequestContext) {
-    return termLoaders.byTownship(ctx).load(township.id);
+  terms(@Root() township: Township, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return termLoaders.byTownship(ctx, info).load(township.id);
   }
 }

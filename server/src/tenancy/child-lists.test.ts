@@ -1,0 +1,94 @@
+import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { executedSessionStatement } from '../common/sql/session-statements.js';
+
+interface Value {
+  metricKey: string;
+  reportedValue: number | null;
+  qualifier: string;
+  overrideReason?: string | null;
+  createdAt?: string;
+}
+interface Report {
+  id: string;
+  state: string;
+  returnReason?: string | null;
+  values: Value[];
+}
+interface Townships {
+  townships: {
+    nodes: { code: string; stations: { name: string; address?: string | null }[]; quarterlyReports: Report[] }[];
+  };
+}
+
+const NARROW = `{ townships(first: 10) { nodes { code
+  stations { name }
+  quarterlyReports { id state values { metricKey reportedValue qualifier } } } } }`;
+const WIDE = `{ townships(first: 10) { nodes { code
+  stations { name address }
+  quarterlyReports { id state returnReason values { metricKey reportedValue qualifier overrideReason createdAt } } } } }`;
+
+describe('child lists read the columns their fields show', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t.stop());
+
+  /** The answer and the reads of `table` it sent (a prepared read's text, not its `execute`). */
+  async function sent(query: string, table: string) {
+    t.server.statements.recorded = [];
+    try {
+      const response = await t.graphql<Townships>(query);
+      expect(response.errors).toBeUndefined();
+      const reads = t.server.statements.recorded
+        .map((s) => executedSessionStatement(s.sql)?.prepare ?? s.sql)
+        .filter((sql) => !sql.startsWith('savepoint ') && sql.includes(`from "${table}"`));
+      return { townships: response.data!.townships.nodes, reads };
+    } finally {
+      t.server.statements.recorded = null;
+    }
+  }
+
+  it('leaves unread columns out of a report value list and a report list, with the same answer', async () => {
+    const narrow = await sent(NARROW, 'quarterly_report_value');
+    const wide = await sent(WIDE, 'quarterly_report_value');
+    const values = (data: typeof narrow.townships) =>
+      data.flatMap((town) =>
+        town.quarterlyReports.flatMap((report) =>
+          report.values.map((v) => [report.id, v.metricKey, v.reportedValue, v.qualifier]),
+        ),
+      );
+    expect(values(narrow.townships).length).toBeGreaterThan(0);
+    expect(values(narrow.townships)).toEqual(values(wide.townships));
+    // The columns the narrow query needs, and not the ones only the wide one shows.
+    expect(narrow.reads.join('\n')).toMatch(/"reported_value"/);
+    expect(narrow.reads.join('\n')).not.toMatch(/"override_reason"|"created_at"/);
+    expect(wide.reads.join('\n')).toMatch(/"override_reason"/);
+    // Every value was read, with what the wide query asked for.
+    const wideValues = wide.townships.flatMap((town) => town.quarterlyReports.flatMap((report) => report.values));
+    expect(wideValues.every((v) => typeof v.createdAt === 'string')).toBe(true);
+  });
+
+  it('reads a report list without the columns its fields do not show, while its values still load by id', async () => {
+    const narrow = await sent(NARROW, 'quarterly_report');
+    const wide = await sent(WIDE, 'quarterly_report');
+    const reportReads = (reads: string[]) => reads.filter((sql) => !sql.includes('from "quarterly_report_value"'));
+    expect(reportReads(narrow.reads).join('\n')).not.toMatch(/"return_reason"/);
+    expect(reportReads(wide.reads).join('\n')).toMatch(/"return_reason"/);
+    const ids = (data: typeof narrow.townships) =>
+      data.map((town) => [town.code, town.quarterlyReports.map((r) => [r.id, r.state])]);
+    expect(ids(narrow.townships)).toEqual(ids(wide.townships));
+  });
+
+  it('gives each selection its own read: a narrow list never answers a wider one in the same request', async () => {
+    const response = await t.graphql<Record<'a' | 'b', Townships['townships']>>(
+      `{ a: townships(first: 10) { nodes { code stations { name } } }
+         b: townships(first: 10) { nodes { code stations { name address } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const stations = (list: Townships['townships']) => list.nodes.flatMap((town) => town.stations);
+    expect(stations(response.data!.b).filter((s) => s.address).length).toBeGreaterThan(0);
+    expect(stations(response.data!.a).map((s) => s.name)).toEqual(stations(response.data!.b).map((s) => s.name));
+    expect(stations(response.data!.a).every((s) => !('address' in s))).toBe(true);
+  });
+});
