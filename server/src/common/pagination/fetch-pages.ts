@@ -85,9 +85,9 @@ function keysetCondition(sort: readonly SortColumn[], values: readonly unknown[]
 }
 
 /**
- * One SQL statement returns the requested page of every parent (or the single top-level page),
- * with each list's total count computed by a window function: nested connections cost one
- * statement per nesting level whatever the number of parents or rows.
+ * One SQL statement returns the requested page of every parent (or the single top-level page), with each
+ * list's total count: per parent for a few parents (`lateralSql`), by a window function for many. Nested
+ * connections cost one statement per nesting level whatever the number of parents or rows.
  */
 export async function fetchPages<T extends object>(
   em: EntityManager,
@@ -98,6 +98,8 @@ export async function fetchPages<T extends object>(
   const { sort, page, partition } = options;
   const orderSql = sort.map((c) => `${quoteIdentifier(c.column)} ${c.direction}`).join(', ');
 
+  // Few parents, no cursor, a foreign key: each parent's page by its own top-N read (below).
+  const lateral = !page.after && partition?.kind === 'column' && lateralPartition(meta as EntityMetadata, partition);
   const base = newWhere();
   let from = `${table} ${ALIAS}`;
   // Never null, so the page rows join their totals by equality (hashable), not `is not distinct from`.
@@ -106,7 +108,7 @@ export async function fetchPages<T extends object>(
   let parentExpr = '0';
   if (partition?.kind === 'column') {
     parentExpr = `${ALIAS}.${quoteIdentifier(partition.column)}`;
-    base.in(partition.column, partition.parentIds);
+    if (!lateral) base.in(partition.column, partition.parentIds);
   } else if (partition?.kind === 'join') {
     // Tenant rows and their join rows carry county_id: joining on it too keeps the join inside one
     // shard group when the tables are distributed by county (issue #20); on one server it is one more
@@ -144,28 +146,32 @@ export async function fetchPages<T extends object>(
   const qualifiedOrder = sort.map((c) => `${ALIAS}.${quoteIdentifier(c.column)} ${c.direction}`).join(', ');
   const topLevel = !page.after && !partition;
   const counted = !topLevel || options.countTotal !== false;
-  const sql = page.after
-    ? `with base as (select ${columns}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
-      `totals as (select ${PARENT}, count(*) as ${TOTAL} from base group by ${PARENT}), ` +
-      `ranked as (select ${ALIAS}.*, row_number() over (partition by ${PARENT} order by ${orderSql}) as ${RANK} ` +
-      `from base ${ALIAS} where ${after.sql}) ` +
-      `select r.*, tt.${PARENT} as ${GROUP}, tt.${TOTAL} from totals tt ` +
-      `left join ranked r on r.${PARENT} = tt.${PARENT} and r.${RANK} <= ? ` +
-      `order by ${GROUP}, r.${RANK}`
-    : topLevel
-      ? // A single top-level list: top-N by the order (an index or a bounded heap), the total counted apart.
-        // The window form sorted every matching row, all columns wide, to return a page of one.
-        `select ${columns}, ${parentExpr} as ${GROUP}, 1 as ${RANK}, ` +
-        (counted ? `(select count(*) from ${from} where ${base.sql})` : 'null') +
-        ` as ${TOTAL} from ${from} where ${base.sql} order by ${qualifiedOrder} limit ?`
-      : `select * from (select ${columns}, ${parentExpr} as ${GROUP}, ` +
-        `row_number() over (partition by ${parentExpr} order by ${qualifiedOrder}) as ${RANK}, ` +
-        `count(*) over (partition by ${parentExpr}) as ${TOTAL} from ${from} where ${base.sql}) r ` +
-        `where r.${RANK} <= ? order by r.${GROUP}, r.${RANK}`;
+  const sql = lateral
+    ? lateralSql(lateral, `${ALIAS}.${quoteIdentifier(lateral.column)}`, columns, from, base.sql, qualifiedOrder)
+    : page.after
+      ? `with base as (select ${columns}, ${parentExpr} as ${PARENT} from ${from} where ${base.sql}), ` +
+        `totals as (select ${PARENT}, count(*) as ${TOTAL} from base group by ${PARENT}), ` +
+        `ranked as (select ${ALIAS}.*, row_number() over (partition by ${PARENT} order by ${orderSql}) as ${RANK} ` +
+        `from base ${ALIAS} where ${after.sql}) ` +
+        `select r.*, tt.${PARENT} as ${GROUP}, tt.${TOTAL} from totals tt ` +
+        `left join ranked r on r.${PARENT} = tt.${PARENT} and r.${RANK} <= ? ` +
+        `order by ${GROUP}, r.${RANK}`
+      : topLevel
+        ? // A single top-level list: top-N by the order (an index or a bounded heap), the total counted apart.
+          // The window form sorted every matching row, all columns wide, to return a page of one.
+          `select ${columns}, ${parentExpr} as ${GROUP}, 1 as ${RANK}, ` +
+          (counted ? `(select count(*) from ${from} where ${base.sql})` : 'null') +
+          ` as ${TOTAL} from ${from} where ${base.sql} order by ${qualifiedOrder} limit ?`
+        : `select * from (select ${columns}, ${parentExpr} as ${GROUP}, ` +
+          `row_number() over (partition by ${parentExpr} order by ${qualifiedOrder}) as ${RANK}, ` +
+          `count(*) over (partition by ${parentExpr}) as ${TOTAL} from ${from} where ${base.sql}) r ` +
+          `where r.${RANK} <= ? order by r.${GROUP}, r.${RANK}`;
   // The top-level form repeats the filter in its count.
-  const params = topLevel
-    ? [...(counted ? base.params : []), ...base.params, page.first + 1]
-    : [...base.params, ...after.params, page.first + 1];
+  const params = lateral
+    ? [...lateral.parentIds, ...base.params, ...base.params, page.first + 1]
+    : topLevel
+      ? [...(counted ? base.params : []), ...base.params, page.first + 1]
+      : [...base.params, ...after.params, page.first + 1];
   // Sibling lists of one level (a township's deputies, suggestions, activities) fold into one statement.
   const rows = await readRows(em, { sql, params, columns: [...selected, GROUP, RANK, TOTAL] });
 
@@ -197,6 +203,48 @@ export async function fetchPages<T extends object>(
     current.items.push(hydrate(row));
   }
   return pages;
+}
+
+/**
+ * Up to this many parents, a nested page without a cursor is read per parent (`lateralSql`). The window form
+ * reads, sorts and ranks every row of every parent to keep `first` of each: a township's latest activity
+ * (`first: 1`) sorted its 550 activities. Per parent, an index in the list's order gives the page in `first`
+ * rows and the count is its own aggregate. Past a few dozen parents (an analyst's nested pages over a
+ * county's townships) the single pass stays, as measured for B2.
+ */
+const MAX_LATERAL_PARENTS = 32;
+
+/** The partition, when its column is a uuid and its parents few enough for per-parent reads. */
+function lateralPartition(
+  meta: EntityMetadata,
+  partition: Extract<Partition, { kind: 'column' }>,
+): Extract<Partition, { kind: 'column' }> | null {
+  if (partition.parentIds.length === 0 || partition.parentIds.length > MAX_LATERAL_PARENTS) return null;
+  const prop = meta.props.find((p) => p.fieldNames?.length === 1 && p.fieldNames[0] === partition.column);
+  return (prop?.columnTypes?.[0] ?? '').toLowerCase() === 'uuid' ? partition : null;
+}
+
+/**
+ * Each parent's count, and its page as a top-N read ranked in order: `row_number` streams over the ordered
+ * rows, so the limit stops the scan after `first + 1`. A parent without rows has none here, as in the
+ * window form, and gets the loader's empty page. Parameters: the parent ids, the filters twice, the limit.
+ */
+function lateralSql(
+  partition: Extract<Partition, { kind: 'column' }>,
+  parentColumn: string,
+  columns: string,
+  from: string,
+  filters: string,
+  order: string,
+): string {
+  const parents = partition.parentIds.map(() => '(?::uuid)').join(', ');
+  return (
+    `select r.*, p.${GROUP}, p.${TOTAL} from (select x.id as ${GROUP}, c.n as ${TOTAL} from (values ${parents}) x(id) ` +
+    `cross join lateral (select count(*) as n from ${from} where ${parentColumn} = x.id and ${filters}) c) p ` +
+    `cross join lateral (select ${columns}, ` +
+    `row_number() over (order by ${order}) as ${RANK} from ${from} where ${parentColumn} = p.${GROUP} ` +
+    `and ${filters} order by ${order} limit ?) r order by p.${GROUP}, r.${RANK}`
+  );
 }
 
 /**
