@@ -1,5 +1,5 @@
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
-import { executedSessionStatement } from '../common/sql/session-statements.js';
+import { readsOf } from '../test-support/recorded-reads.js';
 
 interface Value {
   metricKey: string;
@@ -34,19 +34,10 @@ describe('child lists read the columns their fields show', () => {
   });
   afterAll(() => t.stop());
 
-  /** The answer and the reads of `table` it sent (a prepared read's text, not its `execute`). */
   async function sent(query: string, table: string) {
-    t.server.statements.recorded = [];
-    try {
-      const response = await t.graphql<Townships>(query);
-      expect(response.errors).toBeUndefined();
-      const reads = t.server.statements.recorded
-        .map((s) => executedSessionStatement(s.sql)?.prepare ?? s.sql)
-        .filter((sql) => !sql.startsWith('savepoint ') && sql.includes(`from "${table}"`));
-      return { townships: response.data!.townships.nodes, reads };
-    } finally {
-      t.server.statements.recorded = null;
-    }
+    const { result, reads } = await readsOf(t, table, () => t.graphql<Townships>(query));
+    expect(result.errors).toBeUndefined();
+    return { townships: result.data!.townships.nodes, reads };
   }
 
   it('leaves unread columns out of a report value list and a report list, with the same answer', async () => {

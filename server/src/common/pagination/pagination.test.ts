@@ -1,5 +1,5 @@
 import { startTestServer, type GraphQLResponse, type TestServer } from '../../test-support/test-server.js';
-import { executedSessionStatement } from '../sql/session-statements.js';
+import { readsOf } from '../../test-support/recorded-reads.js';
 
 interface DeputyPage {
   deputies: {
@@ -70,21 +70,11 @@ describe('Relay connections: pagination and filters', () => {
 
   it('reads only the columns a top-level list shows, and counts the rows only when totalCount is asked', async () => {
     const sent = async (query: string) => {
-      t.server.statements.recorded = [];
-      try {
-        const response = await t.graphql<{ deputies: { totalCount?: number; nodes: { id: string; name: string }[] } }>(
-          query,
-        );
-        expect(response.errors).toBeUndefined();
-        // A read whose text is prepared (common/entities/prepared-reads.ts) is sent as `execute`: read its prepare.
-        // The check of a text's first sight (a savepoint with the prepare) is not a read.
-        const statements = t.server.statements.recorded
-          .map((s) => executedSessionStatement(s.sql)?.prepare ?? s.sql)
-          .filter((sql) => !sql.startsWith('savepoint ') && /from "deputy"/.test(sql));
-        return { deputies: response.data!.deputies, statements };
-      } finally {
-        t.server.statements.recorded = null;
-      }
+      const { result, reads } = await readsOf(t, 'deputy', () =>
+        t.graphql<{ deputies: { totalCount?: number; nodes: { id: string; name: string }[] } }>(query),
+      );
+      expect(result.errors).toBeUndefined();
+      return { deputies: result.data!.deputies, statements: reads };
     };
     const filter = `filter: { level: COUNTY_OR_CITY }`;
     const names = await sent(`{ deputies(first: 5, ${filter}) { nodes { id name } } }`);

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { accessErrors } from '../../tenancy/access.errors.js';
 import { UserRole } from '../../tenancy/user-role.enum.js';
 import { MetricDefinitionWriteService } from './metric-definition-write.service.js';
@@ -16,8 +17,9 @@ export class MetricDefinitionResolver {
   metricDefinitions(
     @Arg('countyId', () => ID, { nullable: true }) countyId: string | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MetricDefinition[]> {
-    return new MetricDefinitionService(ctx.em).list(countyId);
+    return new MetricDefinitionService(ctx.em).list(countyId, info);
   }
 
   @Authorized()
