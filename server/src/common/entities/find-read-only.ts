@@ -7,7 +7,7 @@ import {
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readOnlyHydrator } from './read-only-hydrator.js';
-import { readRows } from './read-batcher.js';
+import { readWith, type ReadAlongside } from './read-alongside.js';
 
 export interface FindReadOnlyOptions {
   /** Property names, as `em.find` takes them; the order must end in a unique key where it matters. */
@@ -23,6 +23,8 @@ export interface FindReadOnlyOptions {
    * (`propsForFields`); the others stay undefined on the instances. Absent: every non-lazy column.
    */
   props?: readonly string[] | null;
+  /** Child lists read in the same statement (`readWith`). */
+  alongside?: readonly ReadAlongside[];
 }
 
 const selectable = new WeakMap<EntityMetadata, string[]>();
@@ -42,7 +44,7 @@ export function isSelectedColumn(prop: EntityProperty): boolean {
  * The properties an ordinary read selects: every persisted column except lazy ones. Lazy columns hold
  * PII (a deputy's phone) that some database roles may not read at all, so `t.*` is never used.
  */
-function selectedProperties(meta: EntityMetadata): string[] {
+export function selectedProperties(meta: EntityMetadata): string[] {
   let props = selectable.get(meta);
   if (!props) {
     props = meta.props.filter(isSelectedColumn).map((prop) => prop.name);
@@ -197,7 +199,7 @@ export async function findReadOnlyRows<T extends object>(
   const hydrate = readOnlyHydrator(em, entity) ?? ((row: Record<string, unknown>) => em.map(entity, row as never) as T);
   const meta = em.getMetadata().get(entity) as EntityMetadata;
   // The request's read batcher runs the statement with its siblings.
-  const rows = await readRows(em, readStatement(em, entity, meta, where, options));
+  const rows = await readWith(em, readStatement(em, entity, meta, where, options), options.alongside);
   return rows.map((row) => ({ entity: hydrate(row), row }));
 }
 

@@ -4,7 +4,7 @@ import { SqlWhere } from '../sql/sql-where.js';
 import { cursorKeyCheck, decodeCursor, encodeCursor } from './cursor-codec.js';
 import { readOnlyHydrator } from '../entities/read-only-hydrator.js';
 import { isSelectedColumn } from '../entities/find-read-only.js';
-import { readRows } from '../entities/read-batcher.js';
+import { readWith, type ReadAlongside } from '../entities/read-alongside.js';
 import type { Page, PageRequest, SortColumn } from './page-request.js';
 import { quoteIdentifier } from '../sql/quote-identifier.js';
 
@@ -42,6 +42,8 @@ export interface FetchPagesOptions<T extends object> {
    * page's `totalCount` is not known, and reading it throws rather than answer a count nobody made.
    */
   countTotal?: boolean;
+  /** Child lists read in the same statement as the page rows (`readWith`). */
+  alongside?: readonly ReadAlongside[];
 }
 
 export function newWhere(): SqlWhere {
@@ -173,7 +175,7 @@ export async function fetchPages<T extends object>(
       ? [...(counted ? base.params : []), ...base.params, page.first + 1]
       : [...base.params, ...after.params, page.first + 1];
   // Sibling lists of one level (a township's deputies, suggestions, activities) fold into one statement.
-  const rows = await readRows(em, { sql, params, columns: [...selected, GROUP, RANK, TOTAL] });
+  const rows = await readWith(em, { sql, params, columns: [...selected, GROUP, RANK, TOTAL] }, options.alongside);
 
   const detached = readOnlyHydrator(em, options.entity);
   const hydrate =

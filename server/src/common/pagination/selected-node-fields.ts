@@ -1,4 +1,4 @@
-import type { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 function collect(
   selectionSet: SelectionSetNode | undefined,
@@ -33,8 +33,26 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
 }
 
 /** The fields the caller selects directly on this field's result, through fragments (same caveat). */
-export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+export function selectedFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
   const names = new Set<string>();
   for (const field of info.fieldNodes) collect(field.selectionSet, info.fragments, (name) => names.add(name));
   return names;
+}
+
+/** A connection's `nodes` and `edges { node }` field nodes: those whose selection sets are its rows' fields. */
+export function nodeFieldNodes(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): FieldNode[] {
+  const found: FieldNode[] = [];
+  const within = (selectionSet: SelectionSetNode | undefined, name: string, use: (node: FieldNode) => void) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === 'Field') {
+        if (selection.name.value === name) use(selection);
+      } else if (selection.kind === 'InlineFragment') within(selection.selectionSet, name, use);
+      else within(info.fragments[selection.name.value]?.selectionSet, name, use);
+    }
+  };
+  for (const field of info.fieldNodes) {
+    within(field.selectionSet, 'nodes', (node) => found.push(node));
+    within(field.selectionSet, 'edges', (edges) => within(edges.selectionSet, 'node', (node) => found.push(node)));
+  }
+  return found;
 }

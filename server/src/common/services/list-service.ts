@@ -11,6 +11,7 @@ import type { SqlWhere } from '../sql/sql-where.js';
 import { selectedFields, selectedNodeFields } from '../pagination/selected-node-fields.js';
 import { findOneReadOnly } from '../entities/find-read-only.js';
 import { propsForFields } from '../entities/selected-props.js';
+import type { ReadAlongside } from '../entities/read-alongside.js';
 
 export interface EntityLabel {
   zh: string;
@@ -66,10 +67,11 @@ export abstract class ListService<T extends object, F> {
     args: ConnectionArgs,
     countyId?: string | undefined,
     info?: GraphQLResolveInfo,
+    alongside?: readonly ReadAlongside[],
   ): Promise<ConnectionShape<T>> {
     const props = info ? this.propsFor(info) : null;
     const countTotal = info ? selectedFields(info).has('totalCount') : true;
-    const pages = await this.pages(filter, args, undefined, props, countyId, countTotal);
+    const pages = await this.pages(filter, args, undefined, props, countyId, countTotal, alongside);
     const page = pages.get(null);
     return toConnection(
       page ?? { items: [], cursors: [], totalCount: 0, hasNextPage: false, hasPreviousPage: args.after !== null },
@@ -95,6 +97,7 @@ export abstract class ListService<T extends object, F> {
     props?: readonly string[] | null,
     countyId?: string | undefined,
     countTotal = true,
+    alongside?: readonly ReadAlongside[],
   ): Promise<Map<string | null, Page<T>>> {
     const where = newWhere();
     if (filter) this.applyFilter(where, filter);
@@ -107,6 +110,7 @@ export abstract class ListService<T extends object, F> {
       props: props ?? null,
       countyId,
       countTotal,
+      ...(alongside ? { alongside } : {}),
     });
   }
 }

@@ -28,7 +28,13 @@ export class QuarterlyReportResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return new QuarterlyReportService(ctx.em).connection(filter, args, ctx.identity?.countyId, info);
+    return new QuarterlyReportService(ctx.em).connection(
+      filter,
+      args,
+      ctx.identity?.countyId,
+      info,
+      quarterlyReportLoaders.foldedIntoPage(ctx, info),
+    );
   }
 
   @FieldResolver(() => Township)
