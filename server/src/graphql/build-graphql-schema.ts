@@ -4,10 +4,12 @@ import { buildSchema } from 'type-graphql';
 import { resolverClasses } from './resolver-classes.js';
 import { authChecker } from '../modules/auth/auth-checker.js';
 import { usePlainFieldResolvers } from './plain-field-resolvers.js';
+import { useLocalDateOutputCheck } from './local-date-output.js';
 
 /**
  * The executable schema; `validate` runs class-validator on every input object and argument. Plain
- * properties resolve as graphql-js's default resolver reads them (plain-field-resolvers.ts).
+ * properties resolve as graphql-js's default resolver reads them (plain-field-resolvers.ts); dates are checked
+ * by arithmetic on their way out (local-date-output.ts).
  */
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -18,5 +20,6 @@ export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
   });
   usePlainFieldResolvers(schema);
+  useLocalDateOutputCheck(schema);
   return schema;
 }
