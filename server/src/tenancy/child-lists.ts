@@ -3,15 +3,13 @@ import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from './request-context.js';
 import { groupBy } from '../common/pagination/group-by.js';
-import { findReadOnly, selectedProperties } from '../common/entities/find-read-only.js';
+import { findReadOnlyRows, selectedProperties } from '../common/entities/find-read-only.js';
 import { propsForFields } from '../common/entities/selected-props.js';
 import { selectedFields } from '../common/pagination/selected-node-fields.js';
 import { readRows } from '../common/entities/read-batcher.js';
 import { readOnlyHydrator } from '../common/entities/read-only-hydrator.js';
 import { parentIdsOf, type ReadAlongside } from '../common/entities/read-alongside.js';
 import { quoteIdentifier } from '../common/sql/quote-identifier.js';
-
-type RefTo = { id: string } | null;
 
 /**
  * What a list field's caller selected on its rows, so the read selects only the columns those fields need
@@ -50,13 +48,16 @@ function childList<T extends object>(
   const props = selected ? [...new Set([...selected, parentProperty, ...Object.keys(orderBy)])].sort() : null;
   const key = `${entity.name}.${parentProperty}${props ? `:${props.join(',')}` : ''}`;
   const loader = ctx.loaders.lists<T>(key, async (ids) => {
-    const rows = await findReadOnly(ctx.em, entity, childWhere(ctx, meta, parentProperty, ids) as never, {
+    const found = await findReadOnlyRows(ctx.em, entity, childWhere(ctx, meta, parentProperty, ids) as never, {
       orderBy,
       props,
       // The rows' own foldable child lists, read in this statement (for the selection that made the loader).
       ...(selection ? { alongside: foldedChildLists(ctx, entity as EntityClass<object>, selection.info) } : {}),
     });
-    return groupBy(rows as T[], (row) => (row[parentProperty] as RefTo)?.id ?? '');
+    // By the foreign key itself: the relation's reference is made only if something reads it.
+    const column = meta.properties[parentProperty as never]!.fieldNames[0]!;
+    const grouped = groupBy(found, ({ row }) => String(row[column] ?? ''));
+    return new Map([...grouped].map(([id, list]) => [id, list.map(({ entity: child }) => child)]));
   });
   return { loader, props };
 }

@@ -3,7 +3,23 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 type Step =
   | { kind: 'scalar'; name: string; field: string; convert: (value: unknown) => unknown }
-  | { kind: 'reference'; name: string; field: string; target: EntityClass<object>; wrapped: boolean };
+  | {
+      kind: 'reference';
+      name: string;
+      field: string;
+      target: EntityClass<object>;
+      wrapped: boolean;
+      /** The row's foreign key, kept on the instance until the relation is first read. */
+      slot: symbol;
+    };
+
+/** Where a row keeps the request's references (`References`), shared by the rows of one hydration. */
+const REFERENCES = Symbol('renda.readOnlyReferences');
+
+/** The references of one hydration: one per relation and id, made by the EntityManager when first read. */
+interface References {
+  get(step: number, id: unknown): object;
+}
 
 interface Plan {
   steps: Step[];
@@ -61,6 +77,7 @@ function buildPlan(meta: EntityMetadata, em: EntityManager): Plan | null {
         field: prop.fieldNames[0]!,
         target: prop.targetMeta.class,
         wrapped: !!prop.ref,
+        slot: Symbol(prop.name),
       });
     } else if (prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) {
       // Collections are never selected by a page; em.map would give them an uninitialised Collection.
@@ -70,15 +87,47 @@ function buildPlan(meta: EntityMetadata, em: EntityManager): Plan | null {
     }
   }
   const prototype = Object.create(meta.prototype) as object;
-  for (const step of steps) {
-    Object.defineProperty(prototype, step.name, { value: undefined, writable: true, configurable: true });
-  }
-  return { steps, prototype, nullValue: em.config.get('forceUndefined') ? undefined : null };
+  const nullValue = em.config.get('forceUndefined') ? undefined : null;
+  steps.forEach((step, index) => {
+    if (step.kind === 'scalar') {
+      Object.defineProperty(prototype, step.name, { value: undefined, writable: true, configurable: true });
+    } else {
+      Object.defineProperty(prototype, step.name, lazyReference(step.name, step.slot, index, nullValue));
+    }
+  });
+  return { steps, prototype, nullValue };
+}
+
+/** An own data property of `row`, as a plain assignment to an entity's property makes it. */
+function settle(row: object, name: string, value: unknown): void {
+  Object.defineProperty(row, name, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * A to-one relation read from the row's foreign key when first asked for, then kept on the row. Most rows'
+ * relations are never read (a list groups by the key itself, a resolver asks for other fields), and an
+ * EntityManager reference costs about 20 µs to make: a township page's reports, values and lists made a dozen
+ * per request.
+ */
+function lazyReference(name: string, slot: symbol, step: number, nullValue: null | undefined): PropertyDescriptor {
+  return {
+    configurable: true,
+    get(this: Record<symbol, unknown>) {
+      const id = this[slot];
+      if (id === undefined) return undefined;
+      const value = id === null ? nullValue : (this[REFERENCES] as References).get(step, id);
+      settle(this, name, value);
+      return value;
+    },
+    set(this: object, value: unknown) {
+      settle(this, name, value);
+    },
+  };
 }
 
 /**
  * Turns page rows into instances of the entity class (its getters and `instanceof` work; to-one
- * relations are request-scoped references, so `.id` and `.load()` work) that the EntityManager
+ * relations are request-scoped references made when first read, so `.id` and `.load()` work) that the EntityManager
  * does not track: no identity-map entry, no snapshot, nothing for the commit-time flush to diff.
  * Pages are read-only results, and for ~9,000 rows `em.map` spent most of a nested query's CPU on
  * that bookkeeping and on the garbage it left. Returns null for entity shapes it does not cover.
@@ -96,26 +145,27 @@ export function readOnlyHydrator<T extends object>(
   if (!plan) return null;
   const { steps, prototype, nullValue } = plan;
   // The same few townships, terms and stations recur on every row: one reference each, per relation.
-  const references = steps.map(() => new Map<unknown, object>());
+  const known = steps.map(() => new Map<unknown, object>());
+  const references: References = {
+    get(index, id) {
+      let reference = known[index]!.get(id);
+      if (!reference) {
+        const step = steps[index] as Extract<Step, { kind: 'reference' }>;
+        reference = em.getReference(step.target, id as never, { wrapped: step.wrapped }) as object;
+        known[index]!.set(id, reference);
+      }
+      return reference;
+    },
+  };
   return (row) => {
-    const target = Object.create(prototype) as Record<string, unknown>;
+    const target = Object.create(prototype) as Record<string | symbol, unknown>;
+    target[REFERENCES] = references;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i]!;
       const value = row[step.field];
       if (value === undefined) continue;
-      if (value === null) {
-        target[step.name] = nullValue;
-      } else if (step.kind === 'scalar') {
-        target[step.name] = step.convert(value);
-      } else {
-        const known = references[i]!;
-        let reference = known.get(value);
-        if (!reference) {
-          reference = em.getReference(step.target, value as never, { wrapped: step.wrapped }) as object;
-          known.set(value, reference);
-        }
-        target[step.name] = reference;
-      }
+      if (step.kind === 'reference') target[step.slot] = value;
+      else target[step.name] = value === null ? nullValue : step.convert(value);
     }
     return target as T;
   };

@@ -8,6 +8,9 @@ import { parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolve
 import { ActivityService } from './activity.service.js';
 import { DeputyService } from '../deputy/deputy.service.js';
 import { fetchPages, newWhere } from '../../common/pagination/fetch-pages.js';
+import { findReadOnly } from '../../common/entities/find-read-only.js';
+import { Township } from '../township/township.entity.js';
+import { Activity } from './activity.entity.js';
 
 /** Just enough of a resolver's `info` for a connection field: its field node and the fragments. */
 function infoOf(document: string): GraphQLResolveInfo {
@@ -67,6 +70,27 @@ describe('page rows are hydrated without the identity map, exactly as the ORM hy
     expect(
       deputies.propsFor(infoOf('{ deputies { nodes { id name contactPhone activities(first: 2) { totalCount } } } }')),
     ).toEqual(['id', 'name']);
+  });
+
+  it('makes a to-one reference only when the relation is read, then keeps it on the row', async () => {
+    const em = orm.em.fork() as EntityManager;
+    const [activity] = await findReadOnly(em, Activity, {}, { orderBy: { id: 'asc' }, limit: 1 });
+    expect(activity).toBeDefined();
+    const townshipId = (await orm.em.fork().findOneOrFail(Activity, { id: activity!.id })).township.id;
+    const townships = () =>
+      [...em.getUnitOfWork().getIdentityMap().values()].filter((entity) => entity instanceof Township);
+    // Hydrated, not yet read: no reference in the EntityManager.
+    expect(townships()).toHaveLength(0);
+    expect(Object.keys(activity!)).not.toContain('township');
+    const township = activity!.township;
+    expect(township.id).toBe(townshipId);
+    expect(townships().map((t) => t.id)).toEqual([townshipId]);
+    // Kept: the same reference again, now an own property as an assignment makes it.
+    expect(activity!.township).toBe(township);
+    expect(Object.keys(activity!)).toContain('township');
+    // A read-only row may still be given another value, as any entity's property may.
+    (activity as unknown as { township: unknown }).township = null;
+    expect(activity!.township).toBeNull();
   });
 
   it.each(entityClasses.map((entity) => [entity.name, entity] as const))(
