@@ -3,11 +3,11 @@ import type { EntityClass, EntityMetadata } from '@mikro-orm/core';
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from './request-context.js';
 import { groupBy } from '../common/pagination/group-by.js';
-import { findReadOnlyRows, selectedProperties } from '../common/entities/find-read-only.js';
+import { findReadOnlyRows, readProperties } from '../common/entities/find-read-only.js';
 import { propsForFields } from '../common/entities/selected-props.js';
-import { selectedFields } from '../common/pagination/selected-node-fields.js';
+import { collectFields, selectedFields } from '../common/pagination/selected-node-fields.js';
 import { readRows } from '../common/entities/read-batcher.js';
-import { readOnlyHydrator } from '../common/entities/read-only-hydrator.js';
+import { rowHydrator } from '../common/entities/read-only-hydrator.js';
 import { parentIdsOf, type ReadAlongside } from '../common/entities/read-alongside.js';
 import { quoteIdentifier } from '../common/sql/quote-identifier.js';
 
@@ -54,12 +54,23 @@ function childList<T extends object>(
       // The rows' own foldable child lists, read in this statement (for the selection that made the loader).
       ...(selection ? { alongside: foldedChildLists(ctx, entity as EntityClass<object>, selection.info) } : {}),
     });
-    // By the foreign key itself: the relation's reference is made only if something reads it.
-    const column = meta.properties[parentProperty as never]!.fieldNames[0]!;
-    const grouped = groupBy(found, ({ row }) => String(row[column] ?? ''));
-    return new Map([...grouped].map(([id, list]) => [id, list.map(({ entity: child }) => child)]));
+    return byParent(meta, parentProperty, found);
   });
   return { loader, props };
+}
+
+/**
+ * Children by their parent's id, in their order. By the foreign key column itself: the relation's reference
+ * is made only if something reads it.
+ */
+function byParent<T>(
+  meta: EntityMetadata,
+  parentProperty: string,
+  found: readonly { entity: T; row: Record<string, unknown> }[],
+): Map<string, T[]> {
+  const column = meta.properties[parentProperty as never]!.fieldNames[0]!;
+  const grouped = groupBy(found, ({ row }) => String(row[column] ?? ''));
+  return new Map([...grouped].map(([id, list]) => [id, list.map(({ entity }) => entity)]));
 }
 
 /**
@@ -125,16 +136,12 @@ function rowFields(
   fragments: Record<string, FragmentDefinitionNode>,
 ): Map<string, FieldNode[]> {
   const byKey = new Map<string, FieldNode[]>();
-  const visit = (selections: FieldNode['selectionSet']) => {
-    for (const selection of selections?.selections ?? []) {
-      if (selection.kind === 'Field') {
-        const key = selection.alias?.value ?? selection.name.value;
-        byKey.set(key, [...(byKey.get(key) ?? []), selection]);
-      } else if (selection.kind === 'InlineFragment') visit(selection.selectionSet);
-      else visit(fragments[selection.name.value]?.selectionSet);
-    }
-  };
-  for (const node of nodes) visit(node.selectionSet);
+  for (const node of nodes) {
+    collectFields(node.selectionSet, fragments, (field) => {
+      const key = field.alias?.value ?? field.name.value;
+      byKey.set(key, [...(byKey.get(key) ?? []), field]);
+    });
+  }
   return byKey;
 }
 
@@ -165,22 +172,15 @@ export function foldedChildLists(
     });
     reads.push(async (parentRead) => {
       const rows = await readRows(ctx.em, childReadUnder(ctx, spec, props, parentRead));
-      const hydrate = readOnlyHydrator(ctx.em, spec.entity);
+      const hydrate = rowHydrator(ctx.em, spec.entity);
       const meta = ctx.em.getMetadata().get(spec.entity) as EntityMetadata;
-      const column = meta.properties[spec.parentProperty as never]!.fieldNames[0]!;
-      const children = groupBy(
-        rows.map((row) => ({
-          parentId: String(row[column]),
-          child: hydrate ? hydrate(row) : ctx.em.map(spec.entity, row),
-        })),
-        (entry) => entry.parentId,
+      const children = byParent(
+        meta,
+        spec.parentProperty,
+        rows.map((row) => ({ entity: hydrate(row), row })),
       );
       return (parentIds) => {
-        for (const id of parentIds)
-          loader.prime(
-            id,
-            (children.get(id) ?? []).map((entry) => entry.child),
-          );
+        for (const id of parentIds) loader.prime(id, children.get(id) ?? []);
       };
     });
   }
@@ -196,7 +196,7 @@ function childReadUnder(
 ) {
   const meta = ctx.em.getMetadata().get(spec.entity) as EntityMetadata;
   const property = (name: string) => meta.properties[name as never]!;
-  const names = props ? [...new Set([...meta.primaryKeys, ...props])] : selectedProperties(meta);
+  const names = readProperties(meta, props);
   const columns = [...new Set(names.flatMap((name) => property(name).fieldNames))];
   const parentColumn = quoteIdentifier(property(spec.parentProperty).fieldNames[0]!);
   const county = countyOf(ctx, meta, spec.parentProperty);

@@ -6,7 +6,7 @@ import {
   type FilterQuery,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readOnlyHydrator } from './read-only-hydrator.js';
+import { rowHydrator } from './read-only-hydrator.js';
 import { readWith, type ReadAlongside } from './read-alongside.js';
 
 export interface FindReadOnlyOptions {
@@ -44,13 +44,18 @@ export function isSelectedColumn(prop: EntityProperty): boolean {
  * The properties an ordinary read selects: every persisted column except lazy ones. Lazy columns hold
  * PII (a deputy's phone) that some database roles may not read at all, so `t.*` is never used.
  */
-export function selectedProperties(meta: EntityMetadata): string[] {
+function selectedProperties(meta: EntityMetadata): string[] {
   let props = selectable.get(meta);
   if (!props) {
     props = meta.props.filter(isSelectedColumn).map((prop) => prop.name);
     selectable.set(meta, props);
   }
   return props;
+}
+
+/** What a read selects: `props` and the primary key when the caller names them, else `selectedProperties`. */
+export function readProperties(meta: EntityMetadata, props: readonly string[] | null | undefined): string[] {
+  return props ? [...new Set([...meta.primaryKeys, ...props])] : selectedProperties(meta);
 }
 
 /**
@@ -144,8 +149,7 @@ function buildStatement<T extends object>(
   where: FilterQuery<T>,
   options: FindReadOnlyOptions,
 ): { sql: string; params: readonly unknown[]; columns: string[] } {
-  const own = options.props ? [...new Set([...meta.primaryKeys, ...options.props])] : selectedProperties(meta);
-  const props = [...own, ...(options.lazy ?? [])];
+  const props = [...readProperties(meta, options.props), ...(options.lazy ?? [])];
   const qb = em
     .createQueryBuilder(entity, 't')
     .select(props as never)
@@ -196,7 +200,7 @@ export async function findReadOnlyRows<T extends object>(
   where: FilterQuery<T>,
   options: FindReadOnlyOptions = {},
 ): Promise<{ entity: T; row: Record<string, unknown> }[]> {
-  const hydrate = readOnlyHydrator(em, entity) ?? ((row: Record<string, unknown>) => em.map(entity, row as never) as T);
+  const hydrate = rowHydrator(em, entity);
   const meta = em.getMetadata().get(entity) as EntityMetadata;
   // The request's read batcher runs the statement with its siblings.
   const rows = await readWith(em, readStatement(em, entity, meta, where, options), options.alongside);

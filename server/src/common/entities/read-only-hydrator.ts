@@ -170,3 +170,14 @@ export function readOnlyHydrator<T extends object>(
     return target as T;
   };
 }
+
+/**
+ * `readOnlyHydrator`, or MikroORM's own mapping (`em.map`) for an entity shape it does not cover: rows as
+ * entity instances either way.
+ */
+export function rowHydrator<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+): (row: Record<string, unknown>) => T {
+  return readOnlyHydrator(em, entity) ?? ((row) => em.map(entity, row as never) as T);
+}

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readOnlyHydrator } from '../../common/entities/read-only-hydrator.js';
+import { rowHydrator } from '../../common/entities/read-only-hydrator.js';
 import { MetricDefinition } from './metric-definition.entity.js';
 
 /**
@@ -13,7 +13,6 @@ export const catalogJson = {
 
   /** The rows as MetricDefinition instances the request's commit has nothing to diff for. */
   read(em: EntityManager, rows: readonly Record<string, unknown>[]): MetricDefinition[] {
-    const hydrate = readOnlyHydrator(em, MetricDefinition) ?? ((row) => em.map(MetricDefinition, row as never));
-    return rows.map(hydrate);
+    return rows.map(rowHydrator(em, MetricDefinition));
   },
 };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
 import { assertUuid } from '../../common/ids/assert-uuid.js';
-import { readOnlyHydrator } from '../../common/entities/read-only-hydrator.js';
+import { rowHydrator } from '../../common/entities/read-only-hydrator.js';
 import { Notification } from './notification.entity.js';
 import { notificationErrors } from './notification.errors.js';
 import { NotificationFeed } from './dto/notification-feed.js';
@@ -31,10 +31,7 @@ export class NotificationService {
         order by n.created_at desc, n.id desc limit ?`,
       [countyId, townshipId, countyId, townshipId, limit],
     );
-    const hydrate =
-      readOnlyHydrator(this.em, Notification) ??
-      ((row: Record<string, unknown>) => this.em.map(Notification, row as never));
-    const nodes = rows.map(hydrate);
+    const nodes = rows.map(rowHydrator(this.em, Notification));
     const unreadCount = rows.length ? Number(rows[0]![UNREAD]) : 0;
     return Object.assign(new NotificationFeed(), { nodes, unreadCount });
   }

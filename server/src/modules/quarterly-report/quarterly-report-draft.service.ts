@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TownshipScope } from '../../tenancy/require-township.js';
-import { readOnlyHydrator } from '../../common/entities/read-only-hydrator.js';
+import { rowHydrator } from '../../common/entities/read-only-hydrator.js';
 import { defaultDeadline, quarterPeriod } from '../../common/periods/quarter-period.js';
 import { catalogJson } from '../metric/catalog-json.js';
 import { RecordedMetricsService } from '../metric/recorded-metrics.service.js';
@@ -61,7 +61,7 @@ export class QuarterlyReportDraftService {
         this.scope.townshipId,
       ],
     );
-    const report = lookup!.report ? hydrator(this.em, QuarterlyReport)(lookup!.report) : null;
+    const report = lookup!.report ? rowHydrator(this.em, QuarterlyReport)(lookup!.report) : null;
     const held = electionHeldOf(lookup!.election);
     const draft: QuarterlyReportDraft = {
       year,
@@ -78,7 +78,7 @@ export class QuarterlyReportDraftService {
     const catalog = catalogJson.read(this.em, lookup!.catalog).sort(catalogOrder);
     const recorded = await new RecordedMetricsService(this.em).compute(this.scope, period.from, period.to, catalog);
     const currentByKey = new Map(
-      lookup!.current.map(hydrator(this.em, QuarterlyReportValue)).map((v) => [v.metricKey, v]),
+      lookup!.current.map(rowHydrator(this.em, QuarterlyReportValue)).map((v) => [v.metricKey, v]),
     );
     const recordedByKey = new Map(recorded.map((r) => [r.metricKey, r]));
     draft.values = visibleLines(
@@ -105,8 +105,4 @@ export class QuarterlyReportDraftService {
     );
     return draft;
   }
-}
-
-function hydrator<T extends object>(em: EntityManager, entity: new () => T): (row: Row) => T {
-  return readOnlyHydrator(em, entity) ?? ((row) => em.map(entity, row as never));
 }
